@@ -1,0 +1,39 @@
+"""Where newsreader keeps derived data, and where the bundled seeds live."""
+from __future__ import annotations
+
+import hashlib
+import os
+from importlib import resources
+from pathlib import Path
+
+APP_NAME = "newsreader"
+
+
+def _xdg_dir(variable: str, fallback: str) -> Path:
+    value = os.environ.get(variable, "").strip()
+    # The XDG spec says relative paths in these variables are invalid and must be ignored.
+    if value and os.path.isabs(value):
+        return Path(value)
+    return Path.home() / fallback
+
+
+def cache_dir() -> Path:
+    return _xdg_dir("XDG_CACHE_HOME", ".cache") / APP_NAME
+
+
+def data_dir() -> Path:
+    return _xdg_dir("XDG_DATA_HOME", ".local/share") / APP_NAME
+
+
+def bundled_seeds_dir() -> Path:
+    return Path(str(resources.files("seeds")))
+
+
+def corpus_key(roots: list[Path]) -> str:
+    """A short name for a set of corpus roots, so each corpus gets its own index."""
+    joined = "\n".join(sorted(str(p.resolve()) for p in roots))
+    return hashlib.sha256(joined.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def default_index_dir(roots: list[Path]) -> Path:
+    return cache_dir() / "indexes" / corpus_key(roots)

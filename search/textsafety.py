@@ -1,0 +1,24 @@
+"""Make article text safe to show: data is never markup, and never reaches the terminal raw."""
+from __future__ import annotations
+
+import re
+
+# C0 controls other than tab and newline, DEL, and the C1 block (which includes CSI, OSC).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+# Bidi embeddings, overrides and isolates can reorder what the reader sees around them.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures" block: ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def visible_text(text: str) -> str:
+    """Replace control and bidi characters with visible stand-ins; keep everything else."""
+    text = _CONTROL.sub(_control_picture, text)
+    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
