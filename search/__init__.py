@@ -1,0 +1,1 @@
+"""newsreader engine."""

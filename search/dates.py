@@ -1,0 +1,665 @@
+"""A rule-based temporal tagger for English news: finds TimeML TIMEX3 expressions and resolves them.
+
+Each rule is a regular expression built from the resource tables plus a function that turns a match
+into a `Candidate`: its type and how to compute its value. Overlapping candidates are settled
+longest-first. Values are then resolved against the reference date in two passes: first what needs
+only the reference date, then bare months and days, which take their year from an explicit year in
+the same sentence or, failing that, from the tense of the sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from .resources import table
+from .sentences import Sentences
+
+PRESENT_REF, PAST_REF, FUTURE_REF = "PRESENT_REF", "PAST_REF", "FUTURE_REF"
+
+
+@dataclass(frozen=True)
+class TemporalExpression:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET
+    value: str  # a TimeML value: 2025-12-16, 2025-W51, P3Y, PRESENT_REF, XXXX-10-31 ...
+    end_value: str | None = None  # the last day of a range ("December 15 to 16, 2025")
+
+    @property
+    def is_resolved(self) -> bool:
+        return "X" not in self.value.split("T")[0] or self.type in ("DURATION", "SET")
+
+    def as_json(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
+
+
+@dataclass(frozen=True)
+class Reference:
+    date: dt.date
+    inferred: bool
+
+
+# --- vocabulary, read from the resource tables -------------------------------------------------
+
+_MONTHS = {k: int(v) for k, v in table("months.tsv").items()}
+_WEEKDAYS = {k: int(v) for k, v in table("weekdays.tsv").items()}
+_NUMBERS = table("number_words.tsv")
+_UNITS = {k: tuple(v.split("\t")) for k, v in table("time_units.tsv").items()}
+_PARTS_OF_DAY = table("parts_of_day.tsv")
+_SEASONS = table("seasons.tsv")
+_ORDINALS = {k: int(v) for k, v in table("ordinals.tsv").items()}
+
+
+def _alternation(words: object, abbreviation_dot: bool = False) -> str:
+    ordered = sorted(words, key=len, reverse=True)  # type: ignore[arg-type]
+    parts = []
+    for word in ordered:
+        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        parts.append(escaped + (r"\.?" if abbreviation_dot and len(word) <= 4 else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+_MONTH_WORD = r"(?:" + "|".join(
+    (m.capitalize() + (r"\.?" if len(m) <= 4 and m not in ("may", "june", "july") else ""))
+    for m in sorted(_MONTHS, key=len, reverse=True)
+) + r")"
+_WEEKDAY_WORD = r"(?:" + "|".join(
+    d.capitalize() + (r"\.?" if len(d) <= 5 and not d.endswith("day") else "")
+    for d in sorted(_WEEKDAYS, key=len, reverse=True)
+) + r")"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_NUM_WORD = _alternation(_NUMBERS)
+_NUMBER = rf"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORD})"
+_UNIT = _alternation(_UNITS) + r"s?"
+_PART_OF_DAY = _alternation(_PARTS_OF_DAY)
+_SEASON = _alternation(_SEASONS)
+_RELATIVE_WORD = r"(?:this|last|next|past|coming|previous|following|current|same)"
+_LEFT = r"(?<![\w$€£¥#/.-])"
+_RIGHT = r"(?![\w/]|[.,]\d|-\d)"
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|expected\s+to|is\s+to|are\s+to|"
+    r"due\s+(?:to|on|in)|upcoming|set\s+to|to\s+be\s+held|intends?\s+to|aims?\s+to|would)\b", re.I)
+_PAST_CUE = re.compile(
+    r"\b(?:said|says|told|was|were|had|did|held|met|took|came|went|made|gave|announced|reported|"
+    r"began|ended|left|won|lost|fell|rose|ago|earlier|last|[a-z]{3,}ed)\b", re.I)
+# A capitalised word before "May" or "March" makes it a name ("Theresa May"), not a month.
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?\s]\s+)([A-Z][a-z]+)\s*$")
+_MONTH_CUE_BEFORE = re.compile(
+    r"\b(?:in|on|since|until|till|by|from|to|through|during|before|after|of|between|and|or|early|late|mid|"
+    r"last|next|this|each|every|a|an|the|throughout|end|beginning|start|middle)[\s-]*$", re.I)
+
+
+# --- candidates --------------------------------------------------------------------------------
+
+Resolver = Callable[["_Context"], "tuple[str, str | None]"]
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    type: str
+    resolve: Resolver
+    needs_anchor: bool = False  # resolved in the second pass, after explicit years are known
+
+
+@dataclass
+class _Context:
+    text: str
+    reference: dt.date | None
+    sentences: Sentences
+    start: int
+    end: int
+    # (offset, year) of year-bearing expressions; None where the year is unknown ("last year", no reference)
+    year_anchors: list[tuple[int, int | None]]
+    last_day: dt.date | None  # the last resolved day-precise date before this expression
+
+    def direction(self) -> int:
+        """+1 when the sentence speaks of the future, -1 otherwise (news mostly reports the past)."""
+        s_start, s_end = self.sentences.span(self.start)
+        before = self.text[s_start:self.start]
+        after = self.text[self.end:s_end]
+        future = [m.end() for m in _FUTURE_CUE.finditer(before)] + [self.end + m.start() for m in _FUTURE_CUE.finditer(after)]
+        past = [m.end() for m in _PAST_CUE.finditer(before)] + [self.end + m.start() for m in _PAST_CUE.finditer(after)]
+        if not future:
+            return -1
+        if not past:
+            return 1
+        distance = lambda spots: min(abs(p - (self.start if p <= self.start else self.end)) for p in spots)  # noqa: E731
+        return 1 if distance(future) < distance(past) else -1
+
+    def sentence_year(self) -> int | None:
+        s_start, s_end = self.sentences.span(self.start)
+        years = [(abs(pos - self.start), pos, year) for pos, year in self.year_anchors if s_start <= pos < s_end and pos != self.start]
+        return min(years)[2] if years else None
+
+
+def _number(word: str) -> str:
+    word = re.sub(r"\s+", " ", word.lower())
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return word.rstrip("0").rstrip(".") if "." in word else word
+    if "-" in word:
+        tens, units = word.split("-")
+        return str(int(_NUMBERS[tens]) + int(_NUMBERS[units]))
+    value = _NUMBERS.get(word, "X")
+    return value if value == "X" else (value if "." in value else str(int(value)))
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+def _weekday(word: str) -> int:
+    return _WEEKDAYS[word.lower().rstrip(".")]
+
+
+def _day(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter(day: dt.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def _period_value(day: dt.date, granularity: str) -> str:
+    if granularity == "day":
+        return day.isoformat()
+    if granularity == "week":
+        return _iso_week(day)
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "quarter":
+        return _quarter(day)
+    if granularity == "decade":
+        return f"{day.year // 10:03d}"
+    if granularity == "century":
+        return f"{day.year // 100:02d}"
+    return f"{day.year:04d}"
+
+
+def _shift(day: dt.date, unit: str, amount: int) -> dt.date:
+    letter = _UNITS[unit][0]
+    if unit in ("week", "weekend"):
+        return day + dt.timedelta(weeks=amount)
+    if unit in ("day", "night"):
+        return day + dt.timedelta(days=amount)
+    if unit == "fortnight":
+        return day + dt.timedelta(weeks=2 * amount)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[letter]
+    return day + relativedelta(months=months * amount)
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    return word if word in _UNITS else word[:-1]
+
+
+def _duration(amount: str, unit: str) -> str:
+    letter, kind, _ = _UNITS[unit]
+    if unit == "weekend":
+        letter = "WE"
+    if letter in ("2W",):
+        return f"P{2 * int(amount) if amount.isdigit() else 'X'}W"
+    if letter == "DE":
+        return f"P{int(amount) * 10 if amount.isdigit() else 'X'}Y" if amount != "X" else "PXDE"
+    if letter == "CE":
+        return f"P{int(amount) * 100 if amount.isdigit() else 'X'}Y" if amount != "X" else "PXCE"
+    return f"P{'T' if kind == 'time' else ''}{amount}{letter}"
+
+
+def _fixed(value: str, end_value: str | None = None) -> Resolver:
+    return lambda ctx: (value, end_value)
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], "Candidate | None"]]
+_RULES: list[_Rule] = []
+
+
+def rule(pattern: str, flags: int = 0) -> Callable[[Callable[[re.Match[str]], Candidate | None]], None]:
+    def register(handler: Callable[[re.Match[str]], Candidate | None]) -> None:
+        _RULES.append((re.compile(pattern, flags), handler))
+    return register
+
+
+def _relative_to_reference(granularity: str, shift: Callable[[dt.date], dt.date] = lambda d: d,
+                           unresolved: str = "XXXX") -> Resolver:
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        if ctx.reference is None:
+            return unresolved, None
+        return _period_value(shift(ctx.reference), granularity), None
+    return resolve
+
+
+@rule(rf"{_LEFT}(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<t>\d\d:\d\d(?::\d\d)?))?{_RIGHT}")
+def _iso_date(m: re.Match[str]) -> Candidate | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not _valid(y, mo, d):
+        return None
+    value = f"{y:04d}-{mo:02d}-{d:02d}" + (f"T{m['t']}" if m["t"] else "")
+    return Candidate(m.start(), m.end(), "TIME" if m["t"] else "DATE", _fixed(value))
+
+
+@rule(rf"{_LEFT}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR}|\d\d){_RIGHT}")
+def _slashed_date(m: re.Match[str]) -> Candidate | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    month, day = (b, a) if a > 12 else (a, b)  # day first only where it must be: US usage otherwise
+    if not _valid(y, month, day):
+        return None
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{y:04d}-{month:02d}-{day:02d}"))
+
+
+def _month_day(month: int, day: int, year: int | None, end_day: int | None = None) -> Resolver:
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        y = year if year is not None else _year_for(ctx, month, day)
+        if y is None:
+            return f"XXXX-{month:02d}-{day:02d}", None
+        if not _valid(y, month, day):
+            return f"XXXX-{month:02d}-{day:02d}", None
+        end = f"{y:04d}-{month:02d}-{end_day:02d}" if end_day and _valid(y, month, end_day) else None
+        return f"{y:04d}-{month:02d}-{day:02d}", end
+    return resolve
+
+
+def _year_for(ctx: _Context, month: int, day: int | None) -> int | None:
+    anchored = ctx.sentence_year()
+    if anchored is not None:
+        return anchored
+    if ctx.reference is None:
+        return None
+    ref = ctx.reference
+    here = (month, day or 1)
+    now = (ref.month, ref.day if day else 1)
+    if ctx.direction() > 0:
+        return ref.year if here >= now else ref.year + 1
+    return ref.year if here <= now else ref.year - 1
+
+
+_RANGE_JOIN = r"\s*(?:-|–|—|to|through|and|until)\s*"
+
+
+@rule(rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY})(?:{_RANGE_JOIN}(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}")
+def _month_day_year(m: re.Match[str]) -> Candidate | None:
+    month, day = _month(m["mon"]), _day(m["d1"])
+    end_day = _day(m["d2"]) if m["d2"] else None
+    if end_day is not None and end_day <= day:
+        return None
+    year = int(m["y"]) if m["y"] else None
+    return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year, end_day), needs_anchor=year is None)
+
+
+@rule(rf"{_LEFT}(?P<d1>{_DAY})(?:{_RANGE_JOIN}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MONTH_WORD})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}")
+def _day_month_year(m: re.Match[str]) -> Candidate | None:
+    if m["mon"].lower().rstrip(".") in ("may", "mar") and not m["y"]:
+        return None  # "4 may ..." is too often a count followed by a verb
+    month, day = _month(m["mon"]), _day(m["d1"])
+    end_day = _day(m["d2"]) if m["d2"] else None
+    year = int(m["y"]) if m["y"] else None
+    return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year, end_day), needs_anchor=year is None)
+
+
+@rule(rf"{_LEFT}(?:(?P<mod>early|mid|late)[\s-]+)?(?P<mon>{_MONTH_WORD})(?:\s+of)?,?\s+(?P<y>{_YEAR}){_RIGHT}", re.I)
+def _month_year(m: re.Match[str]) -> Candidate | None:
+    if not m["mon"][0].isupper():
+        return None
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{int(m['y']):04d}-{_month(m['mon']):02d}"))
+
+
+@rule(rf"{_LEFT}(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<mon>{_MONTH_WORD}){_RIGHT}")
+def _bare_month(m: re.Match[str]) -> Candidate | None:
+    word = m["mon"].rstrip(".").lower()
+    before = m.string[max(0, m.start() - 40):m.start()]
+    if _NAME_BEFORE.search(before) and not m["mod"]:
+        return None  # "Theresa May", "Operation August"
+    if word in ("may", "mar", "march") and not m["mod"] and not _MONTH_CUE_BEFORE.search(before):
+        return None  # the modal verb and the verb "to march"
+    month = _month(word)
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        year = _year_for(ctx, month, None)
+        return (f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"), None
+    return Candidate(m.start(), m.end(), "DATE", resolve, needs_anchor=True)
+
+
+@rule(rf"{_LEFT}(?:(?P<mod>early|mid|late|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?(?P<y>{_YEAR})(?:\s*(?:-|–|to)\s*(?P<y2>{_YEAR}))?"
+      rf"(?!\s*(?:%|percent|per\s+cent|troops|people|soldiers|tonnes|tons|km|miles|metres|meters|feet|votes|points|cases|deaths|barrels|units|shares|dollars|yuan|euros|pounds))(?![\w/]|[.,]\d|-\d|:\d)", re.I)
+def _year(m: re.Match[str]) -> Candidate | None:
+    before = m.string[max(0, m.start() - 3):m.start()]
+    if re.search(r"[\d,.]\s?$", before) or re.search(r"(?:No\.|#|\$)\s?$", before):
+        return None
+    value = f"{int(m['y']):04d}"
+    end = f"{int(m['y2']):04d}" if m["y2"] and int(m["y2"]) > int(m["y"]) else None
+    if m["y2"] and end is None:
+        return None
+    return Candidate(m.start(), m.end(), "DATE", _fixed(value, end))
+
+
+@rule(rf"{_LEFT}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<short>\d)0)'?s{_RIGHT}", re.I)
+def _decade(m: re.Match[str]) -> Candidate | None:
+    if m["short"]:
+        century = "19"
+        decade = m["short"]
+    else:
+        century, decade = m["c"], m["d"]
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{century}{decade}"))
+
+
+@rule(rf"{_LEFT}(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[\s-]+|\s+fiscal\s+)quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?{_RIGHT}"
+      rf"|{_LEFT}Q(?P<q>[1-4])(?:\s*(?P<y3>{_YEAR}))?{_RIGHT}", re.I)
+def _quarter_rule(m: re.Match[str]) -> Candidate | None:
+    quarter = int(m["q"]) if m["q"] else _ORDINALS[m["ord"].lower()]
+    year_text = m["y"] or m["y2"] or m["y3"]
+    if year_text:
+        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year_text}-Q{quarter}"))
+    if m["ord"] and m["ord"].lower() == "last":
+        return None  # "last quarter" is the previous quarter: the relative rule takes it
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        year = ctx.sentence_year()
+        if year is None and ctx.reference is not None:
+            ref_q = (ctx.reference.month - 1) // 3 + 1
+            year = ctx.reference.year - (1 if quarter > ref_q and ctx.direction() < 0 else 0)
+        return (f"{year}-Q{quarter}" if year else f"XXXX-Q{quarter}"), None
+    return Candidate(m.start(), m.end(), "DATE", resolve, needs_anchor=True)
+
+
+@rule(rf"{_LEFT}(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_RIGHT}", re.I)
+def _season(m: re.Match[str]) -> Candidate | None:
+    if not (m["rel"] or m["y"]):
+        before = m.string[max(0, m.start() - 12):m.start()].lower()
+        if not re.search(r"\b(?:in|the|this|by|until|since|during|late|early)\s+$", before):
+            return None  # "spring" the verb, "fall" the verb
+    code = _SEASONS[m["season"].lower()]
+    if m["y"]:
+        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{m['y']}-{code}"))
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get((m["rel"] or "").lower(), 0)
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        if ctx.reference is None:
+            return f"XXXX-{code}", None
+        return f"{ctx.reference.year + shift}-{code}", None
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+@rule(rf"{_LEFT}(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?{_RIGHT}", re.I)
+def _deictic_day(m: re.Match[str]) -> Candidate | None:
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    part = "NI" if word == "tonight" else (_PARTS_OF_DAY[m["part"].lower()] if m["part"] else None)
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        if ctx.reference is None:
+            return (PRESENT_REF if offset == 0 and not part else "XXXX-XX-XX" + (f"T{part}" if part else "")), None
+        day = ctx.reference + dt.timedelta(days=offset)
+        return day.isoformat() + (f"T{part}" if part else ""), None
+    return Candidate(m.start(), m.end(), "TIME" if part else "DATE", resolve)
+
+
+@rule(rf"{_LEFT}(?P<word>now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|recently|lately|in\s+the\s+past|previously|formerly|soon|in\s+the\s+future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)){_RIGHT}", re.I)
+def _vague(m: re.Match[str]) -> Candidate | None:
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    if word == "now" and re.match(r"\s+that\b", m.string[m.end():m.end() + 6]):
+        return None  # "now that ..." is a conjunction
+    if m.group()[0].isupper() and re.search(r"[\w,]\s*$", m.string[max(0, m.start() - 3):m.start()]):
+        return None  # "Is Now Trading": a capital inside a title-case headline
+    if word in ("recently", "lately", "in the past", "previously", "formerly"):
+        value = PAST_REF
+    elif word in ("soon", "in the future", "the future") or word.startswith("in the coming"):
+        value = FUTURE_REF
+    else:
+        value = PRESENT_REF
+    return Candidate(m.start(), m.end(), "DATE", _fixed(value))
+
+
+@rule(rf"{_LEFT}(?:(?P<when>earlier|later)\s+)?(?P<rel>{_RELATIVE_WORD})\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}", re.I)
+def _relative_unit(m: re.Match[str]) -> Candidate | None:
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    if unit in _PARTS_OF_DAY:
+        if rel not in ("this", "last"):
+            return None
+        code = _PARTS_OF_DAY[unit]
+        shift_days = -1 if rel == "last" else 0
+
+        def resolve_part(ctx: _Context) -> tuple[str, str | None]:
+            if ctx.reference is None:
+                return f"XXXX-XX-XXT{code}", None
+            return f"{(ctx.reference + dt.timedelta(days=shift_days)).isoformat()}T{code}", None
+        return Candidate(m.start(), m.end(), "TIME", resolve_part)
+    if rel == "same":
+        if unit != "day":
+            return None
+
+        def resolve_same(ctx: _Context) -> tuple[str, str | None]:
+            day = ctx.last_day or ctx.reference
+            return (day.isoformat() if day else "XXXX-XX-XX"), None
+        return Candidate(m.start(), m.end(), "DATE", resolve_same)
+    if rel in ("past", "coming", "following") and unit not in ("weekend",):
+        # "the past year", "the coming week": a stretch of time, not a calendar period.
+        return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("1", unit)))
+    if rel == "following" or (rel == "next" and unit == "day"):
+        def resolve_next(ctx: _Context) -> tuple[str, str | None]:
+            day = ctx.last_day or ctx.reference
+            return (_period_value(_shift(day, unit, 1), _UNITS[unit][2]) if day else "XXXX"), None
+        return Candidate(m.start(), m.end(), "DATE", resolve_next)
+    amount = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[rel]
+    granularity = _UNITS[unit][2]
+    suffix = "-WE" if unit == "weekend" else ""
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        if ctx.reference is None:
+            return (PRESENT_REF if amount == 0 else (PAST_REF if amount < 0 else FUTURE_REF)), None
+        return _period_value(_shift(ctx.reference, unit, amount), granularity) + suffix, None
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+@rule(rf"{_LEFT}(?P<n>{_NUMBER})(?:\s+more)?\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence){_RIGHT}", re.I)
+def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
+    unit = _unit(m["unit"])
+    amount = _number(m["n"])
+    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    if _UNITS[unit][1] == "time":
+        return Candidate(m.start(), m.end(), "TIME", _fixed("PAST_REF" if sign < 0 else "FUTURE_REF"))
+    if amount == "X" or "." in amount:
+        return Candidate(m.start(), m.end(), "DATE", _fixed(PAST_REF if sign < 0 else FUTURE_REF))
+    granularity = _UNITS[unit][2] if _UNITS[unit][2] != "-" else "day"
+    return Candidate(m.start(), m.end(), "DATE",
+                     _relative_to_reference(granularity, lambda d: _shift(d, unit, sign * int(amount))))
+
+
+@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?(?:(?:about|around|nearly|almost|some|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+(?:long|old))?{_RIGHT}", re.I)
+def _duration_rule(m: re.Match[str]) -> Candidate | None:
+    unit = _unit(m["unit"])
+    amount = _number(m["n"])
+    if amount != "X" and "." in amount:
+        whole = float(amount)
+        letter, kind, _ = _UNITS[unit]
+        if letter == "Y" and whole * 12 == int(whole * 12):
+            return Candidate(m.start(), m.end(), "DURATION", _fixed(f"P{int(whole * 12)}M"))
+    return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration(amount, unit)))
+
+
+@rule(rf"{_LEFT}(?P<word>(?:a|one)\s+(?:decade|century)|decades|centuries|years|months|weeks|days|hours|minutes){_RIGHT}(?!\s+(?:ago|earlier|later))", re.I)
+def _bare_duration(m: re.Match[str]) -> Candidate | None:
+    word = m["word"].lower()
+    before = m.string[max(0, m.start() - 16):m.start()].lower()
+    if word.endswith("s") and not word.startswith(("a ", "one ")):
+        if not re.search(r"\b(?:for|in|over|within|past|last|recent|coming|after)\s+$", before):
+            return None
+        unit = word[:-1] if word[:-1] in _UNITS else {"centuries": "century"}.get(word, word)
+        return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("X", unit)))
+    unit = word.split()[-1]
+    return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("1", unit)))
+
+
+@rule(rf"{_LEFT}(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY_WORD})(?:\s+(?P<part>{_PART_OF_DAY}))?(?:,?\s+(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?)?{_RIGHT}")
+def _weekday_rule(m: re.Match[str]) -> Candidate | None:
+    if m["mon"]:
+        # "Tuesday, Dec. 16": the explicit date wins; the weekday only confirms it.
+        month, day = _month(m["mon"]), _day(m["d"])
+        year = int(m["y"]) if m["y"] else None
+        return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year), needs_anchor=year is None)
+    weekday = _weekday(m["wd"])
+    rel = (m["rel"] or "").lower()
+    part = _PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
+    start = m.start() if rel and rel != "on" else m.start("wd")
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        suffix = f"T{part}" if part else ""
+        if ctx.reference is None:
+            return f"XXXX-WXX-{weekday}{suffix}", None
+        ref = ctx.reference
+        direction = {"last": -1, "next": 1}.get(rel) or ctx.direction()
+        if direction < 0:
+            delta = (ref.isoweekday() - weekday) % 7 or (7 if rel == "last" else 0)
+            day = ref - dt.timedelta(days=delta)
+        else:
+            delta = (weekday - ref.isoweekday()) % 7 or (7 if rel == "next" else 0)
+            day = ref + dt.timedelta(days=delta)
+        return day.isoformat() + suffix, None
+    return Candidate(start, m.end(), "TIME" if part else "DATE", resolve)
+
+
+@rule(rf"{_LEFT}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>[A-Z]{{2,4}}))?"
+      rf"|{_LEFT}(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d|:\d)(?:\s+(?P<tz24>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST|ET|PT|local\s+time))?"
+      rf"|{_LEFT}(?P<word>noon|midday|midnight){_RIGHT}", re.I)
+def _clock_time(m: re.Match[str]) -> Candidate | None:
+    if m["word"]:
+        clock = "24:00" if m["word"].lower() == "midnight" else "12:00"
+    elif m["h24"] is not None:
+        clock = f"{int(m['h24']):02d}:{m['min24']}"
+    else:
+        hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        clock = f"{hour:02d}:{m['min'] or '00'}"
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        day = ctx.last_day if ctx.last_day and ctx.sentence_year() is not None else ctx.reference
+        return (f"{day.isoformat()}T{clock}" if day else f"XXXX-XX-XXT{clock}"), None
+    end = m.end()
+    if m["tz"] and m["tz"] not in ("GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "ET", "PT", "CST", "CDT", "JST"):
+        end = m.start("tz") - 1
+    return Candidate(m.start(), end, "TIME", resolve)
+
+
+@rule(rf"{_LEFT}(?:every|each)\s+(?:(?P<n>other|{_NUMBER})\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_WORD}|{_PART_OF_DAY}){_RIGHT}", re.I)
+def _every(m: re.Match[str]) -> Candidate | None:
+    word = m["unit"].lower().rstrip(".")
+    if word in _WEEKDAYS:
+        return Candidate(m.start(), m.end(), "SET", _fixed(f"XXXX-WXX-{_WEEKDAYS[word]}"))
+    if word in _PARTS_OF_DAY:
+        return Candidate(m.start(), m.end(), "SET", _fixed(f"TXX{_PARTS_OF_DAY[word]}"))
+    count = "2" if (m["n"] or "").lower() == "other" else (_number(m["n"]) if m["n"] else "1")
+    return Candidate(m.start(), m.end(), "SET", _fixed(_duration(count, _unit(word))))
+
+
+_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M",
+                "quarterly": "P3M", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y",
+                "biannual": "P6M", "biannually": "P6M", "semi-annual": "P6M", "semiannual": "P6M",
+                "semi-annually": "P6M", "semiannually": "P6M", "biennial": "P2Y", "biennially": "P2Y"}
+
+
+@rule(r"(?<![\w-])(?P<word>" + "|".join(sorted(map(re.escape, _SET_ADVERBS), key=len, reverse=True)) + r")(?![\w-])")
+def _set_adverb(m: re.Match[str]) -> Candidate | None:
+    return Candidate(m.start(), m.end(), "SET", _fixed(_SET_ADVERBS[m["word"]]))
+
+
+@rule(rf"{_LEFT}(?P<n>once|twice|{_NUMBER}\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_UNIT}){_RIGHT}", re.I)
+def _frequency(m: re.Match[str]) -> Candidate | None:
+    return Candidate(m.start(), m.end(), "SET", _fixed(_duration("1", _unit(m["unit"]))))
+
+
+# --- the tagger --------------------------------------------------------------------------------
+
+def _candidates(text: str) -> Iterator[Candidate]:
+    for pattern, handler in _RULES:
+        for match in pattern.finditer(text):
+            candidate = handler(match)
+            if candidate is not None and candidate.end > candidate.start:
+                yield candidate
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first; a candidate overlapping one already chosen is dropped."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
+_DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+
+
+def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]:
+    """Every temporal expression in `text`, resolved against `reference` where one is known."""
+    selected = _select(list(_candidates(text)))
+    sentences = Sentences(text)
+    values: dict[int, tuple[str, str | None]] = {}
+    anchors: list[tuple[int, int]] = []
+    last_day: dt.date | None = None
+    for phase in (False, True):
+        for index, cand in enumerate(selected):
+            if cand.needs_anchor != phase:
+                continue
+            ctx = _Context(text, reference, sentences, cand.start, cand.end, anchors, last_day)
+            values[index] = cand.resolve(ctx)
+            if not phase and cand.type == "DATE":
+                year = _YEAR_VALUE.match(values[index][0])
+                if year:
+                    anchors.append((cand.start, int(year.group(1))))
+                elif values[index][0] in (PAST_REF, FUTURE_REF, PRESENT_REF) and re.search(r"year", text[cand.start:cand.end], re.I):
+                    anchors.append((cand.start, None))
+                day = _DAY_VALUE.match(values[index][0])
+                if day:
+                    last_day = dt.date.fromisoformat(day.group(1))
+    return [
+        TemporalExpression(c.start, c.end, text[c.start:c.end], c.type, values[i][0], values[i][1])
+        for i, c in enumerate(selected)
+    ]
+
+
+def infer_reference(text: str) -> Reference | None:
+    """The article's own date when no metadata gives it: a dateline, else the latest full date."""
+    expressions = [e for e in tag(text, None) if e.type == "DATE"]
+    full_dates = [(e.start, dt.date.fromisoformat(e.value)) for e in expressions if re.fullmatch(r"\d{4}-\d\d-\d\d", e.value)]
+    for start, day in full_dates:
+        if start < 120:  # a dateline: "LONDON 1996-08-30", "Dec. 16, 2025 —"
+            return Reference(day, inferred=True)
+    if not full_dates:
+        return None
+    latest = max(day for _, day in full_dates)
+    latest_year = max((int(e.value[:4]) for e in expressions if re.match(r"\d{4}(?:$|-)", e.value)), default=latest.year)
+    # A birth date in a profile is no reference for an article that speaks of later years.
+    return Reference(latest, inferred=True) if latest.year >= latest_year else None
+
+
+def extract_dates(text: str, reference: dt.date | None) -> tuple[list[TemporalExpression], Reference | None]:
+    """Tag `text`, resolving against `reference`, or against a date inferred from the text itself."""
+    ref = Reference(reference, inferred=False) if reference else infer_reference(text)
+    return tag(text, ref.date if ref else None), ref
