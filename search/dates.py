@@ -343,17 +343,18 @@ def _bare_month(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, needs_anchor=True)
 
 
-@rule(rf"{_LEFT}(?:(?P<mod>early|mid|late|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?(?P<y>{_YEAR})(?:\s*(?:-|–|to)\s*(?P<y2>{_YEAR}))?"
-      rf"(?!\s*(?:%|percent|per\s+cent|troops|people|soldiers|tonnes|tons|km|miles|metres|meters|feet|votes|points|cases|deaths|barrels|units|shares|dollars|yuan|euros|pounds))(?![\w/]|[.,]\d|-\d|:\d)", re.I)
+# A year may follow another year and a dash ("2025-2033"): each end is its own expression.
+_YEAR_LEFT = r"(?:(?<=\d{4}-)|(?<=\d{4}–)|(?<![\w$€£¥#/.-]))"
+
+
+@rule(rf"{_YEAR_LEFT}(?:(?P<mod>early|mid|late|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?(?P<y>{_YEAR})"
+      rf"(?!\s*(?:%|percent|per\s+cent|troops|people|soldiers|tonnes|tons|km|miles|metres|meters|feet|votes|points|cases|deaths|barrels|units|shares|dollars|yuan|euros|pounds))"
+      rf"(?![\w/]|[.,]\d|-(?!\d{{4}}(?!\d))\d|:\d)", re.I)
 def _year(m: re.Match[str]) -> Candidate | None:
     before = m.string[max(0, m.start() - 3):m.start()]
-    if re.search(r"[\d,.]\s?$", before) or re.search(r"(?:No\.|#|\$)\s?$", before):
+    if re.search(r"\d[,.]$|\d\s$", before) or re.search(r"(?:No\.|#|\$)\s?$", before):
         return None
-    value = f"{int(m['y']):04d}"
-    end = f"{int(m['y2']):04d}" if m["y2"] and int(m["y2"]) > int(m["y"]) else None
-    if m["y2"] and end is None:
-        return None
-    return Candidate(m.start(), m.end(), "DATE", _fixed(value, end))
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{int(m['y']):04d}"))
 
 
 @rule(rf"{_LEFT}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<short>\d)0)'?s{_RIGHT}", re.I)
