@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 APP_NAME = "newsreader"
@@ -26,7 +26,13 @@ def data_dir() -> Path:
 
 
 def bundled_seeds_dir() -> Path:
-    return Path(str(resources.files("seeds")))
+    """The sample articles shipped with newsreader (a data-only namespace package, `seeds`)."""
+    spec = importlib.util.find_spec("seeds")
+    # An editable install adds a path hook entry beside the real folder; take the real folder.
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if os.path.isdir(location):
+            return Path(location)
+    raise FileNotFoundError("the bundled seed articles are missing from this installation")
 
 
 def corpus_key(roots: list[Path]) -> str:

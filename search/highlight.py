@@ -1,0 +1,69 @@
+"""Find where a query's words occur in a text, stemmed forms included, and pick a snippet."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whoosh.analysis import Analyzer
+
+from .sentences import Sentences
+
+SNIPPET_CHARS = 220
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    spans: tuple[tuple[int, int], ...]  # hit offsets into `text`
+
+
+def hit_spans(text: str, terms: frozenset[str], analyzer: Analyzer) -> list[tuple[int, int]]:
+    """Character spans of every word in `text` whose analysed form is one of `terms`."""
+    if not terms or not text:
+        return []
+    spans = []
+    for token in analyzer(text, chars=True, mode="index"):
+        if token.text in terms:
+            spans.append((token.startchar, token.endchar))
+    return spans
+
+
+def make_snippet(text: str, spans: list[tuple[int, int]], limit: int = SNIPPET_CHARS) -> Snippet:
+    """The sentence with the most hits (or the opening), cut to about `limit` characters."""
+    flat = " ".join(text.split())
+    if not spans:
+        cut = flat[:limit]
+        return Snippet(cut + ("…" if len(flat) > limit else ""), ())
+    sentences = Sentences(text)
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for span in spans:
+        by_sentence.setdefault(sentences.index(span[0]), []).append(span)
+    best = max(by_sentence, key=lambda i: (len({text[s:e].lower() for s, e in by_sentence[i]}), -i))
+    start, end = sentences.span(by_sentence[best][0][0])
+    first_hit = by_sentence[best][0][0]
+    if end - start > limit:
+        start = max(start, first_hit - limit // 3)
+        end = min(end, start + limit)
+    window = text[start:end]
+    # Collapse whitespace while keeping the hit offsets right.
+    out: list[str] = []
+    mapping: list[int] = []
+    previous_space = True
+    for i, char in enumerate(window):
+        if char.isspace():
+            if previous_space:
+                continue
+            char = " "
+        previous_space = char == " "
+        out.append(char)
+        mapping.append(start + i)
+    snippet = "".join(out).strip()
+    lead = len("".join(out)) - len("".join(out).lstrip())
+    position = {original: i - lead for i, original in enumerate(mapping)}
+    kept = []
+    for s, e in spans:
+        if s in position and (e - 1) in position:
+            kept.append((position[s], position[e - 1] + 1))
+    prefix = "…" if start > 0 and text[start - 1] not in "\n" and sentences.span(start)[0] != start else ""
+    suffix = "…" if end < len(text) and end != sentences.span(max(end - 1, 0))[1] else ""
+    shift = len(prefix)
+    return Snippet(prefix + snippet + suffix, tuple((s + shift, e + shift) for s, e in kept))

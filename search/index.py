@@ -1,0 +1,260 @@
+"""The Whoosh index of a corpus: its schema, and keeping it in step with the files on disk.
+
+Beside the Whoosh files, `manifest.json` records the stat (mtime, size) of every file indexed or
+skipped, so that a launch re-reads only what is new or changed. The manifest is rewritten after each
+commit; if the process dies between the two, the next update re-indexes those files by path, which
+replaces rather than doubles them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.index import LockError
+
+from .dates import TemporalExpression
+from .extraction import extract
+from .loading import FileStamp, SkippedFile, UnreadableFile, discover, read_article
+
+SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+COMMIT_EVERY_DOCS = 2000
+COMMIT_EVERY_SECONDS = 3.0
+
+
+def build_schema() -> Schema:
+    return Schema(
+        path=ID(unique=True, stored=True),
+        id=ID(stored=True),
+        title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
+        body=TEXT(analyzer=StemmingAnalyzer(), stored=True),
+        source=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
+        published=DATETIME(stored=True),
+        sort_date=DATETIME(stored=True, sortable=True),
+        date_inferred=STORED,
+        date=DATETIME,
+        person=KEYWORD(commas=True, lowercase=True, scorable=True),
+        people=STORED,
+    )
+
+
+@dataclass(frozen=True)
+class IndexProgress:
+    done: int
+    total: int
+    path: str = ""
+
+
+@dataclass
+class UpdateReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list[SkippedFile] = field(default_factory=list)
+    busy: bool = False
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+@dataclass
+class _Manifest:
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
+    skipped: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> _Manifest | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("schema") != SCHEMA_VERSION:
+                return None
+            return cls({k: (v[0], v[1]) for k, v in data["files"].items()},
+                       {k: (v[0], v[1], v[2]) for k, v in data["skipped"].items()})
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def save(self, path: Path) -> None:
+        temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
+        data = {"schema": SCHEMA_VERSION, "files": self.files, "skipped": self.skipped}
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, path)
+
+
+def _day(value: str) -> dt.datetime | None:
+    """The first day of a resolved TimeML date value, for the `date:` field."""
+    parts = value[:10].split("-")
+    try:
+        if len(parts) >= 1 and len(parts[0]) == 4 and parts[0].isdigit():
+            year = int(parts[0])
+            month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+            day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
+            return dt.datetime(year, month, day)
+    except ValueError:
+        return None
+    return None
+
+
+def _date_values(dates: tuple[TemporalExpression, ...]) -> list[dt.datetime]:
+    days = {_day(d.value) for d in dates if d.type in ("DATE", "TIME") and d.is_resolved}
+    return sorted(d for d in days if d is not None)
+
+
+def prepare_document(stamp: FileStamp) -> dict[str, object]:
+    """Read, clean and analyse one file into the fields of its index document."""
+    article = read_article(stamp.path)
+    extraction = extract(article.body, article.published)
+    reference = extraction.reference
+    if article.published:
+        sort_date, inferred = dt.datetime.combine(article.published, dt.time()), False
+    elif reference:
+        sort_date, inferred = dt.datetime.combine(reference.date, dt.time()), True
+    else:
+        sort_date, inferred = dt.datetime.fromtimestamp(stamp.mtime_ns / 1e9).replace(microsecond=0), True
+    keys = set()
+    for person in extraction.people:
+        keys.add(person.name.lower())
+        keys.add(person.name.split()[-1].lower())
+    dates = _date_values(extraction.dates)
+    if article.published:
+        dates.append(dt.datetime.combine(article.published, dt.time()))
+    return {
+        "path": stamp.path,
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "source": article.source or "",
+        "published": dt.datetime.combine(article.published, dt.time()) if article.published else None,
+        "sort_date": sort_date,
+        "date_inferred": inferred,
+        "date": dates or None,
+        "person": ",".join(sorted(k.replace(",", " ") for k in keys)),
+        "people": [(p.name, len(p.mentions), p.role)
+                   for p in sorted(extraction.people, key=lambda p: -len(p.mentions))],
+    }
+
+
+class CorpusIndex:
+    """One corpus's index directory: opened, rebuilt when unusable, updated incrementally."""
+
+    def __init__(self, index_dir: Path, roots: list[Path]) -> None:
+        self.index_dir = index_dir
+        self.roots = roots
+        self.schema = build_schema()
+        self.notices: list[str] = []
+        self._index: whoosh_index.Index | None = None
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.index_dir / MANIFEST
+
+    def open(self) -> whoosh_index.Index:
+        """Open the index, creating it, or rebuilding it when its schema is old or it is damaged."""
+        if self._index is not None:
+            return self._index
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        if whoosh_index.exists_in(str(self.index_dir)):
+            manifest = _Manifest.load(self.manifest_path)
+            if manifest is None:
+                self.notices.append("The index was made by another version of newsreader; rebuilding it.")
+            else:
+                try:
+                    index = whoosh_index.open_dir(str(self.index_dir))
+                    with index.searcher() as searcher:
+                        searcher.doc_count()
+                    self._index = index
+                    return index
+                except Exception as error:  # Whoosh raises many kinds of error for damaged files
+                    self.notices.append(f"The index was damaged ({type(error).__name__}); rebuilding it.")
+            self._clear()
+        self._index = whoosh_index.create_in(str(self.index_dir), self.schema)
+        _Manifest().save(self.manifest_path)
+        return self._index
+
+    def _clear(self) -> None:
+        # Only our own files: the index directory is ours, but be exact about what we delete.
+        for entry in self.index_dir.iterdir():
+            if entry.is_file() and (entry.name == MANIFEST or entry.name.startswith(("MAIN_", "_MAIN_"))):
+                entry.unlink(missing_ok=True)
+
+    def reload(self) -> whoosh_index.Index:
+        self._index = None
+        return self.open()
+
+    def update(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
+        started = time.perf_counter()
+        index = self.open()
+        manifest = _Manifest.load(self.manifest_path) or _Manifest()
+        stamps, discovery_skips = discover(self.roots)
+        report = UpdateReport(skipped=list(discovery_skips))
+        current = {s.path: s for s in stamps}
+        removed = [p for p in list(manifest.files) + list(manifest.skipped) if p not in current]
+        todo: list[FileStamp] = []
+        for stamp in stamps:
+            known = manifest.files.get(stamp.path)
+            skipped = manifest.skipped.get(stamp.path)
+            if known == (stamp.mtime_ns, stamp.size):
+                report.unchanged += 1
+            elif skipped and skipped[:2] == (stamp.mtime_ns, stamp.size):
+                report.skipped.append(SkippedFile(stamp.path, skipped[2]))
+            else:
+                todo.append(stamp)
+        if not todo and not removed:
+            report.seconds = time.perf_counter() - started
+            return report
+        try:
+            writer = index.writer(timeout=0.5)
+        except LockError:
+            report.busy = True
+            report.seconds = time.perf_counter() - started
+            return report
+        try:
+            for path in removed:
+                if manifest.files.pop(path, None) is not None:
+                    writer.delete_by_term("path", path)
+                    report.removed += 1
+                manifest.skipped.pop(path, None)
+            last_commit = time.monotonic()
+            pending = 0
+            for done, stamp in enumerate(todo, 1):
+                try:
+                    document = prepare_document(stamp)
+                except UnreadableFile as error:
+                    manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, str(error))
+                    if manifest.files.pop(stamp.path, None) is not None:
+                        writer.delete_by_term("path", stamp.path)
+                    report.skipped.append(SkippedFile(stamp.path, str(error)))
+                else:
+                    writer.update_document(**{k: v for k, v in document.items() if v is not None})
+                    if stamp.path in manifest.files:
+                        report.updated += 1
+                    else:
+                        report.added += 1
+                    manifest.files[stamp.path] = (stamp.mtime_ns, stamp.size)
+                    manifest.skipped.pop(stamp.path, None)
+                    pending += 1
+                if on_progress:
+                    on_progress(IndexProgress(done, len(todo), stamp.path))
+                if pending >= COMMIT_EVERY_DOCS or (pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS):
+                    # Commit as we go, so that search sees what is indexed so far.
+                    writer.commit()
+                    manifest.save(self.manifest_path)
+                    writer = index.writer(timeout=5)
+                    pending, last_commit = 0, time.monotonic()
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        manifest.save(self.manifest_path)
+        report.seconds = time.perf_counter() - started
+        return report

@@ -1,0 +1,196 @@
+"""The engine's front door: a corpus on disk, its index, and searches over it."""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from .extraction import Extraction, extract
+from .highlight import Snippet, hit_spans, make_snippet
+from .index import CorpusIndex, IndexProgress, UpdateReport
+from .paths import bundled_seeds_dir, default_index_dir
+from .query import make_parser, parse
+
+RELEVANCE, NEWEST = "relevance", "date"
+SNIPPETS_PER_SEARCH = 100
+
+
+@dataclass(frozen=True)
+class PersonCount:
+    name: str
+    mentions: int
+    role: str | None
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the index holds it: what the list and the reading view show."""
+    id: str
+    path: str
+    title: str
+    body: str
+    source: str
+    published: dt.date | None
+    date: dt.date | None  # published, else inferred from the text
+    date_inferred: bool
+    people: tuple[PersonCount, ...]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split("\n\n") if self.body else []
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article: StoredArticle
+    score: float
+    snippet: Snippet
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    total: int
+    hits: tuple[SearchHit, ...]
+    terms: frozenset[str]  # analysed query words, to mark hits in the reading view
+    sort: str
+
+
+def _stored(fields: dict) -> StoredArticle:
+    published = fields.get("published")
+    sort_date = fields.get("sort_date")
+    return StoredArticle(
+        id=fields["id"],
+        path=fields["path"],
+        title=fields.get("title", ""),
+        body=fields.get("body", ""),
+        source=fields.get("source", ""),
+        published=published.date() if published else None,
+        date=sort_date.date() if sort_date else None,
+        date_inferred=bool(fields.get("date_inferred")),
+        people=tuple(PersonCount(*p) for p in fields.get("people") or ()),
+    )
+
+
+class Library:
+    """A corpus (folders and files), the index that serves it, and the searches a reader runs."""
+
+    def __init__(self, roots: list[Path] | None = None, index_dir: Path | None = None) -> None:
+        self.roots = [Path(r).expanduser() for r in roots] if roots else [bundled_seeds_dir()]
+        self.index_dir = index_dir or default_index_dir(self.roots)
+        self._corpus = CorpusIndex(self.index_dir, self.roots)
+        self._parser = make_parser(self._corpus.schema)
+        self._analyzer = self._corpus.schema["body"].analyzer
+        self._searcher: Searcher | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def notices(self) -> list[str]:
+        return self._corpus.notices
+
+    def open(self) -> None:
+        self._corpus.open()
+
+    def update(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
+        report = self._corpus.update(on_progress)
+        self.refresh()
+        return report
+
+    def refresh(self) -> None:
+        """See what another process (the indexer) has committed since the last search."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher = self._searcher.refresh()
+
+    def _get_searcher(self) -> Searcher:
+        if self._searcher is None:
+            self._searcher = self._corpus.open().searcher()
+        return self._searcher
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    def count(self) -> int:
+        with self._lock:
+            return self._get_searcher().doc_count()
+
+    def search(self, text: str, sort: str = RELEVANCE, limit: int | None = 500) -> SearchResults:
+        """Run a query (raises QuerySyntaxError with a message for the user)."""
+        parsed = parse(text, self._parser)
+        with self._lock:
+            searcher = self._get_searcher()
+            q = parsed if parsed is not None else wq.Every()
+            if parsed is None or sort == NEWEST:
+                results = searcher.search(q, limit=limit, sortedby="sort_date", reverse=True)
+            else:
+                results = searcher.search(q, limit=limit)
+            terms = self._terms(parsed, searcher)
+            hits = []
+            for rank, hit in enumerate(results):
+                article = _stored(hit.fields())
+                snippet = self.snippet(article.body, terms) if rank < SNIPPETS_PER_SEARCH else make_snippet(article.body, [])
+                # Sorted by date, Whoosh reports the sort key as the score: that is no relevance.
+                score = 0.0 if parsed is None or sort == NEWEST else float(hit.score or 0.0)
+                hits.append(SearchHit(article, score, snippet))
+            total = len(results)
+        return SearchResults(text, total, tuple(hits), terms, sort)
+
+    def _terms(self, parsed: wq.Query | None, searcher: Searcher) -> frozenset[str]:
+        """The indexed words a query matches (prefixes and fuzzy terms expanded), NOT parts left out.
+
+        Whoosh's own Query.existing_terms drops every field after the first one it meets (its loop
+        variable shadows its `fieldname` argument), so walk the tree here.
+        """
+        words: set[str] = set()
+        reader = searcher.reader()
+
+        def walk(node: wq.Query) -> None:
+            if isinstance(node, wq.Not):
+                return
+            if isinstance(node, wq.AndNot):
+                walk(node.a)
+                return
+            if node.is_leaf():
+                if node.field() in ("title", "body"):
+                    for _, text in node.expanded_terms(reader, phrases=True):
+                        words.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+                return
+            for child in node.children():
+                walk(child)
+
+        if parsed is not None:
+            walk(parsed)
+        return frozenset(words)
+
+    def snippet(self, text: str, terms: frozenset[str]) -> Snippet:
+        return make_snippet(text, hit_spans(text, terms, self._analyzer))
+
+    def hit_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+        return hit_spans(text, terms, self._analyzer)
+
+    def article(self, doc_id: str) -> StoredArticle | None:
+        with self._lock:
+            fields = self._get_searcher().document(id=doc_id)
+        return _stored(fields) if fields else None
+
+    def analyse(self, article: StoredArticle) -> Extraction:
+        """Dates and people of an article's cleaned text, with offsets into `article.body`."""
+        return extract(article.body, article.published)
+
+    def people(self) -> list[tuple[str, int]]:
+        """Every person in the corpus with the number of articles that name them."""
+        counts: Counter[str] = Counter()
+        with self._lock:
+            for fields in self._get_searcher().all_stored_fields():
+                for entry in fields.get("people") or ():
+                    counts[entry[0]] += 1
+        return counts.most_common()

@@ -1,0 +1,131 @@
+"""The `newsreader` command: the reader by default, `search` and `extract` for scripts."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+USAGE = """\
+newsreader [PATH ...]                       read the articles under PATH (default: the bundled seeds)
+newsreader search QUERY [PATH ...] [--json] [--limit N]
+newsreader extract < docs.jsonl             dates and people of each JSON line on stdin"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--index-dir", type=Path, metavar="DIR",
+                        help="keep the index here instead of the user's cache directory")
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader", usage=USAGE,
+        description="A terminal news reader: search your articles, read them with the hits marked, "
+                    "and see the dates and people each one names.")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders (.txt, .md)")
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    _common(parser)
+    return parser
+
+
+def _search_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsreader search", description="Search the articles and print ranked results.")
+    parser.add_argument("query", help='a query, e.g. \'Pelosi\', \'person:"Pete Hegseth"\', \'date:[2025-10-01 TO 2025-12-31]\'')
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument("--json", action="store_true", help="one JSON object per result")
+    parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    parser.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    _common(parser)
+    return parser
+
+
+def _extract_parser() -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        prog="newsreader extract",
+        description='Read JSON Lines {"id", "text", "reference": "YYYY-MM-DD" or null} on stdin; write one line '
+                    'per document with its dates (start, end, text, type, value) and people (start, end, text, name).')
+
+
+def _report_skipped(report, stream=sys.stderr) -> None:
+    for skipped in report.skipped:
+        print(f"newsreader: skipped {skipped.path}: {skipped.reason}", file=stream)
+
+
+def run_search(argv: list[str]) -> int:
+    args = _search_parser().parse_args(argv)
+    from search import Library, QuerySyntaxError
+
+    library = Library(args.paths or None, args.index_dir)
+    for notice in library.notices:
+        print(f"newsreader: {notice}", file=sys.stderr)
+    report = library.update()
+    _report_skipped(report)
+    if report.busy:
+        print("newsreader: another newsreader is indexing this corpus; results may be incomplete", file=sys.stderr)
+    try:
+        results = library.search(args.query, sort=args.sort, limit=max(args.limit, 0))
+    except QuerySyntaxError as error:
+        print(f"newsreader: bad query: {error}", file=sys.stderr)
+        return 2
+    for hit in results.hits:
+        article = hit.article
+        row = {"id": article.id, "title": article.title, "path": article.path,
+               "score": round(hit.score, 4), "snippet": hit.snippet.text}
+        if args.json:
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            print(f"{hit.score:7.2f}  {article.title}\n         {article.path}\n         {hit.snippet.text}")
+    if not args.json:
+        print(f"{results.total} result{'s' if results.total != 1 else ''}", file=sys.stderr)
+    return 0 if results.hits else 1
+
+
+def run_extract(argv: list[str]) -> int:
+    _extract_parser().parse_args(argv)
+    from search import extract
+
+    status = 0
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            text = doc["text"]
+            reference = dt.date.fromisoformat(doc["reference"]) if doc.get("reference") else None
+        except (ValueError, KeyError, TypeError) as error:
+            print(f"newsreader extract: line {number}: not a document ({error})", file=sys.stderr)
+            status = 1
+            continue
+        result = extract(str(text), reference).as_json(doc.get("id"))
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return status
+
+
+def run_app(argv: list[str]) -> int:
+    args = _app_parser().parse_args(argv)
+    from .app import NewsReaderApp
+
+    app = NewsReaderApp(args.paths or None, args.index_dir)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    commands = {"search": run_search, "extract": run_extract}
+    try:
+        if argv and argv[0] in commands:
+            return commands[argv[0]](argv[1:])
+        return run_app(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
