@@ -3,19 +3,21 @@
 This package never imports the UI. What the UI and the command line use is exported here.
 """
 from .articles import Article
-from .dates import Reference, TemporalExpression
+from .dates import Reference, TemporalExpression, period_start
 from .extraction import Extraction, extract
 from .highlight import Snippet
+from .background import IndexingFailed, update_in_background
 from .index import IndexProgress, UpdateReport
 from .library import NEWEST, RELEVANCE, Library, PersonCount, SearchHit, SearchResults, StoredArticle
 from .loading import SkippedFile
 from .paths import bundled_seeds_dir, cache_dir, data_dir
 from .people import Person, PersonMention
 from .query import SEARCH_FIELDS, QuerySyntaxError
+from .reading_state import ReadingState
 
 __all__ = [
-    "Article", "Extraction", "IndexProgress", "Library", "NEWEST", "Person", "PersonCount", "PersonMention",
-    "QuerySyntaxError", "RELEVANCE", "Reference", "SEARCH_FIELDS", "SearchHit", "SearchResults", "SkippedFile",
+    "Article", "Extraction", "IndexProgress", "IndexingFailed", "update_in_background", "Library", "NEWEST", "Person", "PersonCount", "PersonMention",
+    "QuerySyntaxError", "RELEVANCE", "ReadingState", "Reference", "SEARCH_FIELDS", "SearchHit", "SearchResults", "SkippedFile",
     "Snippet", "StoredArticle", "TemporalExpression", "UpdateReport", "bundled_seeds_dir", "cache_dir",
-    "data_dir", "extract",
+    "data_dir", "extract", "period_start",
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .resources import table
+from .resources import table, word_set
 from .sentences import Sentences
 
 PRESENT_REF, PAST_REF, FUTURE_REF = "PRESENT_REF", "PAST_REF", "FUTURE_REF"
@@ -88,8 +88,10 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"\b(?:said|says|told|was|were|had|did|held|met|took|came|went|made|gave|announced|reported|"
     r"began|ended|left|won|lost|fell|rose|ago|earlier|last|[a-z]{3,}ed)\b", re.I)
-# A capitalised word before "May" or "March" makes it a name ("Theresa May"), not a month.
-_NAME_BEFORE = re.compile(r"(?:^|[^.!?\s]\s+)([A-Z][a-z]+)\s*$")
+# A capitalised word before a month makes it part of a name ("Theresa May", "Dong Jun"), unless
+# it is a function word that merely starts the sentence ("In May", "By June").
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+_FUNCTION_WORDS = word_set("function_words.txt")
 _MONTH_CUE_BEFORE = re.compile(
     r"\b(?:in|on|since|until|till|by|from|to|through|during|before|after|of|between|and|or|early|late|mid|"
     r"last|next|this|each|every|a|an|the|throughout|end|beginning|start|middle)[\s-]*$", re.I)
@@ -331,10 +333,13 @@ def _month_year(m: re.Match[str]) -> Candidate | None:
 def _bare_month(m: re.Match[str]) -> Candidate | None:
     word = m["mon"].rstrip(".").lower()
     before = m.string[max(0, m.start() - 40):m.start()]
-    if _NAME_BEFORE.search(before) and not m["mod"]:
-        return None  # "Theresa May", "Operation August"
+    name = _CAPITALISED_BEFORE.search(before)
+    if name and name.group(1).lower() not in _FUNCTION_WORDS and not m["mod"]:
+        return None  # "Theresa May", "Dong Jun", "Operation August"
     if word in ("may", "mar", "march") and not m["mod"] and not _MONTH_CUE_BEFORE.search(before):
         return None  # the modal verb and the verb "to march"
+    if len(word) <= 4 and word not in ("may", "june", "july") and not m.group().endswith("."):
+        return None  # a bare "Jun" or "Mar" without its period is a name or a word, not a month
     month = _month(word)
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
@@ -658,6 +663,33 @@ def infer_reference(text: str) -> Reference | None:
     latest_year = max((int(e.value[:4]) for e in expressions if re.match(r"\d{4}(?:$|-)", e.value)), default=latest.year)
     # A birth date in a profile is no reference for an article that speaks of later years.
     return Reference(latest, inferred=True) if latest.year >= latest_year else None
+
+
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_HALF_MONTH = {"H1": 1, "H2": 7}
+
+
+def period_start(value: str) -> dt.date | None:
+    """The first day a resolved TimeML date value covers; None for durations, sets and unknowns."""
+    match = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q([1-4])|-(SP|SU|FA|WI)|-(H[12]))?(?:$|T)", value)
+    try:
+        if match:
+            year = int(match.group(1))
+            if match.group(4):
+                return dt.date.fromisocalendar(year, int(match.group(4)), 1)
+            if match.group(5):
+                return dt.date(year, 3 * int(match.group(5)) - 2, 1)
+            if match.group(6):
+                return dt.date(year, _SEASON_MONTH[match.group(6)], 1)
+            if match.group(7):
+                return dt.date(year, _HALF_MONTH[match.group(7)], 1)
+            return dt.date(year, int(match.group(2) or 1), int(match.group(3) or 1))
+        decade = re.fullmatch(r"(\d{3})", value)
+        if decade:
+            return dt.date(int(decade.group(1)) * 10, 1, 1)
+    except ValueError:
+        return None
+    return None
 
 
 def extract_dates(text: str, reference: dt.date | None) -> tuple[list[TemporalExpression], Reference | None]:

@@ -43,6 +43,13 @@ def make_snippet(text: str, spans: list[tuple[int, int]], limit: int = SNIPPET_C
     if end - start > limit:
         start = max(start, first_hit - limit // 3)
         end = min(end, start + limit)
+        # Cut at word boundaries, never through a word.
+        if start > 0 and not text[start - 1].isspace():
+            space = text.find(" ", start, first_hit)
+            start = space + 1 if space != -1 else start
+        if end < len(text) and not text[end].isspace():
+            space = text.rfind(" ", start, end)
+            end = space if space > first_hit else end
     window = text[start:end]
     # Collapse whitespace while keeping the hit offsets right.
     out: list[str] = []

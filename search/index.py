@@ -20,11 +20,12 @@ from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
 
-from .dates import TemporalExpression
+from .dates import TemporalExpression, period_start
 from .extraction import extract
 from .loading import FileStamp, SkippedFile, UnreadableFile, discover, read_article
 
 SCHEMA_VERSION = 1
+DATE_PUBLISHED, DATE_INFERRED, DATE_FROM_FILE = "published", "inferred", "file"
 MANIFEST = "manifest.json"
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
@@ -39,7 +40,7 @@ def build_schema() -> Schema:
         source=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
         published=DATETIME(stored=True),
         sort_date=DATETIME(stored=True, sortable=True),
-        date_inferred=STORED,
+        date_kind=STORED,
         date=DATETIME,
         person=KEYWORD(commas=True, lowercase=True, scorable=True),
         people=STORED,
@@ -91,23 +92,9 @@ class _Manifest:
         os.replace(temporary, path)
 
 
-def _day(value: str) -> dt.datetime | None:
-    """The first day of a resolved TimeML date value, for the `date:` field."""
-    parts = value[:10].split("-")
-    try:
-        if len(parts) >= 1 and len(parts[0]) == 4 and parts[0].isdigit():
-            year = int(parts[0])
-            month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
-            day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
-            return dt.datetime(year, month, day)
-    except ValueError:
-        return None
-    return None
-
-
 def _date_values(dates: tuple[TemporalExpression, ...]) -> list[dt.datetime]:
-    days = {_day(d.value) for d in dates if d.type in ("DATE", "TIME") and d.is_resolved}
-    return sorted(d for d in days if d is not None)
+    days = {period_start(d.value) for d in dates if d.type in ("DATE", "TIME")}
+    return sorted(dt.datetime.combine(d, dt.time()) for d in days if d is not None)
 
 
 def prepare_document(stamp: FileStamp) -> dict[str, object]:
@@ -116,11 +103,12 @@ def prepare_document(stamp: FileStamp) -> dict[str, object]:
     extraction = extract(article.body, article.published)
     reference = extraction.reference
     if article.published:
-        sort_date, inferred = dt.datetime.combine(article.published, dt.time()), False
+        sort_date, date_kind = dt.datetime.combine(article.published, dt.time()), DATE_PUBLISHED
     elif reference:
-        sort_date, inferred = dt.datetime.combine(reference.date, dt.time()), True
+        sort_date, date_kind = dt.datetime.combine(reference.date, dt.time()), DATE_INFERRED
     else:
-        sort_date, inferred = dt.datetime.fromtimestamp(stamp.mtime_ns / 1e9).replace(microsecond=0), True
+        # Only for ordering: a file's mtime says when it was saved, not when the story was written.
+        sort_date, date_kind = dt.datetime.fromtimestamp(stamp.mtime_ns / 1e9).replace(microsecond=0), DATE_FROM_FILE
     keys = set()
     for person in extraction.people:
         keys.add(person.name.lower())
@@ -136,7 +124,7 @@ def prepare_document(stamp: FileStamp) -> dict[str, object]:
         "source": article.source or "",
         "published": dt.datetime.combine(article.published, dt.time()) if article.published else None,
         "sort_date": sort_date,
-        "date_inferred": inferred,
+        "date_kind": date_kind,
         "date": dates or None,
         "person": ",".join(sorted(k.replace(",", " ") for k in keys)),
         "people": [(p.name, len(p.mentions), p.role)

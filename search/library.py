@@ -13,7 +13,7 @@ from whoosh.searching import Searcher
 
 from .extraction import Extraction, extract
 from .highlight import Snippet, hit_spans, make_snippet
-from .index import CorpusIndex, IndexProgress, UpdateReport
+from .index import DATE_FROM_FILE, DATE_INFERRED, CorpusIndex, IndexProgress, UpdateReport
 from .paths import bundled_seeds_dir, default_index_dir
 from .query import make_parser, parse
 
@@ -37,9 +37,16 @@ class StoredArticle:
     body: str
     source: str
     published: dt.date | None
-    date: dt.date | None  # published, else inferred from the text
-    date_inferred: bool
+    date: dt.date | None  # published, else inferred from the text, else the file's date (for sorting only)
+    date_kind: str  # DATE_PUBLISHED, DATE_INFERRED or DATE_FROM_FILE
     people: tuple[PersonCount, ...]
+
+    @property
+    def date_label(self) -> str:
+        """The article's date as the reader should see it: "~" marks a date inferred from the text."""
+        if self.date is None or self.date_kind == DATE_FROM_FILE:
+            return ""
+        return ("~" if self.date_kind == DATE_INFERRED else "") + self.date.isoformat()
 
     @property
     def paragraphs(self) -> list[str]:
@@ -73,7 +80,7 @@ def _stored(fields: dict) -> StoredArticle:
         source=fields.get("source", ""),
         published=published.date() if published else None,
         date=sort_date.date() if sort_date else None,
-        date_inferred=bool(fields.get("date_inferred")),
+        date_kind=fields.get("date_kind", DATE_FROM_FILE),
         people=tuple(PersonCount(*p) for p in fields.get("people") or ()),
     )
 
@@ -105,8 +112,10 @@ class Library:
     def refresh(self) -> None:
         """See what another process (the indexer) has committed since the last search."""
         with self._lock:
-            if self._searcher is not None:
-                self._searcher = self._searcher.refresh()
+            if self._searcher is not None and not self._searcher.up_to_date():
+                # Searcher.refresh() fails when the old reader was empty (Whoosh bug): reopen instead.
+                self._searcher.close()
+                self._searcher = None
 
     def _get_searcher(self) -> Searcher:
         if self._searcher is None:

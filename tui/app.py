@@ -1,0 +1,390 @@
+"""The newsreader app: the article list, the reading view and the side panel over one library."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from search import (
+    NEWEST,
+    RELEVANCE,
+    Extraction,
+    IndexingFailed,
+    IndexProgress,
+    Library,
+    QuerySyntaxError,
+    ReadingState,
+    SearchHit,
+    SearchResults,
+    SkippedFile,
+    UpdateReport,
+    update_in_background,
+)
+
+from .commands import NewsreaderCommands
+from .screens.help import HelpScreen
+from .screens.skipped import SkippedScreen
+from .widgets.article_list import ArticleList
+from .widgets.reading_view import ReadingView
+from .widgets.search_box import QueryInput, SearchBox
+from .widgets.side_panel import SidePanel
+
+SEARCH_DEBOUNCE_SECONDS = 0.15
+REFRESH_WHILE_INDEXING_SECONDS = 1.0
+NARROW_WIDTH = 100
+RESULT_LIMIT = 500
+
+
+class LibraryOpened(Message):
+    def __init__(self, notices: list[str], count: int) -> None:
+        super().__init__()
+        self.notices = notices
+        self.count = count
+
+
+class SearchFinished(Message):
+    def __init__(self, results: SearchResults) -> None:
+        super().__init__()
+        self.results = results
+
+
+class SearchFailed(Message):
+    def __init__(self, query: str, message: str) -> None:
+        super().__init__()
+        self.query = query
+        self.message = message
+
+
+class ArticleAnalysed(Message):
+    def __init__(self, hit: SearchHit, extraction: Extraction, hit_spans: list[list[tuple[int, int]]], focus: bool) -> None:
+        super().__init__()
+        self.hit = hit
+        self.extraction = extraction
+        self.hit_spans = hit_spans
+        self.focus = focus
+
+
+class IndexingProgressed(Message):
+    def __init__(self, progress: IndexProgress) -> None:
+        super().__init__()
+        self.progress = progress
+
+
+class IndexingFinished(Message):
+    def __init__(self, report: UpdateReport | None, error: str | None = None) -> None:
+        super().__init__()
+        self.report = report
+        self.error = error
+
+
+class NewsReaderApp(App[int]):
+    """Three panes over a Whoosh index of the user's articles."""
+
+    TITLE = "newsreader"
+    CSS_PATH = "newsreader.tcss"
+    COMMANDS = App.COMMANDS | {NewsreaderCommands}
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="search"),
+        Binding("n", "next_hit", "Next hit", id="next_hit"),
+        Binding("N", "previous_hit", "Prev hit", key_display="N", id="previous_hit"),
+        Binding("s", "toggle_sort", "Sort", id="sort"),
+        Binding("i", "toggle_side_panel", "Panel", id="toggle_panel"),
+        Binding("r", "reindex", "Rescan", show=False, id="reindex"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, paths: list[Path] | None = None, index_dir: Path | None = None,
+                 reading_state: ReadingState | None = None, index_in_process: bool = False) -> None:
+        super().__init__()
+        self.library = Library(paths, index_dir)
+        self.reading_state = reading_state or ReadingState()
+        # Tests index in-process (deterministic, no spawned interpreter); users get a separate process.
+        self.index_in_process = index_in_process
+        self.sort = RELEVANCE
+        self.query_text = ""
+        self.results: SearchResults | None = None
+        self.open_hit: SearchHit | None = None
+        self.skipped: list[SkippedFile] = []
+        self.indexing = False
+        self._debounce: Timer | None = None
+        self._last_refresh = 0.0
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(id="search-box")
+        with Horizontal(id="panes"):
+            yield ArticleList(id="articles")
+            yield ReadingView(id="reader")
+            yield SidePanel(id="side-panel")
+        with Horizontal(id="status-bar"):
+            yield Static(id="index-status")
+            yield ProgressBar(id="index-progress", show_eta=False)
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reading_view(self) -> ReadingView:
+        return self.query_one(ReadingView)
+
+    @property
+    def side_panel(self) -> SidePanel:
+        return self.query_one(SidePanel)
+
+    @property
+    def search_box(self) -> SearchBox:
+        return self.query_one(SearchBox)
+
+    def on_mount(self) -> None:
+        self.query_one("#articles").border_title = "Articles"
+        self.query_one("#reader").border_title = "Reading"
+        self.query_one("#side-panel").border_title = "In this article"
+        self.query_one("#index-progress").display = False
+        self.article_list.read_ids = set(self.reading_state.read)
+        if self.reading_state.error:
+            self.notify(self.reading_state.error, severity="warning")
+        self._status("Opening the index…")
+        self.article_list.focus()
+        self.open_library()
+
+    def on_resize(self) -> None:
+        self.screen.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#index-status", Static).update(Text(text))
+
+    # --- opening and indexing -------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_library(self) -> None:
+        try:
+            self.library.open()
+            count = self.library.count()
+        except OSError as error:
+            self.call_from_thread(self.notify, f"Cannot open the index at {self.library.index_dir}: {error}",
+                                  severity="error", timeout=30)
+            return
+        self.post_message(LibraryOpened(list(self.library.notices), count))
+
+    def on_library_opened(self, message: LibraryOpened) -> None:
+        for notice in message.notices:
+            self.notify(notice, severity="warning")
+        self._status(f"{message.count} articles indexed")
+        self.run_search(self.query_text)
+        self.action_reindex()
+
+    def action_reindex(self) -> None:
+        if self.indexing:
+            self.notify("Already scanning for changes.")
+            return
+        self.indexing = True
+        self._status("Scanning for new and changed articles…")
+        self.index_corpus()
+
+    @work(thread=True, exclusive=True, group="index")
+    def index_corpus(self) -> None:
+        worker = get_current_worker()
+        try:
+            if self.index_in_process:
+                report = self.library.update(lambda p: self.post_message(IndexingProgressed(p)))
+                self.post_message(IndexingFinished(report))
+                return
+            for item in update_in_background(self.library.roots, self.library.index_dir):
+                if worker.is_cancelled:
+                    return
+                if isinstance(item, IndexProgress):
+                    self.post_message(IndexingProgressed(item))
+                else:
+                    self.post_message(IndexingFinished(item))
+        except (IndexingFailed, OSError) as error:
+            self.post_message(IndexingFinished(None, str(error)))
+
+    def on_indexing_progressed(self, message: IndexingProgressed) -> None:
+        progress = message.progress
+        bar = self.query_one("#index-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=progress.total, progress=progress.done)
+        self._status(f"Indexing {progress.done}/{progress.total}")
+        now = time.monotonic()
+        if now - self._last_refresh > REFRESH_WHILE_INDEXING_SECONDS:
+            # Show what is searchable so far; the indexer commits as it goes.
+            self._last_refresh = now
+            self.library.refresh()
+            self.run_search(self.query_text)
+
+    def on_indexing_finished(self, message: IndexingFinished) -> None:
+        self.indexing = False
+        self.query_one("#index-progress").display = False
+        if message.error:
+            self.notify(f"Indexing failed: {message.error}. Showing what was indexed before.",
+                        severity="error", timeout=15)
+            self._status("Indexing failed; the list shows the last complete index")
+            return
+        report = message.report
+        assert report is not None
+        self.skipped = report.skipped
+        if report.busy:
+            self.notify("Another newsreader is indexing this corpus; showing what it has indexed so far.",
+                        severity="warning", timeout=10)
+        if report.skipped:
+            reasons = "; ".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:3])
+            more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
+            self.notify(f"{len(report.skipped)} file(s) skipped — {reasons}{more}. Ctrl+P › Skipped files lists them.",
+                        severity="warning", timeout=12)
+        self.library.refresh()
+        count = self.library.count()
+        changes = f" (+{report.added} new, {report.updated} changed, {report.removed} removed)" if report.changed else ""
+        skipped = f" · {len(report.skipped)} skipped" if report.skipped else ""
+        self._status(f"{count} articles indexed{changes}{skipped}")
+        if report.changed:
+            self.run_search(self.query_text)
+
+    # --- searching ------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def on_query_changed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(SEARCH_DEBOUNCE_SECONDS, lambda: self.search_for(event.value))
+
+    @on(Input.Submitted, "#query")
+    def on_query_submitted(self, event: Input.Submitted) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self.search_for(event.value)
+        self.article_list.focus()
+
+    def search_for(self, text: str) -> None:
+        query_input = self.query_one(QueryInput)
+        if query_input.value != text:
+            with query_input.prevent(Input.Changed):
+                query_input.value = text
+        self.query_text = text
+        self.run_search(text)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, text: str) -> None:
+        worker = get_current_worker()
+        try:
+            results = self.library.search(text, sort=self.sort, limit=RESULT_LIMIT)
+        except QuerySyntaxError as error:
+            if not worker.is_cancelled:
+                self.post_message(SearchFailed(text, str(error)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(SearchFinished(results))
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        results = message.results
+        if results.query != self.query_text:
+            return  # a newer query is on its way
+        self.results = results
+        keep = self.open_hit.article.id if self.open_hit else None
+        self.article_list.show_results(results, keep_id=keep)
+        self.search_box.show_count(len(results.hits), results.total, "by date" if self.sort == NEWEST or not results.query.strip() else "by relevance")
+        if not results.hits:
+            self.open_hit = None
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        if message.query == self.query_text:
+            self.search_box.show_error(message.message)  # the previous results stay listed
+
+    def action_focus_search(self) -> None:
+        self.query_one(QueryInput).focus()
+
+    def action_leave_search(self) -> None:
+        self.article_list.focus()
+
+    def action_toggle_sort(self) -> None:
+        self.sort = NEWEST if self.sort == RELEVANCE else RELEVANCE
+        self.notify("Sorted by date, newest first" if self.sort == NEWEST else "Sorted by relevance", timeout=2)
+        self.run_search(self.query_text)
+
+    def search_person(self, name: str) -> None:
+        self.search_for(f'person:"{name}"')
+        self.article_list.focus()
+
+    def on_side_panel_person_search(self, message: SidePanel.PersonSearch) -> None:
+        self.search_person(message.name)
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def on_article_list_chosen(self, message: ArticleList.Chosen) -> None:
+        self.analyse_article(message.hit, self.results.terms if self.results else frozenset(), message.focus_reader)
+
+    def open_by_id(self, article_id: str) -> None:
+        for index, hit in enumerate(self.article_list.hits):
+            if hit.article.id == article_id:
+                self.article_list.highlighted = index
+                self.analyse_article(hit, self.results.terms if self.results else frozenset(), True)
+
+    @work(thread=True, exclusive=True, group="article")
+    def analyse_article(self, hit: SearchHit, terms: frozenset[str], focus: bool) -> None:
+        worker = get_current_worker()
+        extraction = self.library.analyse(hit.article)
+        spans = [self.library.hit_spans(paragraph, terms) for paragraph in hit.article.paragraphs]
+        if not worker.is_cancelled:
+            self.post_message(ArticleAnalysed(hit, extraction, spans, focus))
+
+    def on_article_analysed(self, message: ArticleAnalysed) -> None:
+        self.open_hit = message.hit
+        self.reading_view.show(message.hit.article, message.hit_spans)
+        self.side_panel.show(message.extraction)
+        if message.focus:
+            self.reading_view.focus()
+            self.reading_state.mark_read(message.hit.article.id)
+            self.article_list.mark_read(message.hit.article.id)
+
+    def on_side_panel_mentions_chosen(self, message: SidePanel.MentionsChosen) -> None:
+        self.reading_view.mark_body_spans(message.spans)
+
+    def action_next_hit(self) -> None:
+        if not self.reading_view.step_hit(+1):
+            self.notify("No search hits in this article.", timeout=2)
+
+    def action_previous_hit(self) -> None:
+        if not self.reading_view.step_hit(-1):
+            self.notify("No search hits in this article.", timeout=2)
+
+    def action_toggle_side_panel(self) -> None:
+        self.screen.toggle_class("-panel-toggled")
+
+    # --- screens --------------------------------------------------------------------------------
+
+    def binding_groups(self) -> list[tuple[str, list[Binding]]]:
+        from .widgets.reading_view import ReadingView as Reader
+        from .widgets.search_box import QueryInput as Query
+        from .widgets.side_panel import PanelList
+
+        app_bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        app_bindings += [Binding("ctrl+p", "command_palette", "Command palette", key_display="Ctrl+P"),
+                         Binding("tab", "focus_next", "Next pane", key_display="Tab / Shift+Tab")]
+        return [
+            ("Everywhere", app_bindings),
+            ("Search box", [b for b in Query.BINDINGS if isinstance(b, Binding)]),
+            ("Article list", [Binding("enter", "select", "Open the article", key_display="Enter"),
+                              *[b for b in ArticleList.BINDINGS if isinstance(b, Binding)]]),
+            ("Reading view", [b for b in Reader.BINDINGS if isinstance(b, Binding)]),
+            ("Side panel", [Binding("enter", "select", "Person: search the corpus; date: show it", key_display="Enter"),
+                            *[b for b in PanelList.BINDINGS if isinstance(b, Binding)]]),
+        ]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.binding_groups()))
+
+    def action_show_skipped(self) -> None:
+        self.push_screen(SkippedScreen(self.skipped))

@@ -1,0 +1,42 @@
+"""Command palette (Ctrl+P): the reader's actions, the listed articles, and the open article's people."""
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from .app import NewsReaderApp
+
+
+class NewsreaderCommands(Provider):
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app: NewsReaderApp = self.app  # type: ignore[assignment]
+        commands: list[tuple[str, object, str]] = [
+            ("Search", app.action_focus_search, "Focus the search box"),
+            ("Sort by date" if app.sort == "relevance" else "Sort by relevance", app.action_toggle_sort,
+             "Change the order of the article list"),
+            ("Show all articles", partial(app.search_for, ""), "Clear the query"),
+            ("Rescan the corpus", app.action_reindex, "Index new, changed and removed files"),
+            ("Toggle the side panel", app.action_toggle_side_panel, "Dates and people of the open article"),
+            ("Skipped files", app.action_show_skipped, "Files that could not be read, and why"),
+            ("Help", app.action_help, "Keys and query syntax"),
+        ]
+        for hit in app.article_list.hits[:200]:
+            commands.append((f"Open: {hit.article.title}", partial(app.open_by_id, hit.article.id), hit.article.source))
+        for person in app.side_panel.people:
+            commands.append((f"Articles naming {person.name}", partial(app.search_person, person.name),
+                             person.role or "Search the corpus for this person"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands()[:7]:
+            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]

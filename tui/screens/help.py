@@ -1,0 +1,63 @@
+"""The `?` screen: every key binding, read from the bindings themselves, and the query syntax."""
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+QUERY_SYNTAX = [
+    ("words", "all must match; stemmed: talk finds talks, talked"),
+    ('"a phrase"', "the words in this order"),
+    ("a OR b, NOT a, (a OR b) c", "boolean operators, upper or lower case"),
+    ("talk*  tlak~", "prefix; fuzzy (one edit away)"),
+    ("title:summit  source:reuters", "a word in one field"),
+    ('person:"Pete Hegseth"  person:hegseth', "articles naming a person"),
+    ("date:2025-10  date:[2025-10-01 TO 2025-12-31]", "articles mentioning a day in that range"),
+    ("date:>2025-06", "after a date"),
+]
+
+
+def bindings_table(groups: list[tuple[str, list[Binding]]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    for title, bindings in groups:
+        table.add_row(Text(title, style="bold underline"), "")
+        seen: set[str] = set()
+        for binding in bindings:
+            if binding.action in seen:
+                continue
+            seen.add(binding.action)
+            keys = binding.key_display or binding.key.replace("question_mark", "?").replace("slash", "/")
+            table.add_row(Text(keys), Text(binding.description or binding.action))
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="help_close"),
+        Binding("q", "dismiss", "Close", show=False, id="help_close_q"),
+        Binding("question_mark", "dismiss", "Close", show=False, id="help_close_question"),
+    ]
+
+    def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        syntax = Table.grid(padding=(0, 2))
+        syntax.add_column(style="bold green", no_wrap=True)
+        syntax.add_column()
+        for example, meaning in QUERY_SYNTAX:
+            syntax.add_row(Text(example), Text(meaning))
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("newsreader — keys", style="bold"), classes="help-title")
+            yield Static(bindings_table(self.groups), id="help-bindings")
+            yield Static(Text("Query syntax", style="bold"), classes="help-title")
+            yield Static(syntax, id="help-syntax")
+            yield Static(Text("Esc closes this screen.", style="dim"))

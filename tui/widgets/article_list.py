@@ -1,0 +1,78 @@
+"""The list of articles: title, source and date, and the snippet with the hits marked."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from search import SearchHit, SearchResults
+
+HIT_STYLE = "bold reverse"
+
+
+def _row(hit: SearchHit, read: bool) -> Text:
+    article = hit.article
+    row = Text(no_wrap=False, overflow="fold")
+    row.append(article.title, style="dim bold" if read else "bold")
+    meta = " · ".join(part for part in (article.source, article.date_label) if part)
+    if meta:
+        row.append("\n" + meta, style="italic dim")
+    if hit.snippet.text:
+        start = len(row) + 1
+        row.append("\n" + hit.snippet.text, style="dim" if read else "")
+        for s, e in hit.snippet.spans:
+            row.stylize(HIT_STYLE, start + s, start + e)
+    return row
+
+
+class ArticleList(OptionList):
+    """Search results; moving through them previews an article, Enter opens it for reading."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list_up"),
+    ]
+
+    class Chosen(Message):
+        def __init__(self, hit: SearchHit, focus_reader: bool) -> None:
+            super().__init__()
+            self.hit = hit
+            self.focus_reader = focus_reader
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.hits: list[SearchHit] = []
+        self.read_ids: set[str] = set()
+
+    def show_results(self, results: SearchResults, keep_id: str | None = None) -> None:
+        self.hits = list(results.hits)
+        self.clear_options()
+        options: list[Option | None] = []
+        for hit in self.hits:
+            if options:
+                options.append(None)  # a rule between articles
+            options.append(Option(_row(hit, hit.article.id in self.read_ids), id=hit.article.id))
+        self.add_options(options)
+        ids = [hit.article.id for hit in self.hits]
+        if self.hits:
+            self.highlighted = ids.index(keep_id) if keep_id in ids else 0
+
+    def mark_read(self, article_id: str) -> None:
+        if article_id in self.read_ids:
+            return
+        self.read_ids.add(article_id)
+        for index, hit in enumerate(self.hits):
+            if hit.article.id == article_id:
+                self.replace_option_prompt_at_index(index, _row(hit, True))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_index < len(self.hits):
+            self.post_message(self.Chosen(self.hits[event.option_index], focus_reader=False))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self.hits):
+            self.post_message(self.Chosen(self.hits[event.option_index], focus_reader=True))

@@ -1,0 +1,43 @@
+"""The query line at the top of the screen, with the result count or the error beside it."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input, Static
+
+
+class QueryInput(Input):
+    BINDINGS = [
+        Binding("escape", "app.leave_search", "Leave search", id="leave_search"),
+        Binding("down", "app.leave_search", "To the list", show=False, id="search_to_list"),
+    ]
+
+
+class SearchBox(Horizontal):
+    """Query input and status: "3 results · by relevance", or what is wrong with the query."""
+
+    def compose(self) -> ComposeResult:
+        yield QueryInput(placeholder="Search: words, \"phrases\", person:\"Name\", date:[2025-01 TO 2025-12]  (/)",
+                         id="query")
+        yield Static(id="search-status")
+
+    @property
+    def query_input(self) -> QueryInput:
+        return self.query_one(QueryInput)
+
+    def show_count(self, shown: int, total: int, sort_label: str) -> None:
+        label = f"{total} result{'s' if total != 1 else ''}"
+        if shown < total:
+            label += f" (first {shown})"
+        self._status(Text.assemble((label, "bold"), (f" · {sort_label}", "dim")), error=False)
+
+    def show_error(self, message: str) -> None:
+        self._status(Text(f"⚠ {message}"), error=True)
+
+    def _status(self, text: Text, error: bool) -> None:
+        status = self.query_one("#search-status", Static)
+        status.update(text)
+        status.set_class(error, "-error")
+        status.tooltip = text.plain

@@ -1,0 +1,139 @@
+"""The side panel: the dates and the people of the open article."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from search import Extraction, period_start
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class DateEntry:
+    label: str  # the expression as written
+    value: str
+    end_value: str | None
+    day: dt.date | None  # None when the value could not be resolved
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    name: str
+    role: str | None
+    spans: tuple[Span, ...]
+
+
+def date_entries(extraction: Extraction) -> list[DateEntry]:
+    """Dates and times in chronological order, one entry per expression and value; unresolved last."""
+    grouped: dict[tuple[str, str], list] = {}
+    for expression in extraction.dates:
+        if expression.type not in ("DATE", "TIME") or expression.value.endswith("_REF"):
+            continue
+        key = (" ".join(expression.text.split()), expression.value)
+        grouped.setdefault(key, []).append(expression)
+    entries = [
+        DateEntry(label, value, group[0].end_value, period_start(value), tuple((e.start, e.end) for e in group))
+        for (label, value), group in grouped.items()
+    ]
+    return sorted(entries, key=lambda e: (e.day is None, e.day or dt.date.max, e.value, e.spans[0][0]))
+
+
+def person_entries(extraction: Extraction) -> list[PersonEntry]:
+    people = sorted(extraction.people, key=lambda p: (-len(p.mentions), p.mentions[0].start))
+    return [PersonEntry(p.name, p.role, tuple((m.start, m.end) for m in p.mentions)) for p in people]
+
+
+def _date_value(entry: DateEntry) -> str:
+    if entry.day is None:
+        return "?"
+    if entry.end_value:
+        return f"{entry.value}…{entry.end_value[-2:]}"
+    return entry.value
+
+
+def _date_prompt(entry: DateEntry, width: int) -> Text:
+    count = len(entry.spans)
+    value = _date_value(entry)
+    prompt = Text(f"{value:<{width}} ", style="yellow" if entry.day is None else "bold")
+    prompt.append(entry.label)
+    if count > 1:
+        prompt.append(f" ×{count}", style="dim")
+    return prompt
+
+
+def _person_prompt(entry: PersonEntry) -> Text:
+    prompt = Text(entry.name, style="bold")
+    prompt.append(f" ×{len(entry.spans)}", style="dim")
+    if entry.role:
+        prompt.append("\n  " + entry.role, style="italic dim")
+    return prompt
+
+
+class PanelList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="panel_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="panel_up"),
+    ]
+
+
+class SidePanel(Vertical):
+    """Highlighting an entry marks its mentions in the reading view; Enter on a person searches for them."""
+
+    class MentionsChosen(Message):
+        def __init__(self, spans: list[Span]) -> None:
+            super().__init__()
+            self.spans = spans
+
+    class PersonSearch(Message):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.dates: list[DateEntry] = []
+        self.people: list[PersonEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Dates", classes="panel-title", id="dates-title")
+        yield PanelList(id="dates")
+        yield Static("People", classes="panel-title", id="people-title")
+        yield PanelList(id="people")
+
+    def show(self, extraction: Extraction) -> None:
+        self.dates = date_entries(extraction)
+        self.people = person_entries(extraction)
+        width = max((len(_date_value(e)) for e in self.dates), default=0)
+        prompts = {
+            "#dates": [_date_prompt(entry, width) for entry in self.dates],
+            "#people": [_person_prompt(entry) for entry in self.people],
+        }
+        for list_id, entries, title in (("#dates", self.dates, "Dates"), ("#people", self.people, "People")):
+            option_list = self.query_one(list_id, PanelList)
+            option_list.clear_options()
+            option_list.add_options(Option(prompt) for prompt in prompts[list_id])
+            option_list.highlighted = None
+            self.query_one(f"{list_id}-title", Static).update(Text(f"{title} ({len(entries)})"))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        entries = self.dates if event.option_list.id == "dates" else self.people
+        if event.option_index < len(entries):
+            self.post_message(self.MentionsChosen(list(entries[event.option_index].spans)))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "people" and event.option_index < len(self.people):
+            self.post_message(self.PersonSearch(self.people[event.option_index].name))
+        elif event.option_list.id == "dates" and event.option_index < len(self.dates):
+            self.post_message(self.MentionsChosen(list(self.dates[event.option_index].spans)))
