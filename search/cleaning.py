@@ -54,7 +54,8 @@ def split_paragraphs(text: str) -> list[str]:
             continue
         longest = max(len(line) for line in lines)
         # Hard-wrapped text (wire copy, plain-text mail) has every line near one fixed width.
-        hard_wrapped = len(lines) > 1 and 40 <= longest <= 100
+        near_width = sum(len(line) >= 0.7 * longest for line in lines[:-1])
+        hard_wrapped = len(lines) >= 3 and 40 <= longest <= 100 and near_width >= 0.6 * (len(lines) - 1)
         current = lines[0].strip()
         for previous, line in zip(lines, lines[1:]):
             stripped = line.strip()

@@ -650,12 +650,17 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
     ]
 
 
+_DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.'-]*[ ,/]*){0,4}[\s,—–-]*")
+
+
 def infer_reference(text: str) -> Reference | None:
     """The article's own date when no metadata gives it: a dateline, else the latest full date."""
     expressions = [e for e in tag(text, None) if e.type == "DATE"]
     full_dates = [(e.start, dt.date.fromisoformat(e.value)) for e in expressions if re.fullmatch(r"\d{4}-\d\d-\d\d", e.value)]
     for start, day in full_dates:
-        if start < 120:  # a dateline: "LONDON 1996-08-30", "Dec. 16, 2025 —"
+        line_start = text.rfind("\n", 0, start) + 1
+        # A dateline: near the top, and only a place name before the date ("LONDON 1996-08-30").
+        if line_start < 200 and _DATELINE_LEAD.fullmatch(text[line_start:start]):
             return Reference(day, inferred=True)
     if not full_dates:
         return None

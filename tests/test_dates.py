@@ -1,0 +1,154 @@
+import datetime as dt
+
+import pytest
+
+from search.dates import extract_dates, infer_reference, period_start, tag
+
+REF = dt.date(2025, 12, 17)  # a Wednesday
+
+
+def found(text: str, reference: dt.date | None = REF) -> list[tuple[str, str, str]]:
+    return [(e.text, e.type, e.value) for e in tag(text, reference)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("born June 6, 1980 in", ("June 6, 1980", "DATE", "1980-06-06")),
+    ("on Dec. 15, 2025 the", ("Dec. 15, 2025", "DATE", "2025-12-15")),
+    ("on 16 December 2025 the", ("16 December 2025", "DATE", "2025-12-16")),
+    ("filed 2025-12-15 in", ("2025-12-15", "DATE", "2025-12-15")),
+    ("dated 15/12/2025 in", ("15/12/2025", "DATE", "2025-12-15")),
+    ("since December 2023 he", ("December 2023", "DATE", "2023-12")),
+    ("in mid-2024 they", ("mid-2024", "DATE", "2024")),
+    ("in the 1990s there", ("the 1990s", "DATE", "199")),
+    ("in fiscal 2025 sales", ("fiscal 2025", "DATE", "2025")),
+    ("in the third quarter of 2024 profit", ("the third quarter of 2024", "DATE", "2024-Q3")),
+    ("a 2022 visit", ("2022", "DATE", "2022")),
+])
+def test_absolute_dates(text, expected):
+    assert expected in found(text, None)
+
+
+def test_a_range_is_one_expression_keeping_both_ends():
+    [expression] = tag("held from December 15 to 16, 2025.", None)
+    assert (expression.text, expression.value, expression.end_value) == ("December 15 to 16, 2025", "2025-12-15", "2025-12-16")
+
+
+def test_year_ranges_give_both_years():
+    assert [e.value for e in tag("served from 2017 to 2021 and in 2025-2033", None)] == ["2017", "2021", "2025", "2033"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the talks last year", ("last year", "DATE", "2024")),
+    ("due next month", ("next month", "DATE", "2026-01")),
+    ("met this week", ("this week", "DATE", "2025-W51")),
+    ("two weeks ago", ("two weeks ago", "DATE", "2025-W49")),
+    ("three years ago", ("three years ago", "DATE", "2022")),
+    ("earlier this year", ("earlier this year", "DATE", "2025")),
+    ("said yesterday", ("yesterday", "DATE", "2025-12-16")),
+    ("is now open", ("now", "DATE", "PRESENT_REF")),
+    ("recently said", ("recently", "DATE", "PAST_REF")),
+])
+def test_relative_dates_resolve_against_the_reference(text, expected):
+    assert expected in found(text)
+
+
+def test_weekday_direction_follows_tense():
+    assert found("the Pentagon said on Tuesday") == [("Tuesday", "DATE", "2025-12-16")]
+    assert found("they will meet on Tuesday") == [("Tuesday", "DATE", "2025-12-23")]
+    assert found("talks held Wednesday and Thursday")[:2] == [("Wednesday", "DATE", "2025-12-17"), ("Thursday", "DATE", "2025-12-11")]
+
+
+def test_bare_month_takes_the_year_named_in_its_sentence():
+    values = [e.value for e in tag("Talks resumed only last year, with meetings in January and September.", REF)]
+    assert values == ["2024", "2024-01", "2024-09"]
+
+
+def test_bare_month_after_the_reference_month_is_last_year_in_past_tense():
+    assert found("the summit was held in October") == [("October", "DATE", "2025-10")]
+    assert found("the talks took place in July", dt.date(2025, 3, 1)) == [("July", "DATE", "2024-07")]
+
+
+def test_month_and_day_without_year():
+    assert found("a breakthrough on October 31, when") == [("October 31", "DATE", "2025-10-31")]
+    assert found("a breakthrough on October 31, when", None) == [("October 31", "DATE", "XXXX-10-31")]
+
+
+def test_the_same_day_refers_back_to_the_last_day_mentioned():
+    assert found("On Tuesday they called. Later the same day he spoke.")[-1] == ("same day", "DATE", "2025-12-16")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("at 3 p.m. local", ("3 p.m.", "TIME", "2025-12-17T15:00")),
+    ("at 15:30 GMT", ("15:30 GMT", "TIME", "2025-12-17T15:30")),
+    ("at midnight", ("midnight", "TIME", "2025-12-17T24:00")),
+    ("on Tuesday morning", ("Tuesday morning", "TIME", "2025-12-16TMO")),
+])
+def test_times(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("for three years", ("three years", "DURATION", "P3Y")),
+    ("in the past 24 hours", ("the past 24 hours", "DURATION", "PT24H")),
+    ("for several months", ("several months", "DURATION", "PXM")),
+    ("for a decade", ("a decade", "DURATION", "P10Y")),
+])
+def test_durations(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("every Monday", ("every Monday", "SET", "XXXX-WXX-1")),
+    ("held annually", ("annually", "SET", "P1Y")),
+    ("twice a year", ("twice a year", "SET", "P1Y")),
+    ("the semi-annual talks", ("semi-annual", "SET", "P6M")),
+])
+def test_sets(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump 2.0 and the G2 meeting",
+    "Theresa May said",
+    "protesters march on the capital",
+    "They may march in protest",
+    "2,000 troops",
+    "a 1-0 win",
+    "World War II",
+    "call 555-1234",
+    "it cost $2025",
+    "Defence Minister Dong Jun spoke",
+])
+def test_things_that_are_not_dates(text):
+    assert found(text) == []
+
+
+def test_nothing_resolves_against_todays_clock():
+    # Without a reference date and nothing in the text to infer one from, relative dates stay open.
+    assert found("The deal was signed last year on Tuesday.", None) == [
+        ("last year", "DATE", "PAST_REF"), ("Tuesday", "DATE", "XXXX-WXX-2")]
+
+
+def test_reference_is_inferred_from_a_dateline_or_the_latest_full_date():
+    reference = infer_reference("LONDON 1996-08-30\nSimmons took four wickets on Friday.")
+    assert reference is not None and reference.date == dt.date(1996, 8, 30) and reference.inferred
+    dates, ref = extract_dates("LONDON 1996-08-30\nSimmons took four wickets on Friday.", None)
+    assert ref.inferred and dates[-1].value == "1996-08-30"
+
+
+def test_a_birth_date_is_no_reference_for_a_recent_article():
+    assert infer_reference("He was born June 6, 1980. He has served since 2025.") is None
+
+
+def test_period_start():
+    assert period_start("2025-W51") == dt.date(2025, 12, 15)
+    assert period_start("2025-Q3") == dt.date(2025, 7, 1)
+    assert period_start("199") == dt.date(1990, 1, 1)
+    assert period_start("2025-12-16TMO") == dt.date(2025, 12, 16)
+    assert period_start("XXXX-10-31") is None and period_start("P3Y") is None
+
+
+def test_offsets_point_into_the_text():
+    text = "Officials met on Tuesday, December 16, 2025, in Washington."
+    for expression in tag(text, None):
+        assert text[expression.start:expression.end] == expression.text
