@@ -151,7 +151,7 @@ class CorpusIndex:
         if self._index is not None:
             return self._index
         self.index_dir.mkdir(parents=True, exist_ok=True)
-        if whoosh_index.exists_in(str(self.index_dir)):
+        if any(self.index_dir.glob("_MAIN_*.toc")):
             manifest = _Manifest.load(self.manifest_path)
             if manifest is None:
                 self.notices.append("The index was made by another version of newsreader; rebuilding it.")

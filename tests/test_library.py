@@ -1,0 +1,175 @@
+import datetime as dt
+import os
+
+import pytest
+from search import NEWEST, Library, QuerySyntaxError
+from search.index import MANIFEST
+
+from .conftest import FIXED_MTIME, write_article
+
+
+def titles(results) -> list[str]:
+    return [hit.article.path.rsplit("/", 1)[1] for hit in results.hits]
+
+
+def test_pelosi_is_in_exactly_three_articles(seed_library):
+    results = seed_library.search("Pelosi")
+    assert sorted(titles(results)) == ["001_a8052af941d37aa2.txt", "002_44731091837c877e.txt", "003_7f76c3b10e6f9d84.txt"]
+    for hit in results.hits:
+        marked = [hit.snippet.text[s:e] for s, e in hit.snippet.spans]
+        assert marked and set(marked) == {"Pelosi"}
+
+
+def test_empty_query_lists_every_article_newest_first(seed_library):
+    results = seed_library.search("")
+    assert results.total == 5
+    dates = [hit.article.date for hit in results.hits]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_stemming_matches_and_marks_other_forms(seed_library):
+    results = seed_library.search("talk")
+    assert results.total == 5 and "talk" in results.terms
+    article = results.hits[0].article
+    spans = seed_library.hit_spans(article.body, results.terms)
+    assert {article.body[s:e].lower() for s, e in spans} >= {"talks"}
+
+
+def test_person_field_and_surname(seed_library):
+    assert seed_library.search('person:"Pete Hegseth"').total == 5
+    assert seed_library.search("person:hegseth").total == 5
+    assert titles(seed_library.search('person:"Alvaro Smith"')) and all(
+        "Smith" in hit.article.body for hit in seed_library.search('person:"Alvaro Smith"').hits)
+    assert seed_library.search('person:"Wang Yi"').total == 1
+
+
+def test_date_ranges_use_the_dates_in_the_text(seed_library):
+    results = seed_library.search("date:[2023-12-01 TO 2023-12-31]")
+    assert titles(results) == ["001_a8052af941d37aa2.txt"]
+    assert seed_library.search("date:1980").total == 1
+
+
+def test_fuzzy_prefix_phrase_and_boolean(seed_library):
+    assert seed_library.search("Pelosy~").total == 3
+    assert seed_library.search("Hegseht~2").total == 5
+    assert seed_library.search("Pelo*").total == 3
+    assert titles(seed_library.search('"Group of Two"')) == ["003_7f76c3b10e6f9d84.txt"]
+    assert seed_library.search("Pelosi NOT Rubio").total == 3
+    assert seed_library.search("Rubio OR Pelosi").total == 4
+
+
+def test_sort_by_date(seed_library):
+    results = seed_library.search("talks", sort=NEWEST)
+    dates = [hit.article.date for hit in results.hits]
+    assert dates == sorted(dates, reverse=True) and all(hit.score == 0.0 for hit in results.hits)
+
+
+def test_malformed_query_raises_with_message(seed_library):
+    with pytest.raises(QuerySyntaxError, match="unclosed quote"):
+        seed_library.search('"Pelosi')
+
+
+def test_boilerplate_is_not_indexed(seed_library):
+    assert seed_library.search("Kucoin").total == 0
+    assert seed_library.search('"Legal Disclaimer"').total == 0
+
+
+def test_stored_article_has_people_with_counts_and_roles(seed_library):
+    [hit] = seed_library.search('person:"Wang Yi"').hits
+    people = {p.name: p for p in hit.article.people}
+    assert people["Wang Yi"].role == "Chinese Foreign Minister"
+    assert people["Pete Hegseth"].mentions >= 2
+
+
+def test_corpus_people_counts_articles(seed_library):
+    counts = dict(seed_library.people())
+    assert counts["Pete Hegseth"] == 5 and counts["Nancy Pelosi"] == 3
+
+
+def test_incremental_update_reads_only_what_changed(seed_corpus, tmp_path):
+    library = Library([seed_corpus], tmp_path / "index")
+    first = library.update()
+    assert (first.added, first.unchanged) == (5, 0)
+    again = library.update()
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 5)
+    write_article(seed_corpus, "new.txt", "Zebras Escape From The City Zoo\nThe zebras ran through town.")
+    changed = seed_corpus / "000_c822bf9b4a3e4314.txt"
+    changed.write_text(changed.read_text() + "\nA late paragraph about aardvarks.\n")
+    os.utime(changed, (FIXED_MTIME + 100, FIXED_MTIME + 100))
+    (seed_corpus / "004_5e0faf17412602bb.txt").unlink()
+    report = library.update()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 3)
+    assert library.search("zebras").total == 1
+    assert library.search("aardvarks").total == 1
+    assert library.search("Rubio").total == 0
+    assert library.search("").total == 5
+
+
+def test_unreadable_files_are_skipped_and_remembered(seed_corpus, tmp_path):
+    write_article(seed_corpus, "binary.txt", b"\x00\x01\x02binary")
+    write_article(seed_corpus, "empty.md", "")
+    library = Library([seed_corpus], tmp_path / "index")
+    report = library.update()
+    assert sorted((os.path.basename(s.path), s.reason) for s in report.skipped) == [
+        ("binary.txt", "binary file (contains NUL bytes)"), ("empty.md", "empty file")]
+    assert library.search("").total == 5
+    assert len(library.update().skipped) == 2  # still reported, not re-read
+
+
+def test_index_lives_in_the_cache_dir_and_never_in_the_corpus(seed_corpus, isolated_user_dirs):
+    before = sorted(os.listdir(seed_corpus))
+    library = Library([seed_corpus])
+    library.update()
+    assert str(library.index_dir).startswith(str(isolated_user_dirs / "cache" / "newsreader"))
+    assert (library.index_dir / MANIFEST).exists()
+    assert sorted(os.listdir(seed_corpus)) == before
+
+
+def test_schema_change_rebuilds_with_a_notice(seed_corpus, tmp_path):
+    Library([seed_corpus], tmp_path / "index").update()
+    manifest = tmp_path / "index" / MANIFEST
+    manifest.write_text(manifest.read_text().replace('"schema": 1', '"schema": 0'))
+    library = Library([seed_corpus], tmp_path / "index")
+    library.open()
+    assert any("another version" in notice for notice in library.notices)
+    assert library.update().added == 5 and library.search("").total == 5
+
+
+def test_corrupt_index_is_rebuilt_with_a_notice(seed_corpus, tmp_path):
+    Library([seed_corpus], tmp_path / "index").update()
+    for segment in (tmp_path / "index").glob("*.seg"):
+        segment.write_bytes(b"garbage")
+    for toc in (tmp_path / "index").glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    library = Library([seed_corpus], tmp_path / "index")
+    library.open()
+    assert any("damaged" in notice for notice in library.notices)
+    library.update()
+    assert library.search("Pelosi").total == 3
+
+
+def test_a_locked_index_reports_busy_and_still_searches(seed_corpus, tmp_path):
+    library = Library([seed_corpus], tmp_path / "index")
+    library.update()
+    write_article(seed_corpus, "new.txt", "Another Story About Something New\nIt happened.")
+    other = Library([seed_corpus], tmp_path / "index")
+    writer = other._corpus.open().writer()
+    try:
+        report = library.update()
+        assert report.busy
+        assert library.search("Pelosi").total == 3
+    finally:
+        writer.cancel()
+    assert library.update().added == 1  # the lock was released, the work is done
+
+
+def test_published_date_from_front_matter_sorts_and_resolves(tmp_path):
+    corpus = tmp_path / "c"
+    write_article(corpus, "a.md", "---\ndate: 2024-02-10\nsource: Wire\n---\nVote Count Begins Across The Country\nOfficials said on Tuesday the count would end next month.")
+    library = Library([corpus], tmp_path / "index")
+    library.update()
+    [hit] = library.search("vote").hits
+    assert hit.article.published == dt.date(2024, 2, 10) and hit.article.date_label == "2024-02-10"
+    assert library.search("date:2024-03").total == 1  # "next month"
+    extraction = library.analyse(hit.article)
+    assert ("Tuesday", "2024-02-06") in [(d.text, d.value) for d in extraction.dates]
