@@ -49,9 +49,9 @@ def _extract_parser() -> argparse.ArgumentParser:
                     'per document with its dates (start, end, text, type, value) and people (start, end, text, name).')
 
 
-def _report_skipped(report, stream=sys.stderr) -> None:
+def _report_skipped(report) -> None:
     for skipped in report.skipped:
-        print(f"newsreader: skipped {skipped.path}: {skipped.reason}", file=stream)
+        print(f"newsreader: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
 
 
 def run_search(argv: list[str]) -> int:

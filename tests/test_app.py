@@ -1,0 +1,190 @@
+from textual.widgets import Static
+
+from tui.app import NewsReaderApp
+from tui.screens.help import HelpScreen
+from tui.widgets.reading_view import CURRENT_HIT_STYLE, HIT_STYLE
+
+from .pilot import make_app, settle
+
+
+def listed(app: NewsReaderApp) -> list[str]:
+    return [hit.article.path.rsplit("/", 1)[1] for hit in app.article_list.hits]
+
+
+async def search(pilot, text: str) -> None:
+    await pilot.press("slash")
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_opens_on_every_article(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(pilot.app.article_list.hits) == 5
+        assert pilot.app.reading_view.article is not None  # the first article is previewed
+
+
+async def test_searching_pelosi_lists_exactly_the_three_articles(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "Pelosi")
+        assert sorted(listed(pilot.app)) == ["001_a8052af941d37aa2.txt", "002_44731091837c877e.txt", "003_7f76c3b10e6f9d84.txt"]
+        assert "3 results" in str(pilot.app.query_one("#search-status", Static).render())
+
+
+async def test_opening_an_article_highlights_hits_and_n_steps_through_them(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "talk")
+        await pilot.press("enter")
+        await settle(pilot)
+        view = pilot.app.reading_view
+        assert pilot.app.focused is view
+        hits = view.hits
+        assert len(hits) >= 2
+        marked = {view.article.paragraphs[i][s:e].lower() for i, (s, e) in hits}
+        assert "talks" in marked  # the stemmed form is marked
+        paragraph, span = hits[0]
+        text = view._paragraph_text(paragraph)
+        assert any(s.style == HIT_STYLE and (s.start, s.end) == span for s in text.spans)
+        await pilot.press("n")
+        assert view.current == hits[0]
+        await pilot.press("n")
+        assert view.current == hits[1]
+        await pilot.press("N")
+        assert view.current == hits[0]
+        assert any(s.style == CURRENT_HIT_STYLE for s in view._paragraph_text(paragraph).spans)
+
+
+async def test_side_panel_of_002_lists_its_people_and_dates(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "title:resume")
+        assert listed(pilot.app) == ["002_44731091837c877e.txt"]
+        panel = pilot.app.side_panel
+        names = [p.name for p in panel.people]
+        assert {"Alvaro Smith", "Ye Jiang", "Pete Hegseth", "Dong Jun", "Donald Trump", "Nancy Pelosi", "Xi Jinping"} == set(names)
+        labels = [d.label for d in panel.dates]
+        assert "December 15 to 16, 2025" in labels and "August 2022" in labels
+        days = [d.day for d in panel.dates if d.day]
+        assert days == sorted(days)
+
+
+async def test_choosing_a_person_marks_mentions_and_enter_searches_for_them(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "title:resume")
+        people = pilot.app.query_one("#people")
+        people.focus()
+        await pilot.press("down")
+        await pilot.pause(0.2)
+        entry = pilot.app.side_panel.people[people.highlighted]
+        view = pilot.app.reading_view
+        marked = [view.article.paragraphs[i][s:e] for i, spans in enumerate(view.marks) for s, e in spans]
+        assert marked and all(m in entry.name for m in marked)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.query_one("#query").value == f'person:"{entry.name}"'
+        assert len(pilot.app.article_list.hits) >= 2
+
+
+async def test_question_mark_opens_help_listing_every_binding(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        shown = " ".join(b.description for _, bindings in pilot.app.screen.groups for b in bindings)
+        for binding in pilot.app.BINDINGS:
+            assert binding.description in shown
+        await pilot.press("escape")
+        assert not isinstance(pilot.app.screen, HelpScreen)
+
+
+async def test_every_binding_has_an_id():
+    from tui.widgets.article_list import ArticleList
+    from tui.widgets.reading_view import ReadingView
+    from tui.widgets.search_box import QueryInput
+    from tui.widgets.side_panel import PanelList
+
+    for owner in (NewsReaderApp, ArticleList, ReadingView, QueryInput, PanelList, HelpScreen):
+        for binding in owner.BINDINGS:
+            assert binding.id, f"{owner.__name__} binding {binding.key} has no id"
+
+
+async def test_malformed_query_shows_message_and_keeps_the_list(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "Pelosi")
+        before = listed(pilot.app)
+        await pilot.press("slash", "end", "space", "quotation_mark", "x")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        status = pilot.app.query_one("#search-status", Static)
+        assert "unclosed quote" in str(status.render()) and status.has_class("-error")
+        assert listed(pilot.app) == before
+
+
+async def test_sort_key_orders_by_date(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "talks")
+        pilot.app.article_list.focus()
+        await pilot.press("s")
+        await settle(pilot)
+        dates = [hit.article.date for hit in pilot.app.article_list.hits]
+        assert pilot.app.sort == "date" and dates == sorted(dates, reverse=True)
+
+
+async def test_escape_leaves_the_search_box_and_tab_cycles_panes(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert pilot.app.focused.id == "query"
+        await pilot.press("escape")
+        assert pilot.app.focused.id == "articles"
+        await pilot.press("tab")
+        assert pilot.app.focused.id == "reader"
+        await pilot.press("tab")
+        assert pilot.app.focused.id == "dates"
+
+
+async def test_opened_articles_are_remembered_as_read(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        opened = pilot.app.reading_view.article.id
+    assert opened in (tmp_path / "read.json").read_text()
+
+
+async def test_article_markup_is_shown_literally_and_never_runs(tmp_path):
+    from .conftest import write_article
+
+    corpus = tmp_path / "c"
+    write_article(corpus, "evil.txt", "Markup [bold red]Test[/] Headline Here\n"
+                  "Click [@click=app.quit]here[/] or [link=https://example.com]there[/] and \x1b]0;pwned\x07 \x1b[2J.")
+    async with make_app(corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = pilot.app.reading_view
+        text = view._paragraph_text(0)
+        assert "[@click=app.quit]here[/]" in text.plain and "␛]0;pwned␇" in text.plain
+        assert not text.spans  # nothing in the article became a style, a link or an action
+        await pilot.click(view.query(".paragraph").first(), offset=(8, 0))
+        await pilot.pause()
+        assert pilot.app.is_running
+
+
+async def test_tiny_terminals_do_not_crash(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(20, 2)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter", "n", "i")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert pilot.app.screen.has_class("-narrow")
+        await pilot.resize_terminal(10, 3)
+        await pilot.pause()
+        assert pilot.app.is_running

@@ -1,0 +1,83 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tui.cli import main
+
+from .conftest import write_article
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_search_prints_ranked_json_and_exits_zero(capsys, seed_corpus, tmp_path):
+    code, out, _ = run(capsys, "search", "Pelosi", str(seed_corpus), "--json", "--index-dir", str(tmp_path / "ix"))
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 3
+    assert set(rows[0]) == {"id", "title", "path", "score", "snippet"}
+    assert rows[0]["score"] >= rows[-1]["score"]
+
+
+def test_search_limit(capsys, seed_corpus, tmp_path):
+    code, out, _ = run(capsys, "search", "talks", str(seed_corpus), "--json", "--limit", "2", "--index-dir", str(tmp_path / "ix"))
+    assert code == 0 and len(out.splitlines()) == 2
+
+
+def test_search_with_no_results_exits_one(capsys, seed_corpus, tmp_path):
+    code, out, err = run(capsys, "search", "zebra", str(seed_corpus), "--index-dir", str(tmp_path / "ix"))
+    assert code == 1 and out == "" and "0 results" in err
+
+
+def test_malformed_query_exits_two_with_message(capsys, seed_corpus, tmp_path):
+    code, out, err = run(capsys, "search", '"Pelosi', str(seed_corpus), "--index-dir", str(tmp_path / "ix"))
+    assert code == 2 and out == "" and "unclosed quote" in err
+
+
+def test_skipped_files_are_reported_on_stderr(capsys, tmp_path):
+    write_article(tmp_path / "c", "ok.txt", "Fine Story Title Goes Here\nText about zebras.")
+    write_article(tmp_path / "c", "bad.txt", b"\x00\x00")
+    code, _, err = run(capsys, "search", "zebras", str(tmp_path / "c"), "--index-dir", str(tmp_path / "ix"))
+    assert code == 0 and "skipped" in err and "bad.txt" in err and "binary" in err
+
+
+def test_extract_follows_the_json_lines_contract(capsys, monkeypatch):
+    import io
+
+    docs = [{"id": "a", "text": "Sen. Elizabeth Warren spoke on Tuesday.", "reference": "2025-12-17"},
+            {"id": "b", "text": "Nothing here.", "reference": None}]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(json.dumps(d) + "\n" for d in docs)))
+    code, out, _ = run(capsys, "extract")
+    first, second = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert first["id"] == "a" and second == {"id": "b", "dates": [], "people": []}
+    assert first["dates"] == [{"start": 31, "end": 38, "text": "Tuesday", "type": "DATE", "value": "2025-12-16"}]
+    assert first["people"] == [{"start": 5, "end": 21, "text": "Elizabeth Warren", "name": "Elizabeth Warren"}]
+
+
+def test_extract_reports_bad_lines_and_goes_on(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO('not json\n{"id": "x", "text": "In 2020.", "reference": null}\n'))
+    code, out, err = run(capsys, "extract")
+    assert code == 1 and "line 1" in err
+    assert json.loads(out)["dates"][0]["value"] == "2020"
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0 and capsys.readouterr().out.startswith("newsreader ")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "newsreader search QUERY" in capsys.readouterr().out
+
+
+def test_console_script_is_installed():
+    result = subprocess.run(["newsreader", "extract"], input='{"id": "1", "text": "in 1999", "reference": null}\n',
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and json.loads(result.stdout)["dates"][0]["value"] == "1999"

@@ -1,0 +1,34 @@
+"""The look of the main screens, guarded by pytest-textual-snapshot."""
+from pathlib import Path
+
+from .pilot import make_app, settle
+
+
+def test_main_screen(snap_compare, seed_corpus, tmp_path):
+    assert snap_compare(make_app(seed_corpus, tmp_path), terminal_size=(120, 40), run_before=settle)
+
+
+def test_search_results_with_hits(snap_compare, seed_corpus, tmp_path):
+    async def search_and_open(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"Pelosi", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(seed_corpus, tmp_path), terminal_size=(120, 40), run_before=search_and_open)
+
+
+def test_help_screen(snap_compare, seed_corpus, tmp_path):
+    async def open_help(pilot):
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(seed_corpus, tmp_path), terminal_size=(100, 36), run_before=open_help)
+
+
+def test_narrow_terminal(snap_compare, seed_corpus, tmp_path):
+    assert snap_compare(make_app(seed_corpus, tmp_path), terminal_size=(80, 24), run_before=settle)
