@@ -7,7 +7,7 @@ from whoosh.analysis import Analyzer
 
 from .sentences import Sentences
 
-SNIPPET_CHARS = 220
+SNIPPET_CHARS = 160
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from .screens.skipped import SkippedScreen
 from .widgets.article_list import ArticleList
 from .widgets.reading_view import ReadingView
 from .widgets.search_box import QueryInput, SearchBox
-from .widgets.side_panel import SidePanel
+from .widgets.side_panel import PanelList, SidePanel
 
 SEARCH_DEBOUNCE_SECONDS = 0.15
 REFRESH_WHILE_INDEXING_SECONDS = 1.0
@@ -118,41 +118,37 @@ class NewsReaderApp(App[int]):
         self.indexing = False
         self._debounce: Timer | None = None
         self._last_refresh = 0.0
+        # Held here, not looked up: results arrive while other screens (help) are on top.
+        self.search_box = SearchBox(id="search-box")
+        self.article_list = ArticleList(id="articles")
+        self.reading_view = ReadingView(id="reader")
+        self.side_panel = SidePanel(id="side-panel")
+        self.index_status = Static(id="index-status")
+        self.index_progress = ProgressBar(id="index-progress", show_eta=False)
 
     # --- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(id="search-box")
+        yield self.search_box
         with Horizontal(id="panes"):
-            yield ArticleList(id="articles")
-            yield ReadingView(id="reader")
-            yield SidePanel(id="side-panel")
+            yield self.article_list
+            yield self.reading_view
+            yield self.side_panel
         with Horizontal(id="status-bar"):
-            yield Static(id="index-status")
-            yield ProgressBar(id="index-progress", show_eta=False)
+            yield self.index_status
+            yield self.index_progress
         yield Footer()
 
     @property
-    def article_list(self) -> ArticleList:
-        return self.query_one(ArticleList)
-
-    @property
-    def reading_view(self) -> ReadingView:
-        return self.query_one(ReadingView)
-
-    @property
-    def side_panel(self) -> SidePanel:
-        return self.query_one(SidePanel)
-
-    @property
-    def search_box(self) -> SearchBox:
-        return self.query_one(SearchBox)
+    def panes_alive(self) -> bool:
+        """False while the app shuts down: a worker's late result then has nowhere to go."""
+        return self.article_list.is_attached and self.reading_view.is_attached
 
     def on_mount(self) -> None:
-        self.query_one("#articles").border_title = "Articles"
-        self.query_one("#reader").border_title = "Reading"
-        self.query_one("#side-panel").border_title = "In this article"
-        self.query_one("#index-progress").display = False
+        self.article_list.border_title = "Articles"
+        self.reading_view.border_title = "Reading"
+        self.side_panel.border_title = "In this article"
+        self.index_progress.display = False
         self.article_list.read_ids = set(self.reading_state.read)
         if self.reading_state.error:
             self.notify(self.reading_state.error, severity="warning")
@@ -164,7 +160,8 @@ class NewsReaderApp(App[int]):
         self.screen.set_class(self.size.width < NARROW_WIDTH, "-narrow")
 
     def _status(self, text: str) -> None:
-        self.query_one("#index-status", Static).update(Text(text))
+        if self.index_status.is_attached:
+            self.index_status.update(Text(text))
 
     # --- opening and indexing -------------------------------------------------------------------
 
@@ -180,6 +177,8 @@ class NewsReaderApp(App[int]):
         self.post_message(LibraryOpened(list(self.library.notices), count))
 
     def on_library_opened(self, message: LibraryOpened) -> None:
+        if not self.panes_alive:
+            return
         for notice in message.notices:
             self.notify(notice, severity="warning")
         self._status(f"{message.count} articles indexed")
@@ -213,8 +212,10 @@ class NewsReaderApp(App[int]):
             self.post_message(IndexingFinished(None, str(error)))
 
     def on_indexing_progressed(self, message: IndexingProgressed) -> None:
+        if not self.panes_alive:
+            return
         progress = message.progress
-        bar = self.query_one("#index-progress", ProgressBar)
+        bar = self.index_progress
         bar.display = True
         bar.update(total=progress.total, progress=progress.done)
         self._status(f"Indexing {progress.done}/{progress.total}")
@@ -227,7 +228,9 @@ class NewsReaderApp(App[int]):
 
     def on_indexing_finished(self, message: IndexingFinished) -> None:
         self.indexing = False
-        self.query_one("#index-progress").display = False
+        if not self.panes_alive:
+            return
+        self.index_progress.display = False
         if message.error:
             self.notify(f"Indexing failed: {message.error}. Showing what was indexed before.",
                         severity="error", timeout=15)
@@ -268,7 +271,7 @@ class NewsReaderApp(App[int]):
         self.article_list.focus()
 
     def search_for(self, text: str) -> None:
-        query_input = self.query_one(QueryInput)
+        query_input = self.search_box.query_input
         if query_input.value != text:
             with query_input.prevent(Input.Changed):
                 query_input.value = text
@@ -289,7 +292,7 @@ class NewsReaderApp(App[int]):
 
     def on_search_finished(self, message: SearchFinished) -> None:
         results = message.results
-        if results.query != self.query_text:
+        if results.query != self.query_text or not self.panes_alive:
             return  # a newer query is on its way
         self.results = results
         keep = self.open_hit.article.id if self.open_hit else None
@@ -299,11 +302,11 @@ class NewsReaderApp(App[int]):
             self.open_hit = None
 
     def on_search_failed(self, message: SearchFailed) -> None:
-        if message.query == self.query_text:
+        if message.query == self.query_text and self.panes_alive:
             self.search_box.show_error(message.message)  # the previous results stay listed
 
     def action_focus_search(self) -> None:
-        self.query_one(QueryInput).focus()
+        self.search_box.query_input.focus()
 
     def action_leave_search(self) -> None:
         self.article_list.focus()
@@ -340,6 +343,8 @@ class NewsReaderApp(App[int]):
             self.post_message(ArticleAnalysed(hit, extraction, spans, focus))
 
     def on_article_analysed(self, message: ArticleAnalysed) -> None:
+        if not self.panes_alive:
+            return
         self.open_hit = message.hit
         self.reading_view.show(message.hit.article, message.hit_spans)
         self.side_panel.show(message.extraction)
@@ -365,19 +370,15 @@ class NewsReaderApp(App[int]):
     # --- screens --------------------------------------------------------------------------------
 
     def binding_groups(self) -> list[tuple[str, list[Binding]]]:
-        from .widgets.reading_view import ReadingView as Reader
-        from .widgets.search_box import QueryInput as Query
-        from .widgets.side_panel import PanelList
-
         app_bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
         app_bindings += [Binding("ctrl+p", "command_palette", "Command palette", key_display="Ctrl+P"),
                          Binding("tab", "focus_next", "Next pane", key_display="Tab / Shift+Tab")]
         return [
             ("Everywhere", app_bindings),
-            ("Search box", [b for b in Query.BINDINGS if isinstance(b, Binding)]),
+            ("Search box", [b for b in QueryInput.BINDINGS if isinstance(b, Binding)]),
             ("Article list", [Binding("enter", "select", "Open the article", key_display="Enter"),
                               *[b for b in ArticleList.BINDINGS if isinstance(b, Binding)]]),
-            ("Reading view", [b for b in Reader.BINDINGS if isinstance(b, Binding)]),
+            ("Reading view", [b for b in ReadingView.BINDINGS if isinstance(b, Binding)]),
             ("Side panel", [Binding("enter", "select", "Person: search the corpus; date: show it", key_display="Enter"),
                             *[b for b in PanelList.BINDINGS if isinstance(b, Binding)]]),
         ]
