@@ -69,7 +69,7 @@ _MONTH_WORD = r"(?:" + "|".join(
     for m in sorted(_MONTHS, key=len, reverse=True)
 ) + r")"
 _WEEKDAY_WORD = r"(?:" + "|".join(
-    d.capitalize() + (r"\.?" if len(d) <= 5 and not d.endswith("day") else "")
+    d.capitalize() + (r"\." if not d.endswith("day") else "")  # "Sun" the company, "Sun." the day
     for d in sorted(_WEEKDAYS, key=len, reverse=True)
 ) + r")"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -83,11 +83,11 @@ _RELATIVE_WORD = r"(?:this|last|next|past|coming|previous|following|current|same
 _LEFT = r"(?<![\w$€£¥#/.-])"
 _RIGHT = r"(?![\w/]|[.,]\d|-\d)"
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|expected\s+to|is\s+to|are\s+to|"
-    r"due\s+(?:to|on|in)|upcoming|set\s+to|to\s+be\s+held|intends?\s+to|aims?\s+to|would)\b", re.I)
+    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled\s+(?:to|for)|expected\s+to|"
+    r"is\s+to|are\s+to|due\s+(?:to|on|in)|upcoming|set\s+to|to\s+be\s+held|intends?\s+to|next)\b", re.I)
 _PAST_CUE = re.compile(
-    r"\b(?:said|says|told|was|were|had|did|held|met|took|came|went|made|gave|announced|reported|"
-    r"began|ended|left|won|lost|fell|rose|ago|earlier|last|[a-z]{3,}ed)\b", re.I)
+    r"\b(?:said|told|was|were|had|did|held|met|took|came|went|made|gave|announced|reported|began|ended|"
+    r"left|won|lost|fell|rose|closed|agreed|signed|killed|died|arrested|visited|ago|earlier|last)\b", re.I)
 # A capitalised word before a month makes it part of a name ("Theresa May", "Dong Jun"), unless
 # it is a function word that merely starts the sentence ("In May", "By June").
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
@@ -109,6 +109,7 @@ class Candidate:
     type: str
     resolve: Resolver
     needs_anchor: bool = False  # resolved in the second pass, after explicit years are known
+    anchors_year: bool = False  # names a year that bare months in its sentence belong to
 
 
 @dataclass
@@ -122,19 +123,25 @@ class _Context:
     year_anchors: list[tuple[int, int | None]]
     last_day: dt.date | None  # the last resolved day-precise date before this expression
 
-    def direction(self) -> int:
-        """+1 when the sentence speaks of the future, -1 otherwise (news mostly reports the past)."""
+    def tense(self) -> int:
+        """+1 when the sentence speaks of the future, -1 of the past, 0 when it does not say."""
         s_start, s_end = self.sentences.span(self.start)
         before = self.text[s_start:self.start]
         after = self.text[self.end:s_end]
         future = [m.end() for m in _FUTURE_CUE.finditer(before)] + [self.end + m.start() for m in _FUTURE_CUE.finditer(after)]
         past = [m.end() for m in _PAST_CUE.finditer(before)] + [self.end + m.start() for m in _PAST_CUE.finditer(after)]
+        if not future and not past:
+            return 0
         if not future:
             return -1
         if not past:
             return 1
         distance = lambda spots: min(abs(p - (self.start if p <= self.start else self.end)) for p in spots)  # noqa: E731
         return 1 if distance(future) < distance(past) else -1
+
+    def direction(self) -> int:
+        """+1 for the future, -1 otherwise: news mostly reports the past."""
+        return 1 if self.tense() > 0 else -1
 
     def sentence_year(self) -> int | None:
         s_start, s_end = self.sentences.span(self.start)
@@ -294,9 +301,16 @@ def _year_for(ctx: _Context, month: int, day: int | None) -> int | None:
     ref = ctx.reference
     here = (month, day or 1)
     now = (ref.month, ref.day if day else 1)
-    if ctx.direction() > 0:
+    tense = ctx.tense()
+    if tense > 0:
         return ref.year if here >= now else ref.year + 1
-    return ref.year if here <= now else ref.year - 1
+    if tense < 0:
+        return ref.year if here <= now else ref.year - 1
+    # The sentence does not say: the nearest such month (or day) to the reference date.
+    months_ahead = (month - ref.month) % 12
+    if months_ahead == 0:
+        return ref.year
+    return ref.year + (1 if month < ref.month else 0) if months_ahead <= 6 else ref.year - (1 if month > ref.month else 0)
 
 
 _RANGE_JOIN = r"\s*(?:-|–|—|to|through|and|until)\s*"
@@ -326,7 +340,26 @@ def _day_month_year(m: re.Match[str]) -> Candidate | None:
 def _month_year(m: re.Match[str]) -> Candidate | None:
     if not m["mon"][0].isupper():
         return None
-    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{int(m['y']):04d}-{_month(m['mon']):02d}"))
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{int(m['y']):04d}-{_month(m['mon']):02d}"), anchors_year=True)
+
+
+@rule(rf"{_LEFT}(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+(?P<mon>{_MONTH_WORD}){_RIGHT}")
+def _relative_month(m: re.Match[str]) -> Candidate | None:
+    month = _month(m["mon"])
+    rel = m["rel"].lower().split()[-1]
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        if ctx.reference is None:
+            return f"XXXX-{month:02d}", None
+        ref = ctx.reference
+        if rel == "past":
+            year = ref.year if month <= ref.month else ref.year - 1
+        elif rel == "coming":
+            year = ref.year if month >= ref.month else ref.year + 1
+        else:
+            year = ref.year + {"this": 0, "last": -1, "next": 1}[rel]
+        return f"{year:04d}-{month:02d}", None
+    return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
 @rule(rf"{_LEFT}(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<mon>{_MONTH_WORD}){_RIGHT}")
@@ -359,7 +392,7 @@ def _year(m: re.Match[str]) -> Candidate | None:
     before = m.string[max(0, m.start() - 3):m.start()]
     if re.search(r"\d[,.]$|\d\s$", before) or re.search(r"(?:No\.|#|\$)\s?$", before):
         return None
-    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{int(m['y']):04d}"))
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{int(m['y']):04d}"), anchors_year=True)
 
 
 @rule(rf"{_LEFT}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<short>\d)0)'?s{_RIGHT}", re.I)
@@ -424,23 +457,26 @@ def _deictic_day(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "TIME" if part else "DATE", resolve)
 
 
-@rule(rf"{_LEFT}(?P<word>now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|recently|lately|in\s+the\s+past|previously|formerly|soon|in\s+the\s+future|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)){_RIGHT}", re.I)
+@rule(rf"{_LEFT}(?P<word>now|currently|at\s+present|nowadays|these\s+days|recently|lately|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|"
+      rf"current|recent|future|(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)){_RIGHT}", re.I)
 def _vague(m: re.Match[str]) -> Candidate | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     if word == "now" and re.match(r"\s+that\b", m.string[m.end():m.end() + 6]):
         return None  # "now that ..." is a conjunction
     if m.group()[0].isupper() and re.search(r"[\w,]\s*$", m.string[max(0, m.start() - 3):m.start()]):
         return None  # "Is Now Trading": a capital inside a title-case headline
-    if word in ("recently", "lately", "in the past", "previously", "formerly"):
+    if word in ("current", "recent", "future") and not m.group()[0].islower():
+        return None  # "Current TV", "Future Shock": names
+    if word.startswith(("recent", "the past", "the last", "lately")):
         value = PAST_REF
-    elif word in ("soon", "in the future", "the future") or word.startswith("in the coming"):
+    elif word.startswith(("the future", "the near", "the short", "future", "coming", "the next", "the coming")):
         value = FUTURE_REF
     else:
         value = PRESENT_REF
     return Candidate(m.start(), m.end(), "DATE", _fixed(value))
 
 
-@rule(rf"{_LEFT}(?:(?P<when>earlier|later)\s+)?(?P<rel>{_RELATIVE_WORD})\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}", re.I)
+@rule(rf"{_LEFT}(?:(?P<when>earlier|later)\s+)?(?:the\s+(?=same|following))?(?P<rel>{_RELATIVE_WORD})\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}", re.I)
 def _relative_unit(m: re.Match[str]) -> Candidate | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if unit in _PARTS_OF_DAY:
@@ -478,7 +514,7 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
         if ctx.reference is None:
             return (PRESENT_REF if amount == 0 else (PAST_REF if amount < 0 else FUTURE_REF)), None
         return _period_value(_shift(ctx.reference, unit, amount), granularity) + suffix, None
-    return Candidate(m.start(), m.end(), "DATE", resolve)
+    return Candidate(m.start(), m.end(), "DATE", resolve, anchors_year=unit == "year")
 
 
 @rule(rf"{_LEFT}(?P<n>{_NUMBER})(?:\s+more)?\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence){_RIGHT}", re.I)
@@ -495,7 +531,7 @@ def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
                      _relative_to_reference(granularity, lambda d: _shift(d, unit, sign * int(amount))))
 
 
-@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?(?:(?:about|around|nearly|almost|some|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+(?:long|old))?{_RIGHT}", re.I)
+@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?(?:(?:about|around|nearly|almost|some|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I)
 def _duration_rule(m: re.Match[str]) -> Candidate | None:
     unit = _unit(m["unit"])
     amount = _number(m["n"])
@@ -588,6 +624,9 @@ _SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly"
 
 @rule(r"(?<![\w-])(?P<word>" + "|".join(sorted(map(re.escape, _SET_ADVERBS), key=len, reverse=True)) + r")(?![\w-])")
 def _set_adverb(m: re.Match[str]) -> Candidate | None:
+    following = re.match(r"\s+([a-z]+)", m.string[m.end():m.end() + 30])
+    if m["word"] in ("annual", "quarterly", "biennial") and following and following.group(1) not in _FUNCTION_WORDS:
+        return None  # "annual report", "quarterly earnings": a kind of thing, not a recurrence
     return Candidate(m.start(), m.end(), "SET", _fixed(_SET_ADVERBS[m["word"]]))
 
 
@@ -635,12 +674,9 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
                 continue
             ctx = _Context(text, reference, sentences, cand.start, cand.end, anchors, last_day)
             values[index] = cand.resolve(ctx)
-            if not phase and cand.type == "DATE":
+            if not phase and cand.type == "DATE" and cand.anchors_year:
                 year = _YEAR_VALUE.match(values[index][0])
-                if year:
-                    anchors.append((cand.start, int(year.group(1))))
-                elif values[index][0] in (PAST_REF, FUTURE_REF, PRESENT_REF) and re.search(r"year", text[cand.start:cand.end], re.I):
-                    anchors.append((cand.start, None))
+                anchors.append((cand.start, int(year.group(1)) if year else None))
                 day = _DAY_VALUE.match(values[index][0])
                 if day:
                     last_day = dt.date.fromisoformat(day.group(1))

@@ -74,7 +74,7 @@ def test_month_and_day_without_year():
 
 
 def test_the_same_day_refers_back_to_the_last_day_mentioned():
-    assert found("On Tuesday they called. Later the same day he spoke.")[-1] == ("same day", "DATE", "2025-12-16")
+    assert found("On Tuesday they called. Later the same day he spoke.")[-1] == ("the same day", "DATE", "2025-12-16")
 
 
 @pytest.mark.parametrize("text, expected", [
