@@ -108,7 +108,6 @@ class Candidate:
     end: int
     type: str
     resolve: Resolver
-    needs_anchor: bool = False  # resolved in the second pass, after explicit years are known
     anchors_year: bool = False  # names a year that bare months in its sentence belong to
 
 
@@ -323,7 +322,7 @@ def _month_day_year(m: re.Match[str]) -> Candidate | None:
     if end_day is not None and end_day <= day:
         return None
     year = int(m["y"]) if m["y"] else None
-    return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year, end_day), needs_anchor=year is None)
+    return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year, end_day))
 
 
 @rule(rf"{_LEFT}(?P<d1>{_DAY})(?:{_RANGE_JOIN}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MONTH_WORD})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}")
@@ -333,7 +332,7 @@ def _day_month_year(m: re.Match[str]) -> Candidate | None:
     month, day = _month(m["mon"]), _day(m["d1"])
     end_day = _day(m["d2"]) if m["d2"] else None
     year = int(m["y"]) if m["y"] else None
-    return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year, end_day), needs_anchor=year is None)
+    return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year, end_day))
 
 
 @rule(rf"{_LEFT}(?:(?P<mod>early|mid|late)[\s-]+)?(?P<mon>{_MONTH_WORD})(?:\s+of)?,?\s+(?P<y>{_YEAR}){_RIGHT}", re.I)
@@ -378,7 +377,7 @@ def _bare_month(m: re.Match[str]) -> Candidate | None:
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         year = _year_for(ctx, month, None)
         return (f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"), None
-    return Candidate(m.start(), m.end(), "DATE", resolve, needs_anchor=True)
+    return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
 # A year may follow another year and a dash ("2025-2033"): each end is its own expression.
@@ -421,7 +420,7 @@ def _quarter_rule(m: re.Match[str]) -> Candidate | None:
             ref_q = (ctx.reference.month - 1) // 3 + 1
             year = ctx.reference.year - (1 if quarter > ref_q and ctx.direction() < 0 else 0)
         return (f"{year}-Q{quarter}" if year else f"XXXX-Q{quarter}"), None
-    return Candidate(m.start(), m.end(), "DATE", resolve, needs_anchor=True)
+    return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
 @rule(rf"{_LEFT}(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_RIGHT}", re.I)
@@ -476,7 +475,7 @@ def _vague(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", _fixed(value))
 
 
-@rule(rf"{_LEFT}(?:(?P<when>earlier|later)\s+)?(?:the\s+(?=same|following))?(?P<rel>{_RELATIVE_WORD})\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}", re.I)
+@rule(rf"{_LEFT}(?:(?P<when>earlier|later)\s+(?=this\b))?(?:the\s+(?=same|following))?(?P<rel>{_RELATIVE_WORD})\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}", re.I)
 def _relative_unit(m: re.Match[str]) -> Candidate | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if unit in _PARTS_OF_DAY:
@@ -562,7 +561,7 @@ def _weekday_rule(m: re.Match[str]) -> Candidate | None:
         # "Tuesday, Dec. 16": the explicit date wins; the weekday only confirms it.
         month, day = _month(m["mon"]), _day(m["d"])
         year = int(m["y"]) if m["y"] else None
-        return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year), needs_anchor=year is None)
+        return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year))
     weekday = _weekday(m["wd"])
     rel = (m["rel"] or "").lower()
     part = _PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
@@ -666,20 +665,21 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
     selected = _select(list(_candidates(text)))
     sentences = Sentences(text)
     values: dict[int, tuple[str, str | None]] = {}
-    anchors: list[tuple[int, int]] = []
+    anchors: list[tuple[int, int | None]] = []
+    # First what names a year (it needs only the reference); bare months then take their year from it.
+    for index, cand in enumerate(selected):
+        if cand.anchors_year:
+            values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, None))
+            year = _YEAR_VALUE.match(values[index][0])
+            anchors.append((cand.start, int(year.group(1)) if year else None))
+    # Then the rest in reading order, so that "the same day" can look back at the last day named.
     last_day: dt.date | None = None
-    for phase in (False, True):
-        for index, cand in enumerate(selected):
-            if cand.needs_anchor != phase:
-                continue
-            ctx = _Context(text, reference, sentences, cand.start, cand.end, anchors, last_day)
-            values[index] = cand.resolve(ctx)
-            if not phase and cand.type == "DATE" and cand.anchors_year:
-                year = _YEAR_VALUE.match(values[index][0])
-                anchors.append((cand.start, int(year.group(1)) if year else None))
-                day = _DAY_VALUE.match(values[index][0])
-                if day:
-                    last_day = dt.date.fromisoformat(day.group(1))
+    for index, cand in enumerate(selected):
+        if index not in values:
+            values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, last_day))
+        day = _DAY_VALUE.match(values[index][0])
+        if day:
+            last_day = dt.date.fromisoformat(day.group(1))
     return [
         TemporalExpression(c.start, c.end, text[c.start:c.end], c.type, values[i][0], values[i][1])
         for i, c in enumerate(selected)
