@@ -53,6 +53,7 @@ _UNITS = {k: tuple(v.split("\t")) for k, v in table("time_units.tsv").items()}
 _PARTS_OF_DAY = table("parts_of_day.tsv")
 _SEASONS = table("seasons.tsv")
 _ORDINALS = {k: int(v) for k, v in table("ordinals.tsv").items()}
+_HOLIDAYS = table("holidays.tsv")
 
 
 def _alternation(words: object, abbreviation_dot: bool = False) -> str:
@@ -75,7 +76,10 @@ _WEEKDAY_WORD = r"(?:" + "|".join(
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _NUM_WORD = _alternation(_NUMBERS)
-_NUMBER = rf"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORD})"
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_NUMBER = rf"(?:\d+(?:\.\d+)?|{_TENS_WORD}[\s-]{_UNIT_WORD}|{_NUM_WORD})"
+_APPROXIMATELY = r"(?:(?:nearly|almost|about|around|roughly|some|more\s+than|less\s+than|over|just\s+over|just\s+under|at\s+least|only)\s+)?"
 _UNIT = _alternation(_UNITS) + r"s?"
 _PART_OF_DAY = _alternation(_PARTS_OF_DAY)
 _SEASON = _alternation(_SEASONS)
@@ -152,9 +156,9 @@ def _number(word: str) -> str:
     word = re.sub(r"\s+", " ", word.lower())
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return word.rstrip("0").rstrip(".") if "." in word else word
-    if "-" in word:
-        tens, units = word.split("-")
-        return str(int(_NUMBERS[tens]) + int(_NUMBERS[units]))
+    parts = re.split(r"[\s-]", word)
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS and word not in _NUMBERS:
+        return str(int(_NUMBERS[parts[0]]) + int(_NUMBERS[parts[1]]))
     value = _NUMBERS.get(word, "X")
     return value if value == "X" else (value if "." in value else str(int(value)))
 
@@ -394,8 +398,15 @@ def _year(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", _fixed(f"{int(m['y']):04d}"), anchors_year=True)
 
 
-@rule(rf"{_LEFT}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<short>\d)0)'?s{_RIGHT}", re.I)
+_DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6", "seventies": "7",
+                 "eighties": "8", "nineties": "9"}
+
+
+@rule(rf"{_LEFT}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<short>\d)0)'?s{_RIGHT}"
+      rf"|{_LEFT}the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>{'|'.join(_DECADE_WORDS)}){_RIGHT}", re.I)
 def _decade(m: re.Match[str]) -> Candidate | None:
+    if m["word"]:
+        return Candidate(m.start(), m.end(), "DATE", _fixed(f"19{_DECADE_WORDS[m['word'].lower()]}"))
     if m["short"]:
         century = "19"
         decade = m["short"]
@@ -421,6 +432,95 @@ def _quarter_rule(m: re.Match[str]) -> Candidate | None:
             year = ctx.reference.year - (1 if quarter > ref_q and ctx.direction() < 0 else 0)
         return (f"{year}-Q{quarter}" if year else f"XXXX-Q{quarter}"), None
     return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+def _last_quarter_day(reference: dt.date) -> dt.date:
+    """A day in the last quarter that has ended by `reference`: the one earnings reports speak of."""
+    return _shift(reference, "quarter", -1)
+
+
+@rule(rf"{_LEFT}(?:the|that|its)\s+(?P<which>(?:latest|most\s+recent|just[\s-]ended|recent|current|same|comparable|"
+      rf"year[\s-]ago|year[\s-]earlier|prior[\s-]year)\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)(?!\s+(?:of|ended|ending|to)\b){_RIGHT}"
+      rf"|{_LEFT}(?P<bare>year[\s-](?:ago|earlier))(?![\s-]+(?:quarter|period)){_RIGHT}", re.I)
+def _reported_quarter(m: re.Match[str]) -> Candidate | None:
+    which = re.sub(r"[\s-]+", " ", (m["which"] or m["bare"] or "")).strip().lower()
+    if m["unit"] and m["unit"].lower() == "period" and not which:
+        return None  # "the period" alone names no quarter
+    year_back = which in ("year ago", "year earlier", "prior year", "comparable")
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        if ctx.reference is None:
+            return "XXXX-QX", None
+        day = ctx.reference if which == "current" else _last_quarter_day(ctx.reference)
+        if year_back:
+            day = _shift(day, "year", -1)
+        return _quarter(day), None
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+_SPELLED_YEAR = (rf"(?P<century>nineteen|eighteen)[\s-]+(?P<tens>{_TENS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 rf"sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?P<units>{_UNIT_WORD}))?"
+                 rf"|(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<units2>{_UNIT_WORD}|ten|eleven|twelve))?")
+
+
+@rule(rf"{_LEFT}(?:(?:the\s+)?year\s+)?(?:{_SPELLED_YEAR}){_RIGHT}(?!\s+(?:dollars|people|troops|miles|pounds))", re.I)
+def _spelled_year(m: re.Match[str]) -> Candidate | None:
+    if m["thousand"]:
+        year = 2000 + int(_number(m["units2"]) if m["units2"] else 0)
+    else:
+        year = int(_number(m["century"])) * 100 + int(_number(m["tens"])) + (int(_number(m["units"])) if m["units"] else 0)
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}"), anchors_year=True)
+
+
+def _holiday_date(rule_text: str, year: int) -> dt.date | None:
+    from dateutil.easter import easter
+
+    if rule_text.startswith("easter"):
+        return easter(year) + dt.timedelta(days=int(rule_text[6:]))
+    parts = rule_text.split("-")
+    month = int(parts[0])
+    if len(parts) == 2:
+        return dt.date(year, month, int(parts[1]))
+    nth, weekday = int(parts[1][1:] or -int(parts[2])), int(parts[-1])
+    if parts[1] == "W":  # "MM-W-1-k": the last weekday k of the month
+        nth = -1
+    first = dt.date(year, month, 1)
+    if nth > 0:
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = (first + relativedelta(months=1)) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+@rule(rf"{_LEFT}(?P<name>" + "|".join(re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]?") for h in sorted(_HOLIDAYS, key=len, reverse=True))
+      + rf")(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", re.I)
+def _holiday(m: re.Match[str]) -> Candidate | None:
+    if not m["name"][0].isupper():
+        return None
+    key = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    rule_text = _HOLIDAYS.get(key) or next((v for k, v in _HOLIDAYS.items() if k.replace("'", "") == key.replace("'", "")), None)
+    if rule_text is None:
+        return None
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        year = int(m["y"]) if m["y"] else None
+        if year is None and ctx.reference is not None:
+            probe = _holiday_date(rule_text, ctx.reference.year)
+            year = _year_for(ctx, probe.month, probe.day) if probe else None
+        day = _holiday_date(rule_text, year) if year else None
+        return (day.isoformat() if day else "XXXX-XX-XX"), None
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+_CENTURY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+                     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                     "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+
+
+@rule(rf"{_LEFT}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{'|'.join(sorted(_CENTURY_ORDINALS, key=len, reverse=True))}))[\s-]+century{_RIGHT}", re.I)
+def _century(m: re.Match[str]) -> Candidate | None:
+    number = int(m["n"]) if m["n"] else _CENTURY_ORDINALS[m["word"].lower()]
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{number - 1:02d}"))
 
 
 @rule(rf"{_LEFT}(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_RIGHT}", re.I)
@@ -457,7 +557,7 @@ def _deictic_day(m: re.Match[str]) -> Candidate | None:
 
 
 @rule(rf"{_LEFT}(?P<word>now|currently|at\s+present|nowadays|these\s+days|recently|lately|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|"
-      rf"current|recent|future|(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)){_RIGHT}", re.I)
+      rf"(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)|current|recent|future){_RIGHT}", re.I)
 def _vague(m: re.Match[str]) -> Candidate | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     if word == "now" and re.match(r"\s+that\b", m.string[m.end():m.end() + 6]):
@@ -516,11 +616,21 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, anchors_year=unit == "year")
 
 
-@rule(rf"{_LEFT}(?P<n>{_NUMBER})(?:\s+more)?\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence){_RIGHT}", re.I)
+@rule(rf"{_LEFT}{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+more)?\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence){_RIGHT}", re.I)
 def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
     unit = _unit(m["unit"])
     amount = _number(m["n"])
     sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    if unit == "year" and amount == "1":
+        # Earnings news: "a year ago" beside a quarter means that quarter a year before.
+        def resolve_year_ago(ctx: _Context) -> tuple[str, str | None]:
+            if ctx.reference is None:
+                return PAST_REF if sign < 0 else FUTURE_REF, None
+            shifted = _shift(ctx.reference, "year", sign)
+            if re.search(r"\bquarter", ctx.sentences.text_of(ctx.start), re.I):
+                return _quarter(_shift(_last_quarter_day(ctx.reference), "year", sign)), None
+            return f"{shifted.year:04d}", None
+        return Candidate(m.start(), m.end(), "DATE", resolve_year_ago)
     if _UNITS[unit][1] == "time":
         return Candidate(m.start(), m.end(), "TIME", _fixed("PAST_REF" if sign < 0 else "FUTURE_REF"))
     if amount == "X" or "." in amount:
@@ -530,7 +640,7 @@ def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
                      _relative_to_reference(granularity, lambda d: _shift(d, unit, sign * int(amount))))
 
 
-@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?(?:(?:about|around|nearly|almost|some|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I)
+@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I)
 def _duration_rule(m: re.Match[str]) -> Candidate | None:
     unit = _unit(m["unit"])
     amount = _number(m["n"])

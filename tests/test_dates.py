@@ -152,3 +152,44 @@ def test_offsets_point_into_the_text():
     text = "Officials met on Tuesday, December 16, 2025, in Washington."
     for expression in tag(text, None):
         assert text[expression.start:expression.end] == expression.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a loss for the quarter", ("the quarter", "DATE", "1989-Q3")),
+    ("in the latest quarter", ("the latest quarter", "DATE", "1989-Q3")),
+    ("the current quarter", ("the current quarter", "DATE", "1989-Q4")),
+    ("against the year-earlier quarter", ("the year-earlier quarter", "DATE", "1988-Q3")),
+    ("up from a year ago in the quarter", ("a year ago", "DATE", "1988-Q3")),
+    ("up from a year ago", ("a year ago", "DATE", "1988")),
+])
+def test_earnings_report_conventions(text, expected):
+    assert expected in found(text, dt.date(1989, 11, 2))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in nineteen ninety-six", ("nineteen ninety-six", "DATE", "1996")),
+    ("by the year two thousand", ("the year two thousand", "DATE", "2000")),
+    ("on Thanksgiving Day", ("Thanksgiving Day", "DATE", "2025-11-27")),
+    ("at Easter 2024", ("Easter 2024", "DATE", "2024-03-31")),
+    ("in the 20th century", ("the 20th century", "DATE", "19")),
+    ("in the nineties", ("the nineties", "DATE", "199")),
+    ("nearly four years ago", ("nearly four years ago", "DATE", "2021")),
+    ("in the last twenty four hours", ("the last twenty four hours", "DURATION", "PT24H")),
+    ("this September", ("this September", "DATE", "2025-09")),
+    ("last February", ("last February", "DATE", "2024-02")),
+    ("in recent years", ("recent years", "DATE", "PAST_REF")),
+    ("the current account", ("current", "DATE", "PRESENT_REF")),
+])
+def test_more_kinds_of_dates(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text", ["a 6-year-old boy", "she is 52 years old", "the annual report", "Sun Microsystems said",
+                                  "as previously reported", "quarterly earnings rose"])
+def test_ages_names_and_adjectives_are_not_dates(text):
+    assert found(text) == []
+
+
+def test_a_month_with_no_tense_is_the_nearest_one():
+    assert found("payable Dec. 15 to holders", dt.date(1989, 11, 2)) == [("Dec. 15", "DATE", "1989-12-15")]
+    assert found("the January figures", dt.date(1989, 11, 2)) == [("January", "DATE", "1990-01")]
