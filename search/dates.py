@@ -88,7 +88,8 @@ _LEFT = r"(?<![\w$€£¥#/.-])"
 _RIGHT = r"(?![\w/]|[.,]\d|-\d)"
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled\s+(?:to|for)|expected\s+to|"
-    r"is\s+to|are\s+to|due\s+(?:to|on|in)|upcoming|set\s+to|to\s+be\s+held|intends?\s+to|next)\b", re.I)
+    r"is\s+to|are\s+to|due\s+(?:to|on|in)|upcoming|set\s+to|to\s+be\s+held|intends?\s+to|expects?\s+to|"
+    r"hopes?\s+to|next)\b", re.I)
 _PAST_CUE = re.compile(
     r"\b(?:said|told|was|were|had|did|held|met|took|came|went|made|gave|announced|reported|began|ended|"
     r"left|won|lost|fell|rose|closed|agreed|signed|killed|died|arrested|visited|ago|earlier|last)\b", re.I)
@@ -309,11 +310,12 @@ def _year_for(ctx: _Context, month: int, day: int | None) -> int | None:
         return ref.year if here >= now else ref.year + 1
     if tense < 0:
         return ref.year if here <= now else ref.year - 1
-    # The sentence does not say: the nearest such month (or day) to the reference date.
+    # The sentence does not say. News reports more than it announces: a month up to a quarter ahead
+    # is the coming one, anything further ahead the last one.
     months_ahead = (month - ref.month) % 12
     if months_ahead == 0:
         return ref.year
-    return ref.year + (1 if month < ref.month else 0) if months_ahead <= 6 else ref.year - (1 if month > ref.month else 0)
+    return ref.year + (1 if month < ref.month else 0) if months_ahead <= 3 else ref.year - (1 if month > ref.month else 0)
 
 
 _RANGE_JOIN = r"\s*(?:-|–|—|to|through|and|until)\s*"
@@ -355,12 +357,12 @@ def _relative_month(m: re.Match[str]) -> Candidate | None:
         if ctx.reference is None:
             return f"XXXX-{month:02d}", None
         ref = ctx.reference
-        if rel == "past":
-            year = ref.year if month <= ref.month else ref.year - 1
-        elif rel == "coming":
-            year = ref.year if month >= ref.month else ref.year + 1
+        if rel in ("past", "last"):  # the latest such month before this one
+            year = ref.year if month < ref.month else ref.year - 1
+        elif rel in ("coming", "next"):  # the first such month after this one
+            year = ref.year if month > ref.month else ref.year + 1
         else:
-            year = ref.year + {"this": 0, "last": -1, "next": 1}[rel]
+            year = ref.year
         return f"{year:04d}-{month:02d}", None
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
@@ -627,7 +629,8 @@ def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
             if ctx.reference is None:
                 return PAST_REF if sign < 0 else FUTURE_REF, None
             shifted = _shift(ctx.reference, "year", sign)
-            if re.search(r"\bquarter", ctx.sentences.text_of(ctx.start), re.I):
+            context = ctx.text[max(0, ctx.sentences.span(ctx.start)[0] - 300):ctx.sentences.span(ctx.start)[1]]
+            if re.search(r"\bquarter", context, re.I):
                 return _quarter(_shift(_last_quarter_day(ctx.reference), "year", sign)), None
             return f"{shifted.year:04d}", None
         return Candidate(m.start(), m.end(), "DATE", resolve_year_ago)

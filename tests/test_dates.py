@@ -176,7 +176,7 @@ def test_earnings_report_conventions(text, expected):
     ("nearly four years ago", ("nearly four years ago", "DATE", "2021")),
     ("in the last twenty four hours", ("the last twenty four hours", "DURATION", "PT24H")),
     ("this September", ("this September", "DATE", "2025-09")),
-    ("last February", ("last February", "DATE", "2024-02")),
+    ("last February", ("last February", "DATE", "2025-02")),
     ("in recent years", ("recent years", "DATE", "PAST_REF")),
     ("the current account", ("current", "DATE", "PRESENT_REF")),
 ])
