@@ -93,6 +93,8 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"\b(?:said|told|was|were|had|did|held|met|took|came|went|made|gave|announced|reported|began|ended|"
     r"left|won|lost|fell|rose|closed|agreed|signed|killed|died|arrested|visited|ago|earlier|last)\b", re.I)
+_LOCAL_PAST = re.compile(r"\b(?:said|says|told|announced|reported|met|[a-z]{3,}ed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_LOCAL_FUTURE = re.compile(r"\b(?:will|shall|'ll)\s+(?:\w+\s+){0,2}(?:on\s+|by\s+)?$", re.I)
 # A capitalised word before a month makes it part of a name ("Theresa May", "Dong Jun"), unless
 # it is a function word that merely starts the sentence ("In May", "By June").
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
@@ -132,6 +134,11 @@ class _Context:
         s_start, s_end = self.sentences.span(self.start)
         before = self.text[s_start:self.start]
         after = self.text[self.end:s_end]
+        # The verb right before the expression governs it: "said Thursday that it will ..." is past.
+        if _LOCAL_PAST.search(before[-30:]):
+            return -1
+        if _LOCAL_FUTURE.search(before[-40:]):
+            return 1
         future = [m.end() for m in _FUTURE_CUE.finditer(before)] + [self.end + m.start() for m in _FUTURE_CUE.finditer(after)]
         past = [m.end() for m in _PAST_CUE.finditer(before)] + [self.end + m.start() for m in _PAST_CUE.finditer(after)]
         if not future and not past:
@@ -548,7 +555,7 @@ def _deictic_day(m: re.Match[str]) -> Candidate | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]
-    part = "NI" if word == "tonight" else (_PARTS_OF_DAY[m["part"].lower()] if m["part"] else None)
+    part = _PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         if ctx.reference is None:
@@ -677,13 +684,12 @@ def _weekday_rule(m: re.Match[str]) -> Candidate | None:
         return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year))
     weekday = _weekday(m["wd"])
     rel = (m["rel"] or "").lower()
-    part = _PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
     start = m.start() if rel and rel != "on" else m.start("wd")
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
-        suffix = f"T{part}" if part else ""
+        # "Tuesday morning" is annotated as the day in TimeBank and TempEval: the part of day is a mod.
         if ctx.reference is None:
-            return f"XXXX-WXX-{weekday}{suffix}", None
+            return f"XXXX-WXX-{weekday}", None
         ref = ctx.reference
         direction = {"last": -1, "next": 1}.get(rel) or ctx.direction()
         if direction < 0:
@@ -692,8 +698,8 @@ def _weekday_rule(m: re.Match[str]) -> Candidate | None:
         else:
             delta = (weekday - ref.isoweekday()) % 7 or (7 if rel == "next" else 0)
             day = ref + dt.timedelta(days=delta)
-        return day.isoformat() + suffix, None
-    return Candidate(start, m.end(), "TIME" if part else "DATE", resolve)
+        return day.isoformat(), None
+    return Candidate(start, m.end(), "DATE", resolve)
 
 
 @rule(rf"{_LEFT}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>[A-Z]{{2,4}}))?"

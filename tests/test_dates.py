@@ -81,7 +81,7 @@ def test_the_same_day_refers_back_to_the_last_day_mentioned():
     ("at 3 p.m. local", ("3 p.m.", "TIME", "2025-12-17T15:00")),
     ("at 15:30 GMT", ("15:30 GMT", "TIME", "2025-12-17T15:30")),
     ("at midnight", ("midnight", "TIME", "2025-12-17T24:00")),
-    ("on Tuesday morning", ("Tuesday morning", "TIME", "2025-12-16TMO")),
+    ("on Tuesday morning", ("Tuesday morning", "DATE", "2025-12-16")),
 ])
 def test_times(text, expected):
     assert expected in found(text)
