@@ -106,9 +106,9 @@ async def test_every_binding_has_an_id():
     from tui.widgets.article_list import ArticleList
     from tui.widgets.reading_view import ReadingView
     from tui.widgets.search_box import QueryInput
-    from tui.widgets.side_panel import PanelList
+    from tui.widgets.keyboard_list import KeyboardOptionList
 
-    for owner in (NewsReaderApp, ArticleList, ReadingView, QueryInput, PanelList, HelpScreen):
+    for owner in (NewsReaderApp, ArticleList, ReadingView, QueryInput, KeyboardOptionList, HelpScreen):
         for binding in owner.BINDINGS:
             assert binding.id, f"{owner.__name__} binding {binding.key} has no id"
 

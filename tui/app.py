@@ -36,7 +36,8 @@ from .screens.skipped import SkippedScreen
 from .widgets.article_list import ArticleList
 from .widgets.reading_view import ReadingView
 from .widgets.search_box import QueryInput, SearchBox
-from .widgets.side_panel import PanelList, SidePanel
+from .widgets.keyboard_list import KeyboardOptionList
+from .widgets.side_panel import SidePanel
 
 SEARCH_DEBOUNCE_SECONDS = 0.15
 REFRESH_WHILE_INDEXING_SECONDS = 1.0
@@ -377,10 +378,10 @@ class NewsReaderApp(App[int]):
             ("Everywhere", app_bindings),
             ("Search box", [b for b in QueryInput.BINDINGS if isinstance(b, Binding)]),
             ("Article list", [Binding("enter", "select", "Open the article", key_display="Enter"),
-                              *[b for b in ArticleList.BINDINGS if isinstance(b, Binding)]]),
+                              *[b for b in KeyboardOptionList.BINDINGS if isinstance(b, Binding)]]),
             ("Reading view", [b for b in ReadingView.BINDINGS if isinstance(b, Binding)]),
             ("Side panel", [Binding("enter", "select", "Person: search the corpus; date: show it", key_display="Enter"),
-                            *[b for b in PanelList.BINDINGS if isinstance(b, Binding)]]),
+                            *[b for b in KeyboardOptionList.BINDINGS if isinstance(b, Binding)]]),
         ]
 
     def action_help(self) -> None:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from search import SearchHit, SearchResults
+
+from .keyboard_list import KeyboardOptionList
 
 HIT_STYLE = "bold reverse"
 
@@ -27,13 +28,8 @@ def _row(hit: SearchHit, read: bool) -> Text:
     return row
 
 
-class ArticleList(OptionList):
+class ArticleList(KeyboardOptionList):
     """Search results; moving through them previews an article, Enter opens it for reading."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list_down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list_up"),
-    ]
 
     class Chosen(Message):
         def __init__(self, hit: SearchHit, focus_reader: bool) -> None:

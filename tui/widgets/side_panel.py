@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from search import Extraction, period_start
+
+from .keyboard_list import KeyboardOptionList
 
 Span = tuple[int, int]
 
@@ -79,11 +80,8 @@ def _person_prompt(entry: PersonEntry) -> Text:
     return prompt
 
 
-class PanelList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="panel_down"),
-        Binding("k", "cursor_up", "Up", show=False, id="panel_up"),
-    ]
+class PanelList(KeyboardOptionList):
+    """One list of the side panel: its dates or its people."""
 
 
 class SidePanel(Vertical):
