@@ -8,10 +8,12 @@ elsewhere in the article: "Hegseth", "Pete", "President Trump".
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .person_tagger import default_tagger
 from .resources import table, word_set
 
 _GIVEN = word_set("given_names.txt")
@@ -76,6 +78,7 @@ class _Candidate:
     tokens: list[_Token]
     role: str | None
     titled: bool
+    evidence: str = "model"  # why the rules call it a name: title, given, eastasian, context, other
 
     @property
     def start(self) -> int:
@@ -190,7 +193,9 @@ def _plausible_name(tokens: list[_Token]) -> bool:
 def _strong_name(tokens: list[_Token]) -> bool:
     words = [t.bare for t in tokens]
     first = tokens[0].key.split("-")[0]  # "Jean-Claude" opens with "Jean"
-    if len(tokens) >= 2 and first in _GIVEN and _plausible_name(tokens):
+    # "J.R.R. Tolkien", "P. Simmons"; two letters are mostly places and bodies ("U.S.", "U.N.").
+    initials = bool(re.fullmatch(r"[A-Z]\.|(?:[A-Z]\.){3,}", tokens[0].text))
+    if len(tokens) >= 2 and (first in _GIVEN or initials) and _plausible_name(tokens):
         return True
     return _is_east_asian(words) and _plausible_name(tokens)
 
@@ -227,16 +232,16 @@ def _candidates(text: str) -> tuple[list[_Candidate], list[_Token]]:
             titled = False  # "Minister of National Defence": still the title, no name follows
         found = None
         if titled and _plausible_name(rest):
-            found = _Candidate(rest, _role_text(text, role_tokens), True)
+            found = _Candidate(rest, _role_text(text, role_tokens), True, "title")
         elif len(rest) >= 2 and _strong_name(rest):
-            found = _Candidate(rest, None, False)
+            found = _Candidate(rest, None, False, "eastasian" if _is_east_asian([t.bare for t in rest]) else "given")
         elif 2 <= len(rest) <= 3 and _plausible_name(rest) and _context_says_person(text, rest):
-            found = _Candidate(rest, None, False)
+            found = _Candidate(rest, None, False, "context")
         else:
             for size in (3, 2):  # "Foreign Affairs Wang Yi": a clear name at the end of a longer run
                 tail = rest[-size:]
                 if len(rest) > size and _strong_name(tail) and tail[0].key not in _TITLES:
-                    found = _Candidate(tail, None, False)
+                    found = _Candidate(tail, None, False, "other")
                     break
         if found and len(found.tokens) >= 2:
             full.append(found)
@@ -284,9 +289,47 @@ def _split_name(words: list[str]) -> tuple[str | None, str]:
     return words[0], family
 
 
+def rule_marks(text: str, tokens: list) -> list[str]:
+    """For each of the tagger's tokens, what the rules make of it: in a titled name, in a name, or not."""
+    full, singles = _candidates(text)
+    marks = ["O"] * len(tokens)
+    starts = [t.start for t in tokens]
+    spans = [(c.start, c.end, c.evidence[0]) for c in full]  # title, given, eastasian, context, other: the first letter
+    spans += [(t.start, t.start + len(_POSSESSIVE.sub("", t.text)), "s") for t in singles]
+    for start, end, kind in spans:
+        i = bisect.bisect_left(starts, start)
+        first = True
+        while i < len(tokens) and tokens[i].start < end:
+            marks[i] = kind + ("B" if first else "I")
+            first = False
+            i += 1
+    return marks
+
+
+def _model_candidates(text: str, rule_full: list[_Candidate]) -> list[_Candidate]:
+    """The tagger's names as candidates, with the role the rules found before each one."""
+    tokens = _tokens(text)
+    candidates = []
+    for start, end in default_tagger().spans(text):
+        inside = [t for t in tokens if t.start < end and start < t.end]
+        if not inside or not any(_is_capitalised(_ARABIC_ARTICLE.sub("", t.bare)) for t in inside):
+            continue
+        rule = next((c for c in rule_full if c.start < end and start < c.end), None)
+        if len(inside) == 1 and inside[0].key in _PLACES and not (rule and rule.titled):
+            continue  # "Washington" alone is the place, unless a full name elsewhere claims it
+        candidates.append(_Candidate(inside, rule.role if rule else None, bool(rule and rule.titled)))
+    # Where the model saw nothing, a name the rules are sure of still counts.
+    for rule in rule_full:
+        if rule.evidence in ("title", "given", "eastasian") and not any(
+                c.start < rule.end and rule.start < c.end for c in candidates):
+            candidates.append(rule)
+    return sorted(candidates, key=lambda c: c.start)
+
+
 def extract_people(text: str) -> list[Person]:
     """The people in `text`, each with every mention and the canonical name."""
-    full, singles = _candidates(text)
+    rule_full, singles = _candidates(text)
+    full = _model_candidates(text, rule_full)
     groups: list[_Group] = []
     for cand in sorted(full, key=lambda c: c.start):
         words = _canonical_words([_POSSESSIVE.sub("", t.text) for t in cand.tokens])

@@ -1,0 +1,309 @@
+"""A statistical tagger of person names: an averaged perceptron over word features, BIO labels.
+
+It is trained on news annotated with person names (CoNLL-2003's Reuters text, by a path given to
+`python -m search.person_tagger train`), and the weights ship in `resources/person_model.json.gz`:
+nothing is downloaded at run time. The rule-based finder in `people.py` contributes features
+(titles, given names, name shapes), so the model learns when to trust it.
+
+Only capitalised words and name particles are scored; every other word is outside a name, which
+keeps tagging fast.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .resources import word_set
+
+LABELS = ("O", "B", "I")
+MODEL_FILE = "person_model.json.gz"
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # initials and abbreviations: J.R.R., U.S.
+    r"|[A-Z]\.(?=\s?[A-Z])"  # one initial: P. Simmons
+    r"|[^\W\d_]+(?:['’\-](?![sS]\b)[^\W\d_]+)*"  # words, with inner hyphens and apostrophes
+    r"|['’][sS]\b"  # the possessive ending, a token of its own
+    r"|\d+(?:[.,:]\d+)*"
+    r"|\S"
+)
+_GIVEN = word_set("given_names.txt")
+_TITLES = word_set("titles.txt")
+_ORG_WORDS = word_set("organisation_words.txt")
+_PLACES = word_set("places.txt")
+_EAST_ASIAN = word_set("east_asian_surnames.txt")
+_PARTICLES = word_set("name_particles.txt")
+_FUNCTION = word_set("function_words.txt")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    line_start: bool  # first token of its line (headline, list item or sentence)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        gap = text[previous_end:match.start()]
+        tokens.append(Token(match.group(), match.start(), match.end(), not tokens or "\n" in gap))
+        previous_end = match.end()
+    return tokens
+
+
+def _shape(word: str) -> str:
+    shape = re.sub(r"[A-Z]", "X", word)
+    shape = re.sub(r"[a-z]", "x", shape)
+    shape = re.sub(r"\d", "d", shape)
+    return re.sub(r"(.)\1{2,}", r"\1\1", shape)
+
+
+def _is_candidate(token: Token) -> bool:
+    """Words that can be part of a name: capitalised ones, and particles like "de" and "al-"."""
+    first = token.text[:1]
+    return first.isupper() or token.text.lower() in _PARTICLES or token.text.lower().startswith(("al-", "el-"))
+
+
+def _line_kinds(tokens: list[Token]) -> list[str]:
+    """For each token, the kind of line it is on: "shout" (all capitals), "title" (Title Case) or ""."""
+    kinds: list[str] = []
+    line: list[int] = []
+
+    def close() -> None:
+        words = [tokens[i].text for i in line if tokens[i].text[:1].isalpha() and len(tokens[i].text) > 1]
+        kind = ""
+        if words and sum(w.isupper() for w in words) >= 0.7 * len(words):
+            kind = "shout"
+        elif (len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+              and any(w.lower() in _FUNCTION for w in words[1:] if w[:1].isupper())):
+            kind = "title"  # "Kucoin Presents Kumining For Traders": capitalised small words mark a headline
+        kinds.extend(kind for _ in line)
+        line.clear()
+
+    for i, token in enumerate(tokens):
+        if token.line_start and line:
+            close()
+        line.append(i)
+    close()
+    return kinds
+
+
+class _Document:
+    """What the features of one text need: its tokens, the rule finder's marks, word statistics."""
+
+    def __init__(self, text: str) -> None:
+        from .people import rule_marks  # the rule finder, as evidence
+
+        self.tokens = tokenize(text)
+        self.rule = rule_marks(text, self.tokens)
+        lowered_forms = {t.text for t in self.tokens if t.text[:1].islower()}
+        self.seen_lower = [t.text.lower() in lowered_forms for t in self.tokens]
+        self.line_kind = _line_kinds(self.tokens)
+        # Names the rules are sure of (titled, or a given name and a surname) vouch for the same word elsewhere.
+        sure = {t.text.lower() for t, mark in zip(self.tokens, self.rule) if mark[:1] in ("t", "g", "e")}
+        self.named_elsewhere = [t.text.lower() in sure for t in self.tokens]
+
+
+def _static_features(doc: _Document, i: int) -> list[str]:
+    tokens = doc.tokens
+    word = tokens[i].text
+    lower = word.lower()
+
+    def at(j: int) -> str:
+        return tokens[j].text.lower() if 0 <= j < len(tokens) else ("<s>" if j < 0 else "</s>")
+
+    def shape_at(j: int) -> str:
+        return _shape(tokens[j].text) if 0 <= j < len(tokens) else "-"
+
+    features = [
+        "b", f"w={lower}", f"s={_shape(word)}", f"p3={lower[:3]}", f"x3={lower[-3:]}", f"x2={lower[-2:]}",
+        f"w-1={at(i - 1)}", f"w+1={at(i + 1)}", f"w-2={at(i - 2)}", f"w+2={at(i + 2)}",
+        f"s-1={shape_at(i - 1)}", f"s+1={shape_at(i + 1)}", f"s-1s+1={shape_at(i - 1)}|{shape_at(i + 1)}",
+        f"w-1s={at(i - 1)}|{_shape(word)}", f"rule={doc.rule[i]}", f"rule-1={doc.rule[i - 1] if i else '-'}",
+        f"rule+1={doc.rule[i + 1] if i + 1 < len(tokens) else '-'}",
+    ]
+    if tokens[i].line_start:
+        features.append("line_start")
+    if doc.line_kind[i]:
+        features.append(f"line={doc.line_kind[i]}")
+        features.append(f"line={doc.line_kind[i]}|rule={doc.rule[i]}")
+    if doc.named_elsewhere[i]:
+        features.append("named_elsewhere")
+    if word.isupper() and len(word) > 1:
+        features.append("all_caps")
+    if doc.seen_lower[i]:
+        features.append("seen_lower")
+    for name, table in (("given", _GIVEN), ("title", _TITLES), ("org", _ORG_WORDS), ("place", _PLACES),
+                        ("eastasian", _EAST_ASIAN), ("function", _FUNCTION)):
+        if lower.rstrip(".") in table:
+            features.append(f"in_{name}")
+        if i > 0 and at(i - 1).rstrip(".") in table:
+            features.append(f"prev_in_{name}")
+        if i + 1 < len(tokens) and at(i + 1).rstrip(".") in table:
+            features.append(f"next_in_{name}")
+    if len(word) == 2 and word.endswith("."):
+        features.append("initial")
+    return features
+
+
+class PersonTagger:
+    """Averaged-perceptron weights, and greedy left-to-right tagging with them."""
+
+    def __init__(self, weights: dict[str, list[float]] | None = None) -> None:
+        self.weights: dict[str, list[float]] = weights or {}
+
+    def _scores(self, features: list[str]) -> list[float]:
+        scores = [0.0, 0.0, 0.0]
+        weights = self.weights
+        for feature in features:
+            w = weights.get(feature)
+            if w is not None:
+                scores[0] += w[0]
+                scores[1] += w[1]
+                scores[2] += w[2]
+        return scores
+
+    @staticmethod
+    def _history(previous: str, previous2: str, word_features: list[str]) -> list[str]:
+        return [f"t-1={previous}", f"t-2t-1={previous2}|{previous}", f"t-1w={previous}|{word_features[1]}"]
+
+    def _tag_document(self, doc: _Document) -> list[str]:
+        labels: list[str] = []
+        previous, previous2 = "O", "O"
+        for i, token in enumerate(doc.tokens):
+            if not _is_candidate(token):
+                label = "O"
+            else:
+                features = _static_features(doc, i)
+                scores = self._scores(features + self._history(previous, previous2, features))
+                label = LABELS[max(range(3), key=scores.__getitem__)]
+                if label == "I" and previous == "O":
+                    label = "B"
+            labels.append(label)
+            previous2, previous = previous, label
+        return labels
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the person names in `text`."""
+        doc = _Document(text)
+        labels = self._tag_document(doc)
+        spans: list[tuple[int, int]] = []
+        vouched: list[bool] = []
+        for i, (token, label) in enumerate(zip(doc.tokens, labels)):
+            if label == "B" or (label == "I" and not spans):
+                spans.append((token.start, token.end))
+                vouched.append(False)
+            elif label == "I":
+                spans[-1] = (spans[-1][0], token.end)
+            if label != "O":
+                vouched[-1] = vouched[-1] or doc.line_kind[i] != "title" or doc.rule[i][:1] in ("t", "g", "e")
+        # On a Title Case line (a headline, a list of links) every word is capitalised, so a name
+        # there needs the rules' word for it: a title or a known given name.
+        return [span for span, ok in zip(spans, vouched) if ok]
+
+    # --- training -----------------------------------------------------------------------------
+
+    def train(self, examples: list[tuple[_Document, list[str]]], epochs: int, seed: int = 1) -> None:
+        totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        stamps: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        weights: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        self.weights = weights
+        clock = 0
+        static = [[_static_features(doc, i) if _is_candidate(t) else None for i, t in enumerate(doc.tokens)]
+                  for doc, _ in examples]
+        order = list(range(len(examples)))
+        rng = random.Random(seed)
+
+        def update(feature: str, label: int, amount: float) -> None:
+            totals[feature][label] += (clock - stamps[feature][label]) * weights[feature][label]
+            stamps[feature][label] = clock
+            weights[feature][label] += amount
+
+        for epoch in range(epochs):
+            rng.shuffle(order)
+            mistakes = 0
+            for index in order:
+                doc, gold = examples[index]
+                previous, previous2 = "O", "O"
+                for i, features in enumerate(static[index]):
+                    clock += 1
+                    if features is None:
+                        previous2, previous = previous, "O"
+                        continue
+                    full = features + self._history(previous, previous2, features)
+                    scores = self._scores(full)
+                    guess = max(range(3), key=scores.__getitem__)
+                    truth = LABELS.index(gold[i])
+                    if guess != truth:
+                        mistakes += 1
+                        for feature in full:
+                            update(feature, truth, 1.0)
+                            update(feature, guess, -1.0)
+                    previous2, previous = previous, gold[i]
+            print(f"epoch {epoch + 1}: {mistakes} mistakes", file=sys.stderr)
+        averaged = {}
+        for feature, w in weights.items():
+            total = totals[feature]
+            values = [(total[k] + (clock - stamps[feature][k]) * w[k]) / clock for k in range(3)]
+            if max(abs(v) for v in values) >= 1e-3:
+                averaged[feature] = [round(v, 4) for v in values]
+        self.weights = averaged
+
+    def save(self, path: Path) -> None:
+        with gzip.open(path, "wt", encoding="utf-8") as handle:
+            json.dump(self.weights, handle, separators=(",", ":"))
+
+
+@cache
+def default_tagger() -> PersonTagger:
+    """The tagger with the weights shipped in the package (loaded once, on first use)."""
+    with resources.files(__package__).joinpath("resources").joinpath(MODEL_FILE).open("rb") as raw:
+        with gzip.open(raw, "rt", encoding="utf-8") as handle:
+            return PersonTagger(json.load(handle))
+
+
+def gold_labels(doc: _Document, persons: list[dict]) -> list[str]:
+    labels = ["O"] * len(doc.tokens)
+    for person in persons:
+        inside = [i for i, t in enumerate(doc.tokens) if t.start < person["end"] and person["start"] < t.end]
+        for n, i in enumerate(inside):
+            labels[i] = "B" if n == 0 else "I"
+    return labels
+
+
+def _load(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m search.person_tagger", description="Train the person tagger.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    train = sub.add_parser("train", help="train on JSON Lines {text, persons: [{start, end}]} and write the weights")
+    train.add_argument("data", type=Path, help="training data, e.g. ../shared/eval/people/conll-train.jsonl")
+    train.add_argument("--epochs", type=int, default=8)
+    train.add_argument("--out", type=Path, default=Path(__file__).parent / "resources" / MODEL_FILE)
+    args = parser.parse_args(argv)
+    examples = []
+    for record in _load(args.data):
+        doc = _Document(record["text"])
+        examples.append((doc, gold_labels(doc, record["persons"])))
+    tagger = PersonTagger()
+    tagger.train(examples, args.epochs)
+    tagger.save(args.out)
+    print(f"{len(tagger.weights)} features written to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
