@@ -57,20 +57,15 @@ class Person:
     role: str | None = None
 
 
-@dataclass(frozen=True)
 class _Token:
-    text: str
-    start: int
-    end: int
+    """A word with its offsets; `bare` drops a possessive ending and a trailing period."""
 
-    @property
-    def bare(self) -> str:
-        """The word without a possessive ending or a trailing period."""
-        return _POSSESSIVE.sub("", self.text).rstrip(".")
+    __slots__ = ("text", "start", "end", "bare", "key")
 
-    @property
-    def key(self) -> str:
-        return self.bare.lower()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.bare = _POSSESSIVE.sub("", text).rstrip(".") if ("'" in text or "’" in text or text.endswith(".")) else text
+        self.key = self.bare.lower()
 
 
 @dataclass
@@ -206,9 +201,9 @@ def _role_text(text: str, tokens: list[_Token]) -> str | None:
     return text[tokens[0].start:tokens[-1].end].strip(" ,")
 
 
-def _candidates(text: str) -> tuple[list[_Candidate], list[_Token]]:
+def _candidates(text: str, tokens: list[_Token] | None = None) -> tuple[list[_Candidate], list[_Token]]:
     """Full-name candidates, and the single capitalised words that may refer back to one."""
-    tokens = _tokens(text)
+    tokens = _tokens(text) if tokens is None else tokens
     full: list[_Candidate] = []
     singles: list[_Token] = []
     for run in _runs(text, tokens):
@@ -289,29 +284,24 @@ def _split_name(words: list[str]) -> tuple[str | None, str]:
     return words[0], family
 
 
-def rule_marks(text: str, tokens: list) -> list[str]:
-    """For each of the tagger's tokens, what the rules make of it: in a titled name, in a name, or not."""
-    full, singles = _candidates(text)
-    marks = ["O"] * len(tokens)
-    starts = [t.start for t in tokens]
+def _hints(full: list[_Candidate], singles: list[_Token]) -> list[tuple[int, int, str]]:
     spans = [(c.start, c.end, c.evidence[0]) for c in full]  # title, given, eastasian, context, other: the first letter
     spans += [(t.start, t.start + len(_POSSESSIVE.sub("", t.text)), "s") for t in singles]
-    for start, end, kind in spans:
-        i = bisect.bisect_left(starts, start)
-        first = True
-        while i < len(tokens) and tokens[i].start < end:
-            marks[i] = kind + ("B" if first else "I")
-            first = False
-            i += 1
-    return marks
+    return spans
 
 
-def _model_candidates(text: str, rule_full: list[_Candidate]) -> list[_Candidate]:
+def rule_hints(text: str) -> list[tuple[int, int, str]]:
+    """What the rules make of `text`, as hints for the tagger: spans they call names, and why."""
+    return _hints(*_candidates(text))
+
+
+def _model_candidates(text: str, tokens: list[_Token], rule_full: list[_Candidate], singles: list[_Token]) -> list[_Candidate]:
     """The tagger's names as candidates, with the role the rules found before each one."""
-    tokens = _tokens(text)
+    starts = [t.start for t in tokens]
     candidates = []
-    for start, end in default_tagger().spans(text):
-        inside = [t for t in tokens if t.start < end and start < t.end]
+    for start, end in default_tagger().spans(text, _hints(rule_full, singles)):
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        inside = [t for t in tokens[first:bisect.bisect_left(starts, end)] if t.start < end and start < t.end]
         if not inside or not any(_is_capitalised(_ARABIC_ARTICLE.sub("", t.bare)) for t in inside):
             continue
         rule = next((c for c in rule_full if c.start < end and start < c.end), None)
@@ -328,8 +318,9 @@ def _model_candidates(text: str, rule_full: list[_Candidate]) -> list[_Candidate
 
 def extract_people(text: str) -> list[Person]:
     """The people in `text`, each with every mention and the canonical name."""
-    rule_full, singles = _candidates(text)
-    full = _model_candidates(text, rule_full)
+    tokens = _tokens(text)
+    rule_full, singles = _candidates(text, tokens)
+    full = _model_candidates(text, tokens, rule_full, singles)
     groups: list[_Group] = []
     for cand in sorted(full, key=lambda c: c.start):
         words = _canonical_words([_POSSESSIVE.sub("", t.text) for t in cand.tokens])

@@ -11,14 +11,14 @@ keeps tagging fast.
 from __future__ import annotations
 
 import argparse
+import bisect
 import gzip
 import json
 import random
 import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -41,37 +41,35 @@ _PLACES = word_set("places.txt")
 _EAST_ASIAN = word_set("east_asian_surnames.txt")
 _PARTICLES = word_set("name_particles.txt")
 _FUNCTION = word_set("function_words.txt")
+_GAZETTEERS = (("given", _GIVEN), ("title", _TITLES), ("org", _ORG_WORDS), ("place", _PLACES),
+               ("eastasian", _EAST_ASIAN), ("function", _FUNCTION))
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    line_start: bool  # first token of its line (headline, list item or sentence)
+    """A word or mark with its offsets; `line_start` is true for the first token of a line."""
+
+    __slots__ = ("text", "start", "end", "line_start")
+
+    def __init__(self, text: str, start: int, end: int, line_start: bool) -> None:
+        self.text, self.start, self.end, self.line_start = text, start, end, line_start
 
 
 def tokenize(text: str) -> list[Token]:
     tokens = []
     previous_end = 0
     for match in _TOKEN.finditer(text):
-        gap = text[previous_end:match.start()]
-        tokens.append(Token(match.group(), match.start(), match.end(), not tokens or "\n" in gap))
-        previous_end = match.end()
+        start, end = match.span()
+        tokens.append(Token(match.group(), start, end, not tokens or "\n" in text[previous_end:start]))
+        previous_end = end
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
     shape = re.sub(r"[A-Z]", "X", word)
     shape = re.sub(r"[a-z]", "x", shape)
     shape = re.sub(r"\d", "d", shape)
     return re.sub(r"(.)\1{2,}", r"\1\1", shape)
-
-
-def _is_candidate(token: Token) -> bool:
-    """Words that can be part of a name: capitalised ones, and particles like "de" and "al-"."""
-    first = token.text[:1]
-    return first.isupper() or token.text.lower() in _PARTICLES or token.text.lower().startswith(("al-", "el-"))
 
 
 def _line_kinds(tokens: list[Token]) -> list[str]:
@@ -98,14 +96,34 @@ def _line_kinds(tokens: list[Token]) -> list[str]:
     return kinds
 
 
+Hint = tuple[int, int, str]  # a span the rule finder calls a name, and the first letter of why
+
+
+def _marks(tokens: list[Token], hints: list[Hint]) -> list[str]:
+    """Each token's mark from the rule finder's hints: its evidence letter and B or I, or "O"."""
+    marks = ["O"] * len(tokens)
+    starts = [t.start for t in tokens]
+    for start, end, kind in hints:
+        i = bisect.bisect_left(starts, start)
+        first = True
+        while i < len(tokens) and tokens[i].start < end:
+            marks[i] = kind + ("B" if first else "I")
+            first = False
+            i += 1
+    return marks
+
+
 class _Document:
     """What the features of one text need: its tokens, the rule finder's marks, word statistics."""
 
-    def __init__(self, text: str) -> None:
-        from .people import rule_marks  # the rule finder, as evidence
-
+    def __init__(self, text: str, hints: list[Hint]) -> None:
         self.tokens = tokenize(text)
-        self.rule = rule_marks(text, self.tokens)
+        self.rule = _marks(self.tokens, hints)
+        # Padded by two at each end, so that features can look two words either way without checks.
+        texts = [t.text for t in self.tokens]
+        self.lower = ["<s>", "<s>"] + [w.lower() for w in texts] + ["</s>", "</s>"]
+        self.shape = ["-", "-"] + [_shape(w) for w in texts] + ["-", "-"]
+        self.candidate = [w[:1].isupper() or w.lower() in _PARTICLES or w[:3].lower() in ("al-", "el-") for w in texts]
         lowered_forms = {t.text for t in self.tokens if t.text[:1].islower()}
         self.seen_lower = [t.text.lower() in lowered_forms for t in self.tokens]
         self.line_kind = _line_kinds(self.tokens)
@@ -115,23 +133,17 @@ class _Document:
 
 
 def _static_features(doc: _Document, i: int) -> list[str]:
-    tokens = doc.tokens
-    word = tokens[i].text
-    lower = word.lower()
-
-    def at(j: int) -> str:
-        return tokens[j].text.lower() if 0 <= j < len(tokens) else ("<s>" if j < 0 else "</s>")
-
-    def shape_at(j: int) -> str:
-        return _shape(tokens[j].text) if 0 <= j < len(tokens) else "-"
-
+    word = doc.tokens[i].text
+    lower, shape, rule = doc.lower, doc.shape, doc.rule
+    w, s = lower[i + 2], shape[i + 2]
     features = [
-        "b", f"w={lower}", f"s={_shape(word)}", f"p3={lower[:3]}", f"x3={lower[-3:]}", f"x2={lower[-2:]}",
-        f"w-1={at(i - 1)}", f"w+1={at(i + 1)}", f"w-2={at(i - 2)}", f"w+2={at(i + 2)}",
-        f"s-1={shape_at(i - 1)}", f"s+1={shape_at(i + 1)}", f"s-1s+1={shape_at(i - 1)}|{shape_at(i + 1)}",
-        f"w-1s={at(i - 1)}|{_shape(word)}", f"rule={doc.rule[i]}", f"rule-1={doc.rule[i - 1] if i else '-'}",
-        f"rule+1={doc.rule[i + 1] if i + 1 < len(tokens) else '-'}",
+        "b", f"w={w}", f"s={s}", f"p3={w[:3]}", f"x3={w[-3:]}", f"x2={w[-2:]}",
+        f"w-1={lower[i + 1]}", f"w+1={lower[i + 3]}", f"w-2={lower[i]}", f"w+2={lower[i + 4]}",
+        f"s-1={shape[i + 1]}", f"s+1={shape[i + 3]}", f"s-1s+1={shape[i + 1]}|{shape[i + 3]}",
+        f"w-1s={lower[i + 1]}|{s}", f"rule={rule[i]}", f"rule-1={rule[i - 1] if i else '-'}",
+        f"rule+1={rule[i + 1] if i + 1 < len(rule) else '-'}",
     ]
+    tokens = doc.tokens
     if tokens[i].line_start:
         features.append("line_start")
     if doc.line_kind[i]:
@@ -143,13 +155,13 @@ def _static_features(doc: _Document, i: int) -> list[str]:
         features.append("all_caps")
     if doc.seen_lower[i]:
         features.append("seen_lower")
-    for name, table in (("given", _GIVEN), ("title", _TITLES), ("org", _ORG_WORDS), ("place", _PLACES),
-                        ("eastasian", _EAST_ASIAN), ("function", _FUNCTION)):
-        if lower.rstrip(".") in table:
+    here, before, after = w.rstrip("."), lower[i + 1].rstrip("."), lower[i + 3].rstrip(".")
+    for name, table in _GAZETTEERS:
+        if here in table:
             features.append(f"in_{name}")
-        if i > 0 and at(i - 1).rstrip(".") in table:
+        if before in table:
             features.append(f"prev_in_{name}")
-        if i + 1 < len(tokens) and at(i + 1).rstrip(".") in table:
+        if after in table:
             features.append(f"next_in_{name}")
     if len(word) == 2 and word.endswith("."):
         features.append("initial")
@@ -180,8 +192,8 @@ class PersonTagger:
     def _tag_document(self, doc: _Document) -> list[str]:
         labels: list[str] = []
         previous, previous2 = "O", "O"
-        for i, token in enumerate(doc.tokens):
-            if not _is_candidate(token):
+        for i, candidate in enumerate(doc.candidate):
+            if not candidate:
                 label = "O"
             else:
                 features = _static_features(doc, i)
@@ -193,9 +205,9 @@ class PersonTagger:
             previous2, previous = previous, label
         return labels
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Character spans of the person names in `text`."""
-        doc = _Document(text)
+    def spans(self, text: str, hints: list[Hint]) -> list[tuple[int, int]]:
+        """Character spans of the person names in `text`, given the rule finder's `hints`."""
+        doc = _Document(text, hints)
         labels = self._tag_document(doc)
         spans: list[tuple[int, int]] = []
         vouched: list[bool] = []
@@ -219,7 +231,7 @@ class PersonTagger:
         weights: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         self.weights = weights
         clock = 0
-        static = [[_static_features(doc, i) if _is_candidate(t) else None for i, t in enumerate(doc.tokens)]
+        static = [[_static_features(doc, i) if candidate else None for i, candidate in enumerate(doc.candidate)]
                   for doc, _ in examples]
         order = list(range(len(examples)))
         rng = random.Random(seed)
@@ -294,9 +306,11 @@ def main(argv: list[str] | None = None) -> int:
     train.add_argument("--epochs", type=int, default=8)
     train.add_argument("--out", type=Path, default=Path(__file__).parent / "resources" / MODEL_FILE)
     args = parser.parse_args(argv)
+    from .people import rule_hints
+
     examples = []
     for record in _load(args.data):
-        doc = _Document(record["text"])
+        doc = _Document(record["text"], rule_hints(record["text"]))
         examples.append((doc, gold_labels(doc, record["persons"])))
     tagger = PersonTagger()
     tagger.train(examples, args.epochs)
