@@ -128,21 +128,21 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
     """Maximal runs of capitalised words on one line; particles and "of" may sit inside a run."""
     runs: list[list[_Token]] = []
     current: list[_Token] = []
-
-    def name_like(i: int) -> bool:
-        word = tokens[i].text
-        if word[:1].isalpha() and _is_capitalised(word):
-            return True
-        return bool(_ARABIC_ARTICLE.match(word)) and _is_capitalised(_ARABIC_ARTICLE.sub("", word))
-
+    name_like = [
+        (t.text[:1].isalpha() and t.text[:1].isupper())
+        or (t.text[:3] in ("al-", "el-", "ad-", "as-", "an-", "at-", "az-") or t.text[:4] == "ash-")
+        and _is_capitalised(_ARABIC_ARTICLE.sub("", t.text))
+        for t in tokens
+    ]
     for i, token in enumerate(tokens):
-        gap = text[current[-1].end:token.start] if current else ""
-        if current and ("\n" in gap or (gap and not gap.isspace())):
-            runs.append(current)
-            current = []
-        if name_like(i):
+        if current:
+            gap = text[current[-1].end:token.start]
+            if "\n" in gap or (gap and not gap.isspace()):
+                runs.append(current)
+                current = []
+        if name_like[i]:
             current.append(token)
-        elif (current and i + 1 < len(tokens) and name_like(i + 1)
+        elif (current and i + 1 < len(tokens) and name_like[i + 1]
               and (token.text in _PARTICLES or token.text == "of")
               and "\n" not in text[token.end:tokens[i + 1].start]):
             current.append(token)
