@@ -24,7 +24,7 @@ from .dates import TemporalExpression, period_start
 from .extraction import extract
 from .loading import FileStamp, SkippedFile, UnreadableFile, discover, read_article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DATE_PUBLISHED, DATE_INFERRED, DATE_FROM_FILE = "published", "inferred", "file"
 MANIFEST = "manifest.json"
 COMMIT_EVERY_DOCS = 2000
@@ -43,6 +43,8 @@ def build_schema() -> Schema:
         date_kind=STORED,
         date=DATETIME,
         person=KEYWORD(commas=True, lowercase=True, scorable=True),
+        # Canonical names as written: its lexicon lists the corpus's people, with article counts.
+        person_name=KEYWORD(commas=True),
         people=STORED,
     )
 
@@ -127,6 +129,7 @@ def prepare_document(stamp: FileStamp) -> dict[str, object]:
         "date_kind": date_kind,
         "date": dates or None,
         "person": ",".join(sorted(k.replace(",", " ") for k in keys)),
+        "person_name": ",".join(sorted({p.name.replace(",", " ") for p in extraction.people})),
         "people": [(p.name, len(p.mentions), p.role)
                    for p in sorted(extraction.people, key=lambda p: -len(p.mentions))],
     }

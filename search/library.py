@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,10 +195,9 @@ class Library:
         return extract(article.body, article.published)
 
     def people(self) -> list[tuple[str, int]]:
-        """Every person in the corpus with the number of articles that name them."""
-        counts: Counter[str] = Counter()
+        """Every person in the corpus with the number of articles that name them, most named first."""
         with self._lock:
-            for fields in self._get_searcher().all_stored_fields():
-                for entry in fields.get("people") or ():
-                    counts[entry[0]] += 1
-        return counts.most_common()
+            reader = self._get_searcher().reader()
+            counts = [(term.decode("utf-8") if isinstance(term, bytes) else term, reader.doc_frequency("person_name", term))
+                      for term in reader.lexicon("person_name")]
+        return sorted(counts, key=lambda entry: (-entry[1], entry[0]))

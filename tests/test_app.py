@@ -188,3 +188,23 @@ async def test_tiny_terminals_do_not_crash(seed_corpus, tmp_path):
         await pilot.resize_terminal(10, 3)
         await pilot.pause()
         assert pilot.app.is_running
+
+
+async def test_people_screen_lists_the_corpus_people_and_searches_one(seed_corpus, tmp_path):
+    from tui.screens.people import PeopleScreen
+
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pilot.app.article_list.focus()
+        await pilot.press("p")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, PeopleScreen)
+        assert dict(screen.people)["Pete Hegseth"] == 5 and dict(screen.people)["Nancy Pelosi"] == 3
+        await pilot.press(*"pelosi")
+        await pilot.pause()
+        assert screen.shown == ["Nancy Pelosi"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.query_one("#query").value == 'person:"Nancy Pelosi"'
+        assert len(pilot.app.article_list.hits) == 3

@@ -32,6 +32,7 @@ from search import (
 
 from .commands import NewsreaderCommands
 from .screens.help import HelpScreen
+from .screens.people import PeopleScreen
 from .screens.skipped import SkippedScreen
 from .widgets.article_list import ArticleList
 from .widgets.reading_view import ReadingView
@@ -99,6 +100,7 @@ class NewsReaderApp(App[int]):
         Binding("N", "previous_hit", "Prev hit", key_display="N", id="previous_hit"),
         Binding("s", "toggle_sort", "Sort", id="sort"),
         Binding("i", "toggle_side_panel", "Panel", id="toggle_panel"),
+        Binding("p", "people", "People", id="people"),
         Binding("r", "reindex", "Rescan", show=False, id="reindex"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -390,3 +392,12 @@ class NewsReaderApp(App[int]):
 
     def action_show_skipped(self) -> None:
         self.push_screen(SkippedScreen(self.skipped))
+
+    @work(thread=True, exclusive=True, group="people")
+    def action_people(self) -> None:
+        people = self.library.people()
+        self.call_from_thread(self.push_screen, PeopleScreen(people), self._search_chosen_person)
+
+    def _search_chosen_person(self, name: str | None) -> None:
+        if name:
+            self.search_person(name)

@@ -20,6 +20,7 @@ class NewsreaderCommands(Provider):
             ("Show all articles", partial(app.search_for, ""), "Clear the query"),
             ("Rescan the corpus", app.action_reindex, "Index new, changed and removed files"),
             ("Toggle the side panel", app.action_toggle_side_panel, "Dates and people of the open article"),
+            ("People in the corpus", app.action_people, "Everyone the articles name, with article counts"),
             ("Skipped files", app.action_show_skipped, "Files that could not be read, and why"),
             ("Help", app.action_help, "Keys and query syntax"),
         ]
@@ -31,7 +32,7 @@ class NewsreaderCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        for name, callback, help_text in self._commands()[:7]:
+        for name, callback, help_text in self._commands()[:8]:
             yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
