@@ -225,6 +225,9 @@ def _candidates(text: str, tokens: list[_Token] | None = None) -> tuple[list[_Ca
             continue
         if titled and rest[0].key == "of":
             titled = False  # "Minister of National Defence": still the title, no name follows
+        of_at = next((n for n, t in enumerate(rest) if t.key == "of"), None)
+        if of_at:
+            rest = rest[:of_at]  # "King Abdullah of Jordan": the name ends where the territory begins
         found = None
         if titled and _plausible_name(rest):
             found = _Candidate(rest, _role_text(text, role_tokens), True, "title")

@@ -80,3 +80,14 @@ def test_offsets_exclude_the_possessive():
     [person] = extract_people(text)
     mention = person.mentions[0]
     assert text[mention.start:mention.end] == "Nancy Pelosi" == mention.text
+
+
+def test_an_ambiguous_name_is_decided_by_the_rest_of_the_article():
+    place = people("Talks resumed in Washington on Monday. Washington and Beijing agreed to meet again.")
+    assert place == {}
+    person = people("George Washington crossed the river. Washington said the army would advance.")
+    assert person == {"George Washington": ["George Washington", "Washington"]}
+    country = people("King Abdullah of Jordan met officials. Jordan has hosted refugees for years.")
+    assert "Jordan" not in " ".join(country)
+    player = people("Michael Jordan scored 40 points. Jordan said the team played well.")
+    assert player == {"Michael Jordan": ["Michael Jordan", "Jordan"]}
