@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .person_tagger import default_tagger
+from .person_tagger import Token, default_tagger, tokenize
 from .resources import table, word_set
 
 _GIVEN = word_set("given_names.txt")
@@ -26,7 +26,6 @@ _FUNCTION = word_set("function_words.txt")
 _NICKNAMES = table("nicknames.tsv")
 _MAX_TITLE_WORDS = max(len(t.split()) for t in _TITLES)
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s?)?|\d+|\S")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|at|az)-")
 _PINYIN_SYLLABLE = (
@@ -110,17 +109,20 @@ def _is_shouting(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and "." not in word
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str, base: list[Token] | None = None) -> list[_Token]:
+    """The tagger's tokens, with possessives and the periods of initials and titles put back on."""
     tokens: list[_Token] = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        if word == "." and tokens and tokens[-1].end == match.start():
+    for token in tokenize(text) if base is None else base:
+        if tokens and tokens[-1].end == token.start:
             previous = tokens[-1]
+            possessive = token.text in ("'s", "’s", "'S", "’S", "'", "’") and previous.text[:1].isalpha()
             # Initials ("J.") and abbreviated titles ("Dr.", "Sen.") keep their period.
-            if (len(previous.text) == 1 and previous.text.isupper()) or previous.text.lower() in _TITLES:
-                tokens[-1] = _Token(previous.text + ".", previous.start, match.end())
+            period = token.text == "." and (
+                (len(previous.text) == 1 and previous.text.isupper()) or previous.text.lower() in _TITLES)
+            if possessive or period:
+                tokens[-1] = _Token(previous.text + token.text, previous.start, token.end)
                 continue
-        tokens.append(_Token(word, match.start(), match.end()))
+        tokens.append(_Token(token.text, token.start, token.end))
     return tokens
 
 
@@ -298,11 +300,12 @@ def rule_hints(text: str) -> list[tuple[int, int, str]]:
     return _hints(*_candidates(text))
 
 
-def _model_candidates(text: str, tokens: list[_Token], rule_full: list[_Candidate], singles: list[_Token]) -> list[_Candidate]:
+def _model_candidates(text: str, base: list[Token], tokens: list[_Token], rule_full: list[_Candidate],
+                      singles: list[_Token]) -> list[_Candidate]:
     """The tagger's names as candidates, with the role the rules found before each one."""
     starts = [t.start for t in tokens]
     candidates = []
-    for start, end in default_tagger().spans(text, _hints(rule_full, singles)):
+    for start, end in default_tagger().spans(text, _hints(rule_full, singles), base):
         first = max(bisect.bisect_right(starts, start) - 1, 0)
         inside = [t for t in tokens[first:bisect.bisect_left(starts, end)] if t.start < end and start < t.end]
         if not inside or not any(_is_capitalised(_ARABIC_ARTICLE.sub("", t.bare)) for t in inside):
@@ -321,9 +324,10 @@ def _model_candidates(text: str, tokens: list[_Token], rule_full: list[_Candidat
 
 def extract_people(text: str) -> list[Person]:
     """The people in `text`, each with every mention and the canonical name."""
-    tokens = _tokens(text)
+    base = tokenize(text)
+    tokens = _tokens(text, base)
     rule_full, singles = _candidates(text, tokens)
-    full = _model_candidates(text, tokens, rule_full, singles)
+    full = _model_candidates(text, base, tokens, rule_full, singles)
     groups: list[_Group] = []
     for cand in sorted(full, key=lambda c: c.start):
         words = _canonical_words([_POSSESSIVE.sub("", t.text) for t in cand.tokens])

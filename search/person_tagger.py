@@ -116,8 +116,8 @@ def _marks(tokens: list[Token], hints: list[Hint]) -> list[str]:
 class _Document:
     """What the features of one text need: its tokens, the rule finder's marks, word statistics."""
 
-    def __init__(self, text: str, hints: list[Hint]) -> None:
-        self.tokens = tokenize(text)
+    def __init__(self, text: str, hints: list[Hint], tokens: list[Token] | None = None) -> None:
+        self.tokens = tokenize(text) if tokens is None else tokens
         self.rule = _marks(self.tokens, hints)
         # Padded by two at each end, so that features can look two words either way without checks.
         texts = [t.text for t in self.tokens]
@@ -205,9 +205,9 @@ class PersonTagger:
             previous2, previous = previous, label
         return labels
 
-    def spans(self, text: str, hints: list[Hint]) -> list[tuple[int, int]]:
+    def spans(self, text: str, hints: list[Hint], tokens: list[Token] | None = None) -> list[tuple[int, int]]:
         """Character spans of the person names in `text`, given the rule finder's `hints`."""
-        doc = _Document(text, hints)
+        doc = _Document(text, hints, tokens)
         labels = self._tag_document(doc)
         spans: list[tuple[int, int]] = []
         vouched: list[bool] = []
