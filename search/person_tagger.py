@@ -18,7 +18,7 @@ import random
 import re
 import sys
 from collections import defaultdict
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -64,8 +64,19 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-@lru_cache(maxsize=65536)
+_SHAPES: dict[str, str] = {}  # words recur: their shapes are worth keeping (a plain dict is fastest)
+
+
 def _shape(word: str) -> str:
+    shape = _SHAPES.get(word)
+    if shape is None:
+        if len(_SHAPES) > 200_000:
+            _SHAPES.clear()
+        shape = _SHAPES[word] = _compute_shape(word)
+    return shape
+
+
+def _compute_shape(word: str) -> str:
     shape = re.sub(r"[A-Z]", "X", word)
     shape = re.sub(r"[a-z]", "x", shape)
     shape = re.sub(r"\d", "d", shape)
@@ -121,15 +132,17 @@ class _Document:
         self.rule = _marks(self.tokens, hints)
         # Padded by two at each end, so that features can look two words either way without checks.
         texts = [t.text for t in self.tokens]
-        self.lower = ["<s>", "<s>"] + [w.lower() for w in texts] + ["</s>", "</s>"]
-        self.shape = ["-", "-"] + [_shape(w) for w in texts] + ["-", "-"]
-        self.candidate = [w[:1].isupper() or w.lower() in _PARTICLES or w[:3].lower() in ("al-", "el-") for w in texts]
-        lowered_forms = {t.text for t in self.tokens if t.text[:1].islower()}
-        self.seen_lower = [t.text.lower() in lowered_forms for t in self.tokens]
+        lowers = [w.lower() for w in texts]
+        self.lower = ["<s>", "<s>", *lowers, "</s>", "</s>"]
+        shapes = _SHAPES
+        self.shape = ["-", "-", *[shapes.get(w) or _shape(w) for w in texts], "-", "-"]
+        self.candidate = [w[:1].isupper() or lw in _PARTICLES or lw[:3] in ("al-", "el-") for w, lw in zip(texts, lowers)]
+        lowered_forms = {w for w in texts if w[:1].islower()}
+        self.seen_lower = [lw in lowered_forms for lw in lowers]
         self.line_kind = _line_kinds(self.tokens)
         # Names the rules are sure of (titled, or a given name and a surname) vouch for the same word elsewhere.
-        sure = {t.text.lower() for t, mark in zip(self.tokens, self.rule) if mark[:1] in ("t", "g", "e")}
-        self.named_elsewhere = [t.text.lower() in sure for t in self.tokens]
+        sure = {lw for lw, mark in zip(lowers, self.rule) if mark[:1] in ("t", "g", "e")}
+        self.named_elsewhere = [lw in sure for lw in lowers] if sure else [False] * len(lowers)
 
 
 def _static_features(doc: _Document, i: int) -> list[str]:
