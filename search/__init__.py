@@ -14,10 +14,11 @@ from .paths import bundled_seeds_dir, cache_dir, data_dir
 from .people import Person, PersonMention
 from .query import SEARCH_FIELDS, QuerySyntaxError
 from .reading_state import ReadingState
+from .textsafety import printable_path
 
 __all__ = [
     "Article", "Extraction", "IndexProgress", "IndexingFailed", "update_in_background", "Library", "NEWEST", "Person", "PersonCount", "PersonMention",
     "QuerySyntaxError", "RELEVANCE", "ReadingState", "Reference", "SEARCH_FIELDS", "SearchHit", "SearchResults", "SkippedFile",
     "Snippet", "StoredArticle", "TemporalExpression", "UpdateReport", "bundled_seeds_dir", "cache_dir",
-    "data_dir", "extract", "period_start",
+    "data_dir", "extract", "period_start", "printable_path",
 ]

@@ -23,8 +23,9 @@ from whoosh.index import LockError
 from .dates import TemporalExpression, period_start
 from .extraction import extract
 from .loading import FileStamp, SkippedFile, UnreadableFile, discover, read_article
+from .textsafety import path_text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DATE_PUBLISHED, DATE_INFERRED, DATE_FROM_FILE = "published", "inferred", "file"
 MANIFEST = "manifest.json"
 COMMIT_EVERY_DOCS = 2000
@@ -33,7 +34,9 @@ COMMIT_EVERY_SECONDS = 3.0
 
 def build_schema() -> Schema:
     return Schema(
-        path=ID(unique=True, stored=True),
+        # File names need not be UTF-8; the index term is a valid-Unicode form, the stored value exact.
+        path_key=ID(unique=True),
+        path=STORED,
         id=ID(stored=True),
         title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
         body=TEXT(analyzer=StemmingAnalyzer(), stored=True),
@@ -120,6 +123,7 @@ def prepare_document(stamp: FileStamp) -> dict[str, object]:
         dates.append(dt.datetime.combine(article.published, dt.time()))
     return {
         "path": stamp.path,
+        "path_key": path_text(stamp.path),
         "id": article.id,
         "title": article.title,
         "body": article.body,
@@ -212,7 +216,7 @@ class CorpusIndex:
         try:
             for path in removed:
                 if manifest.files.pop(path, None) is not None:
-                    writer.delete_by_term("path", path)
+                    writer.delete_by_term("path_key", path_text(path))
                     report.removed += 1
                 manifest.skipped.pop(path, None)
             last_commit = time.monotonic()
@@ -223,7 +227,7 @@ class CorpusIndex:
                 except UnreadableFile as error:
                     manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, str(error))
                     if manifest.files.pop(stamp.path, None) is not None:
-                        writer.delete_by_term("path", stamp.path)
+                        writer.delete_by_term("path_key", path_text(stamp.path))
                     report.skipped.append(SkippedFile(stamp.path, str(error)))
                 else:
                     writer.update_document(**{k: v for k, v in document.items() if v is not None})

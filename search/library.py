@@ -15,6 +15,7 @@ from .highlight import Snippet, hit_spans, make_snippet
 from .index import DATE_FROM_FILE, DATE_INFERRED, CorpusIndex, IndexProgress, UpdateReport
 from .paths import bundled_seeds_dir, default_index_dir
 from .query import make_parser, parse
+from .textsafety import printable_path
 
 RELEVANCE, NEWEST = "relevance", "date"
 SNIPPETS_PER_SEARCH = 100
@@ -46,6 +47,10 @@ class StoredArticle:
         if self.date is None or self.date_kind == DATE_FROM_FILE:
             return ""
         return ("~" if self.date_kind == DATE_INFERRED else "") + self.date.isoformat()
+
+    @property
+    def display_path(self) -> str:
+        return printable_path(self.path)
 
     @property
     def paragraphs(self) -> list[str]:

@@ -18,7 +18,19 @@ def _control_picture(match: re.Match[str]) -> str:
     return f"<U+{code:04X}>"
 
 
-def visible_text(text: str) -> str:
+def visible_text(text: str, keep_newlines: bool = True) -> str:
     """Replace control and bidi characters with visible stand-ins; keep everything else."""
     text = _CONTROL.sub(_control_picture, text)
+    if not keep_newlines:
+        text = text.replace("\n", "\u2424").replace("\t", "\u2409")
     return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def path_text(path: str) -> str:
+    """A file path as valid Unicode: bytes that are not UTF-8 become \\xNN (one path, one text)."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def printable_path(path: str) -> str:
+    """A file path fit to show on one line: valid Unicode, controls and newlines made visible."""
+    return visible_text(path_text(path), keep_newlines=False)

@@ -128,7 +128,7 @@ def test_index_lives_in_the_cache_dir_and_never_in_the_corpus(seed_corpus, isola
 def test_schema_change_rebuilds_with_a_notice(seed_corpus, tmp_path):
     Library([seed_corpus], tmp_path / "index").update()
     manifest = tmp_path / "index" / MANIFEST
-    manifest.write_text(manifest.read_text().replace('"schema": 2', '"schema": 1'))
+    manifest.write_text(manifest.read_text().replace('"schema": 3', '"schema": 2'))
     library = Library([seed_corpus], tmp_path / "index")
     library.open()
     assert any("another version" in notice for notice in library.notices)

@@ -27,6 +27,7 @@ from search import (
     SearchResults,
     SkippedFile,
     UpdateReport,
+    printable_path,
     update_in_background,
 )
 
@@ -154,7 +155,7 @@ class NewsReaderApp(App[int]):
         self.index_progress.display = False
         self.article_list.read_ids = set(self.reading_state.read)
         if self.reading_state.error:
-            self.notify(self.reading_state.error, severity="warning")
+            self.notify(self.reading_state.error, severity="warning", markup=False)
         self._status("Opening the index…")
         self.article_list.focus()
         self.open_library()
@@ -175,7 +176,7 @@ class NewsReaderApp(App[int]):
             count = self.library.count()
         except OSError as error:
             self.call_from_thread(self.notify, f"Cannot open the index at {self.library.index_dir}: {error}",
-                                  severity="error", timeout=30)
+                                  severity="error", timeout=30, markup=False)
             return
         self.post_message(LibraryOpened(list(self.library.notices), count))
 
@@ -183,7 +184,7 @@ class NewsReaderApp(App[int]):
         if not self.panes_alive:
             return
         for notice in message.notices:
-            self.notify(notice, severity="warning")
+            self.notify(notice, severity="warning", markup=False)
         self._status(f"{message.count} articles indexed")
         self.run_search(self.query_text)
         self.action_reindex()
@@ -236,7 +237,7 @@ class NewsReaderApp(App[int]):
         self.index_progress.display = False
         if message.error:
             self.notify(f"Indexing failed: {message.error}. Showing what was indexed before.",
-                        severity="error", timeout=15)
+                        severity="error", timeout=15, markup=False)
             self._status("Indexing failed; the list shows the last complete index")
             return
         report = message.report
@@ -246,10 +247,10 @@ class NewsReaderApp(App[int]):
             self.notify("Another newsreader is indexing this corpus; showing what it has indexed so far.",
                         severity="warning", timeout=10)
         if report.skipped:
-            reasons = "; ".join(f"{Path(s.path).name}: {s.reason}" for s in report.skipped[:3])
+            reasons = "; ".join(f"{Path(printable_path(s.path)).name}: {s.reason}" for s in report.skipped[:3])
             more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
             self.notify(f"{len(report.skipped)} file(s) skipped — {reasons}{more}. Ctrl+P › Skipped files lists them.",
-                        severity="warning", timeout=12)
+                        severity="warning", timeout=12, markup=False)
         self.library.refresh()
         count = self.library.count()
         changes = f" (+{report.added} new, {report.updated} changed, {report.removed} removed)" if report.changed else ""

@@ -50,8 +50,10 @@ def _extract_parser() -> argparse.ArgumentParser:
 
 
 def _report_skipped(report) -> None:
+    from search import printable_path
+
     for skipped in report.skipped:
-        print(f"newsreader: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        print(f"newsreader: skipped {printable_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
 
 
 def run_search(argv: list[str]) -> int:
@@ -72,12 +74,12 @@ def run_search(argv: list[str]) -> int:
         return 2
     for hit in results.hits:
         article = hit.article
-        row = {"id": article.id, "title": article.title, "path": article.path,
+        row = {"id": article.id, "title": article.title, "path": article.display_path,
                "score": round(hit.score, 4), "snippet": hit.snippet.text}
         if args.json:
             print(json.dumps(row, ensure_ascii=False))
         else:
-            print(f"{hit.score:7.2f}  {article.title}\n         {article.path}\n         {hit.snippet.text}")
+            print(f"{hit.score:7.2f}  {article.title}\n         {article.display_path}\n         {hit.snippet.text}")
     if not args.json:
         print(f"{results.total} result{'s' if results.total != 1 else ''}", file=sys.stderr)
     return 0 if results.hits else 1

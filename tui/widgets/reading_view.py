@@ -54,7 +54,7 @@ class ReadingView(VerticalScroll):
             offset += len(paragraph) + 2
         self._paragraph_starts = starts
         header = Text(article.title, style="bold")
-        meta = " · ".join(p for p in (article.source, article.date_label, Path(article.path).name) if p)
+        meta = " · ".join(p for p in (article.source, article.date_label, Path(article.display_path).name) if p)
         header.append("\n" + meta, style="italic dim")
         count = len(self.hits)
         if count:
