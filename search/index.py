@@ -17,6 +17,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.filedb.filestore import RamStorage
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
 
@@ -147,7 +148,9 @@ class CorpusIndex:
         self.roots = roots
         self.schema = build_schema()
         self.notices: list[str] = []
+        self.in_memory = False
         self._index: whoosh_index.Index | None = None
+        self._memory_manifest = _Manifest()
 
     @property
     def manifest_path(self) -> Path:
@@ -157,7 +160,18 @@ class CorpusIndex:
         """Open the index, creating it, or rebuilding it when its schema is old or it is damaged."""
         if self._index is not None:
             return self._index
-        self.index_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+            probe = self.index_dir / f".probe-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as error:
+            # No place to keep the index (read-only, full, not a folder): keep it in memory this time.
+            self.notices.append(f"Cannot write the index at {self.index_dir} ({error.strerror or error}); "
+                                "using a temporary index in memory, rebuilt at each launch.")
+            self.in_memory = True
+            self._index = RamStorage().create_index(self.schema)
+            return self._index
         if any(self.index_dir.glob("_MAIN_*.toc")):
             manifest = _Manifest.load(self.manifest_path)
             if manifest is None:
@@ -189,7 +203,7 @@ class CorpusIndex:
     def update(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
         started = time.perf_counter()
         index = self.open()
-        manifest = _Manifest.load(self.manifest_path) or _Manifest()
+        manifest = self._memory_manifest if self.in_memory else (_Manifest.load(self.manifest_path) or _Manifest())
         stamps, discovery_skips = discover(self.roots)
         report = UpdateReport(skipped=list(discovery_skips))
         current = {s.path: s for s in stamps}
@@ -243,13 +257,17 @@ class CorpusIndex:
                 if pending >= COMMIT_EVERY_DOCS or (pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS):
                     # Commit as we go, so that search sees what is indexed so far.
                     writer.commit()
-                    manifest.save(self.manifest_path)
+                    self._save(manifest)
                     writer = index.writer(timeout=5)
                     pending, last_commit = 0, time.monotonic()
             writer.commit()
         except BaseException:
             writer.cancel()
             raise
-        manifest.save(self.manifest_path)
+        self._save(manifest)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _save(self, manifest: _Manifest) -> None:
+        if not self.in_memory:
+            manifest.save(self.manifest_path)

@@ -105,6 +105,11 @@ class Library:
     def notices(self) -> list[str]:
         return self._corpus.notices
 
+    @property
+    def in_memory(self) -> bool:
+        """True when the index could not be kept on disk: another process cannot update it."""
+        return self._corpus.in_memory
+
     def open(self) -> None:
         self._corpus.open()
 

@@ -201,7 +201,7 @@ class NewsReaderApp(App[int]):
     def index_corpus(self) -> None:
         worker = get_current_worker()
         try:
-            if self.index_in_process:
+            if self.index_in_process or self.library.in_memory:
                 report = self.library.update(lambda p: self.post_message(IndexingProgressed(p)))
                 self.post_message(IndexingFinished(report))
                 return

@@ -61,12 +61,16 @@ def run_search(argv: list[str]) -> int:
     from search import Library, QuerySyntaxError
 
     library = Library(args.paths or None, args.index_dir)
+    try:
+        report = library.update()
+    except OSError as error:
+        print(f"newsreader: indexing stopped ({error}); searching what was indexed before", file=sys.stderr)
+    else:
+        _report_skipped(report)
+        if report.busy:
+            print("newsreader: another newsreader is indexing this corpus; results may be incomplete", file=sys.stderr)
     for notice in library.notices:
         print(f"newsreader: {notice}", file=sys.stderr)
-    report = library.update()
-    _report_skipped(report)
-    if report.busy:
-        print("newsreader: another newsreader is indexing this corpus; results may be incomplete", file=sys.stderr)
     try:
         results = library.search(args.query, sort=args.sort, limit=max(args.limit, 0))
     except QuerySyntaxError as error:
