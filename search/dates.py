@@ -799,6 +799,9 @@ def _candidates(text: str) -> Iterator[Candidate]:
                     yield candidate
 
 
+_LONGEST_WORD = 40
+
+
 def _windows(rule_: _Rule, text: str, lowered: str) -> list[tuple[int, int]]:
     """Stretches of text around each occurrence of a rule's trigger, merged, cut only between words.
 
@@ -810,9 +813,11 @@ def _windows(rule_: _Rule, text: str, lowered: str) -> list[tuple[int, int]]:
     for match in rule_.trigger.finditer(lowered):
         start = max(0, match.start() - before)
         end = min(len(text), match.end() + after)
-        while start > 0 and not text[start - 1].isspace():
+        # Widen to whole words, but only so far: a run of text with no spaces holds no date.
+        floor, ceiling = max(0, start - _LONGEST_WORD), min(len(text), end + _LONGEST_WORD)
+        while start > floor and not text[start - 1].isspace():
             start -= 1
-        while end < len(text) and not text[end].isspace():
+        while end < ceiling and not text[end].isspace():
             end += 1
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
@@ -821,15 +826,15 @@ def _windows(rule_: _Rule, text: str, lowered: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _select(candidates: list[Candidate]) -> list[Candidate]:
+def _select(candidates: list[Candidate], length: int) -> list[Candidate]:
     """Longest first; a candidate overlapping one already chosen is dropped."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(length)  # one flag per character: linear however many candidates there are
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(cand.start < e and s < cand.end for s, e in taken):
+        if 1 in taken[cand.start:cand.end]:
             continue
         chosen.append(cand)
-        taken.append((cand.start, cand.end))
+        taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -839,7 +844,7 @@ _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
 
 def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]:
     """Every temporal expression in `text`, resolved against `reference` where one is known."""
-    selected = _select(list(_candidates(text)))
+    selected = _select(list(_candidates(text)), len(text))
     sentences = Sentences(text)
     values: dict[int, tuple[str, str | None]] = {}
     anchors: list[tuple[int, int | None]] = []
@@ -866,9 +871,11 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
 _DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.'-]*[ ,/]*){0,4}[\s,—–-]*")
 
 
-def infer_reference(text: str) -> Reference | None:
-    """The article's own date when no metadata gives it: a dateline, else the latest full date."""
-    expressions = [e for e in tag(text, None) if e.type == "DATE"]
+def infer_reference(text: str, unresolved: list[TemporalExpression] | None = None) -> Reference | None:
+    """The article's own date when no metadata gives it: a dateline, else the latest full date.
+
+    `unresolved` is the text tagged without a reference, where the caller has it already."""
+    expressions = [e for e in (tag(text, None) if unresolved is None else unresolved) if e.type == "DATE"]
     full_dates = [(e.start, dt.date.fromisoformat(e.value)) for e in expressions if re.fullmatch(r"\d{4}-\d\d-\d\d", e.value)]
     for start, day in full_dates:
         line_start = text.rfind("\n", 0, start) + 1
@@ -912,5 +919,8 @@ def period_start(value: str) -> dt.date | None:
 
 def extract_dates(text: str, reference: dt.date | None) -> tuple[list[TemporalExpression], Reference | None]:
     """Tag `text`, resolving against `reference`, or against a date inferred from the text itself."""
-    ref = Reference(reference, inferred=False) if reference else infer_reference(text)
-    return tag(text, ref.date if ref else None), ref
+    if reference:
+        return tag(text, reference), Reference(reference, inferred=False)
+    unresolved = tag(text, None)
+    ref = infer_reference(text, unresolved)
+    return (tag(text, ref.date) if ref else unresolved), ref

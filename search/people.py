@@ -221,8 +221,11 @@ def _candidates(text: str, tokens: list[_Token] | None = None) -> tuple[list[_Ca
         role_tokens = [t for t in run[:max(last_title_end, 0)] if t.key not in _FUNCTION or t.key == "of"]
         rest = run[last_title_end:] if last_title_end > 0 else run
         titled = last_title_end > 0 and bool(rest)
-        while rest and rest[0].key in _FUNCTION and not titled:
-            rest = rest[1:]
+        if not titled:
+            skip = 0
+            while skip < len(rest) and rest[skip].key in _FUNCTION:
+                skip += 1
+            rest = rest[skip:]
         if not rest:
             continue
         if titled and rest[0].key == "of":
