@@ -208,3 +208,27 @@ async def test_people_screen_lists_the_corpus_people_and_searches_one(seed_corpu
         await settle(pilot)
         assert pilot.app.query_one("#query").value == 'person:"Nancy Pelosi"'
         assert len(pilot.app.article_list.hits) == 3
+
+
+async def test_markup_in_titles_stays_text_in_the_list_and_the_command_palette(tmp_path):
+    from textual.command import CommandPalette
+
+    from .conftest import write_article
+
+    corpus = tmp_path / "c"
+    write_article(corpus, "evil.txt", "Zebra [@click=app.quit]Quit[/] [bold]Story[/bold] Headline\nZebras ran.")
+    async with make_app(corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        [hit] = pilot.app.article_list.hits
+        assert hit.article.title == "Zebra [@click=app.quit]Quit[/] [bold]Story[/bold] Headline"
+        prompt = pilot.app.article_list.get_option_at_index(0).prompt
+        assert "[@click=app.quit]Quit[/]" in prompt.plain
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CommandPalette)
+        await pilot.press(*"zebra")
+        await pilot.pause(0.5)
+        shown = " ".join(str(option.prompt) for option in pilot.app.screen.query_one("CommandList").options)
+        assert "[@click=app.quit]Quit[/]" in shown
+        await pilot.press("escape")
+        assert pilot.app.is_running

@@ -4,7 +4,11 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 if TYPE_CHECKING:
     from .app import NewsReaderApp
@@ -33,11 +37,23 @@ class NewsreaderCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands()[:8]:
-            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, _highlight(matcher, query, name, self.match_style), callback,  # type: ignore[arg-type]
+                          text=name, help=escape(help_text) if help_text else None)
+
+
+def _highlight(matcher: Matcher, query: str, candidate: str, style: Style | None) -> Content:
+    """The candidate with the matched letters marked. Titles are article text: never read as markup,
+    which Matcher.highlight would do."""
+    content = Content(candidate)
+    _, offsets = matcher.fuzzy_search.match(query, candidate)
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(style or Style(reverse=True), offset, offset + 1)
+    return content
