@@ -232,3 +232,18 @@ async def test_markup_in_titles_stays_text_in_the_list_and_the_command_palette(t
         assert "[@click=app.quit]Quit[/]" in shown
         await pilot.press("escape")
         assert pilot.app.is_running
+
+
+async def test_a_huge_word_and_repeated_resizing_do_not_break_the_reader(tmp_path):
+    from .conftest import write_article
+
+    corpus = tmp_path / "c"
+    write_article(corpus, "long.txt", "A Story With One Enormous Word\nIt says " + "x" * 100_000 + " and ends.")
+    write_article(corpus, "short.txt", "A Short Story About Nothing Much\nIt is short.")
+    async with make_app(corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for size in [(20, 5), (200, 60), (10, 2), (80, 24), (33, 7), (120, 40)] * 2:
+            await pilot.resize_terminal(*size)
+            await pilot.press("j", "enter", "n", "k", "escape")
+        await settle(pilot)
+        assert pilot.app.is_running and len(pilot.app.article_list.hits) == 2

@@ -190,3 +190,14 @@ def test_extract_on_date_and_name_like_word_salad(words):
     result = extract(text, None)
     for item in [*result.dates, *(m for p in result.people for m in p.mentions)]:
         assert text[item.start:item.end] == item.text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.lists(QUERY_ALPHABET, max_size=25).map("".join))
+def test_the_search_command_answers_any_query_with_an_exit_status(seed_corpus, tmp_path, capsys, query):
+    from tui.cli import main
+
+    code = main(["search", query, str(seed_corpus), "--index-dir", str(tmp_path / "cli-index")])
+    out, err = capsys.readouterr()
+    assert code in (0, 1, 2)
+    assert (code == 2) == ("bad query" in err)
