@@ -71,6 +71,12 @@ class SearchResults:
     hits: tuple[SearchHit, ...]
     terms: frozenset[str]  # analysed query words, to mark hits in the reading view
     sort: str
+    people: frozenset[str] = frozenset()  # the query's person: terms, lower case ("pete hegseth", "hegseth")
+
+    def names_person(self, name: str) -> bool:
+        """Whether the query asked for this person, by full name or by surname."""
+        lowered = name.lower()
+        return lowered in self.people or lowered.split()[-1] in self.people
 
 
 def _stored(fields: dict) -> StoredArticle:
@@ -152,6 +158,7 @@ class Library:
             else:
                 results = searcher.search(q, limit=limit)
             terms = self._terms(parsed, searcher)
+            people = self._terms(parsed, searcher, fields=("person",))
             hits = []
             for rank, hit in enumerate(results):
                 article = _stored(hit.fields())
@@ -160,9 +167,10 @@ class Library:
                 score = 0.0 if parsed is None or sort == NEWEST else float(hit.score or 0.0)
                 hits.append(SearchHit(article, score, snippet))
             total = len(results)
-        return SearchResults(text, total, tuple(hits), terms, sort)
+        return SearchResults(text, total, tuple(hits), terms, sort, people)
 
-    def _terms(self, parsed: wq.Query | None, searcher: Searcher) -> frozenset[str]:
+    def _terms(self, parsed: wq.Query | None, searcher: Searcher, fields: tuple[str, ...] = ("title", "body"),
+               ) -> frozenset[str]:
         """The indexed words a query matches (prefixes and fuzzy terms expanded), NOT parts left out.
 
         Whoosh's own Query.existing_terms drops every field after the first one it meets (its loop
@@ -178,7 +186,7 @@ class Library:
                 walk(node.a)
                 return
             if node.is_leaf():
-                if node.field() in ("title", "body"):
+                if node.field() in fields:
                     for _, text in node.expanded_terms(reader, phrases=True):
                         words.add(text.decode("utf-8") if isinstance(text, bytes) else text)
                 return

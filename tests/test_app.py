@@ -247,3 +247,14 @@ async def test_a_huge_word_and_repeated_resizing_do_not_break_the_reader(tmp_pat
             await pilot.press("j", "enter", "n", "k", "escape")
         await settle(pilot)
         assert pilot.app.is_running and len(pilot.app.article_list.hits) == 2
+
+
+async def test_a_person_search_marks_that_person_in_the_opened_article(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, 'person:"Nancy Pelosi"')
+        await pilot.press("enter")
+        await settle(pilot)
+        view = pilot.app.reading_view
+        marked = [view.article.paragraphs[i][s:e] for i, spans in enumerate(view.marks) for s, e in spans]
+        assert marked and set(marked) == {"Nancy Pelosi"}

@@ -352,6 +352,10 @@ class NewsReaderApp(App[int]):
         self.open_hit = message.hit
         self.reading_view.show(message.hit.article, message.hit_spans)
         self.side_panel.show(message.extraction)
+        if self.results and self.results.people:
+            # A search for a person marks where the article names them.
+            wanted = [m for p in message.extraction.people if self.results.names_person(p.name) for m in p.mentions]
+            self.reading_view.mark_body_spans([(m.start, m.end) for m in wanted])
         if message.focus:
             self.reading_view.focus()
             self.reading_state.mark_read(message.hit.article.id)
