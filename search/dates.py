@@ -471,6 +471,30 @@ def _quarter_rule(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
+@rule(rf"{_LEFT}(?P<phrase>the\s+weekend|the\s+week|the\s+(?:full|fiscal|current\s+fiscal)\s+year|year[\s-]end){_RIGHT}", re.I,
+      trigger=r"weekend|week\b|year", reach=(30, 10))
+def _period_in_view(m: re.Match[str]) -> Candidate | None:
+    """A period the article is about, named without a date: "the weekend", "the full year"."""
+    phrase = re.sub(r"\s+", " ", m["phrase"].lower()).replace("year end", "year-end")
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        ref = ctx.reference
+        if ref is None:
+            return {"the weekend": "XXXX-WXX-WE", "the week": "XXXX-WXX", "year-end": "XXXX-12-31"}.get(phrase, "XXXX"), None
+        if phrase == "the weekend":
+            # The weekend just past, unless the sentence looks ahead.
+            saturday = ref - dt.timedelta(days=(ref.isoweekday() - 6) % 7)
+            if ctx.tense() > 0 and saturday < ref - dt.timedelta(days=1):
+                saturday += dt.timedelta(days=7)
+            return _iso_week(saturday) + "-WE", None
+        if phrase == "the week":
+            return _iso_week(ref), None
+        if phrase == "year-end":
+            return f"{ref.year:04d}-12-31", None
+        return f"{ref.year:04d}", None
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
 def _last_quarter_day(reference: dt.date) -> dt.date:
     """A day in the last quarter that has ended by `reference`: the one earnings reports speak of."""
     return _shift(reference, "quarter", -1)
@@ -594,18 +618,18 @@ def _deictic_day(m: re.Match[str]) -> Candidate | None:
 
 
 @rule(rf"{_LEFT}(?P<word>now|currently|at\s+present|nowadays|these\s+days|recently|lately|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|"
-      rf"(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)|current|recent|future){_RIGHT}", re.I, trigger=r"\b(?:now|current|present|these|recent|lately|past|future|term|coming|last|next)", reach=(15, 30))
+      rf"(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)|current){_RIGHT}", re.I, trigger=r"\b(?:now|current|present|these|recent|lately|past|future|term|coming|last|next)", reach=(15, 30))
 def _vague(m: re.Match[str]) -> Candidate | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     if word == "now" and re.match(r"\s+that\b", m.string[m.end():m.end() + 6]):
         return None  # "now that ..." is a conjunction
     if m.group()[0].isupper() and re.search(r"[\w,]\s*$", m.string[max(0, m.start() - 3):m.start()]):
         return None  # "Is Now Trading": a capital inside a title-case headline
-    if word in ("current", "recent", "future") and not m.group()[0].islower():
-        return None  # "Current TV", "Future Shock": names
+    if word == "current" and not m.group()[0].islower():
+        return None  # "Current TV": a name
     if word.startswith(("recent", "the past", "the last", "lately")):
         value = PAST_REF
-    elif word.startswith(("the future", "the near", "the short", "future", "coming", "the next", "the coming")):
+    elif word.startswith(("the future", "the near", "the short", "coming", "the next", "the coming")):
         value = FUTURE_REF
     else:
         value = PRESENT_REF

@@ -193,3 +193,16 @@ def test_ages_names_and_adjectives_are_not_dates(text):
 def test_a_month_with_no_tense_is_the_nearest_one():
     assert found("payable Dec. 15 to holders", dt.date(1989, 11, 2)) == [("Dec. 15", "DATE", "1989-12-15")]
     assert found("the January figures", dt.date(1989, 11, 2)) == [("January", "DATE", "1990-01")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("over the weekend", ("the weekend", "DATE", "2025-W50-WE")),
+    ("results for the full year", ("the full year", "DATE", "2025")),
+    ("by year-end", ("year-end", "DATE", "2025-12-31")),
+])
+def test_periods_named_without_a_date(text, expected):
+    assert expected in found(text)
+
+
+def test_bare_future_and_recent_are_adjectives_not_dates():
+    assert found("future growth and recent gains") == []
