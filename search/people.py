@@ -14,16 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .person_tagger import Token, default_tagger, tokenize
-from .resources import table, word_set
-
-_GIVEN = word_set("given_names.txt")
-_TITLES = word_set("titles.txt")
-_ORG_WORDS = word_set("organisation_words.txt")
-_PLACES = word_set("places.txt")
-_EAST_ASIAN = word_set("east_asian_surnames.txt")
-_PARTICLES = word_set("name_particles.txt")
-_FUNCTION = word_set("function_words.txt")
-_NICKNAMES = table("nicknames.tsv")
+from .name_lexicon import EAST_ASIAN_SURNAMES as _EAST_ASIAN
+from .name_lexicon import FUNCTION_WORDS as _FUNCTION
+from .name_lexicon import GIVEN_NAMES as _GIVEN
+from .name_lexicon import NAME_PARTICLES as _PARTICLES
+from .name_lexicon import NICKNAMES as _NICKNAMES
+from .name_lexicon import ORGANISATION_WORDS as _ORG_WORDS
+from .name_lexicon import PLACES as _PLACES
+from .name_lexicon import TITLES as _TITLES
 _MAX_TITLE_WORDS = max(len(t.split()) for t in _TITLES)
 
 _POSSESSIVE = re.compile(r"['’]s?$")

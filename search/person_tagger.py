@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .resources import word_set
+from . import name_lexicon as lexicon
 
 LABELS = ("O", "B", "I")
 MODEL_FILE = "person_model.json.gz"
@@ -34,15 +34,10 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,:]\d+)*"
     r"|\S"
 )
-_GIVEN = word_set("given_names.txt")
-_TITLES = word_set("titles.txt")
-_ORG_WORDS = word_set("organisation_words.txt")
-_PLACES = word_set("places.txt")
-_EAST_ASIAN = word_set("east_asian_surnames.txt")
-_PARTICLES = word_set("name_particles.txt")
-_FUNCTION = word_set("function_words.txt")
-_GAZETTEERS = (("given", _GIVEN), ("title", _TITLES), ("org", _ORG_WORDS), ("place", _PLACES),
-               ("eastasian", _EAST_ASIAN), ("function", _FUNCTION))
+_GAZETTEERS = (("given", lexicon.GIVEN_NAMES), ("title", lexicon.TITLES), ("org", lexicon.ORGANISATION_WORDS),
+               ("place", lexicon.PLACES), ("eastasian", lexicon.EAST_ASIAN_SURNAMES), ("function", lexicon.FUNCTION_WORDS))
+_PARTICLES = lexicon.NAME_PARTICLES
+_FUNCTION = lexicon.FUNCTION_WORDS
 
 
 class Token:

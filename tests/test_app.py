@@ -7,6 +7,11 @@ from tui.widgets.reading_view import CURRENT_HIT_STYLE, HIT_STYLE
 from .pilot import make_app, settle
 
 
+def marked_text(view) -> list[str]:
+    """The stretches of the article the reading view marks (a person's or a date's mentions)."""
+    return [view.article.paragraphs[i][s:e] for i, spans in enumerate(view.marks) for s, e in spans]
+
+
 def listed(app: NewsReaderApp) -> list[str]:
     return [hit.article.path.rsplit("/", 1)[1] for hit in app.article_list.hits]
 
@@ -81,7 +86,7 @@ async def test_choosing_a_person_marks_mentions_and_enter_searches_for_them(seed
         await pilot.pause(0.2)
         entry = pilot.app.side_panel.people[people.highlighted]
         view = pilot.app.reading_view
-        marked = [view.article.paragraphs[i][s:e] for i, spans in enumerate(view.marks) for s, e in spans]
+        marked = marked_text(view)
         assert marked and all(m in entry.name for m in marked)
         await pilot.press("enter")
         await settle(pilot)
@@ -255,6 +260,5 @@ async def test_a_person_search_marks_that_person_in_the_opened_article(seed_corp
         await search(pilot, 'person:"Nancy Pelosi"')
         await pilot.press("enter")
         await settle(pilot)
-        view = pilot.app.reading_view
-        marked = [view.article.paragraphs[i][s:e] for i, spans in enumerate(view.marks) for s, e in spans]
+        marked = marked_text(pilot.app.reading_view)
         assert marked and set(marked) == {"Nancy Pelosi"}

@@ -1,0 +1,13 @@
+"""The word lists that say what a capitalised word may be: a given name, a title, a place ..."""
+from __future__ import annotations
+
+from .resources import table, word_set
+
+GIVEN_NAMES = word_set("given_names.txt")
+TITLES = word_set("titles.txt")
+ORGANISATION_WORDS = word_set("organisation_words.txt")
+PLACES = word_set("places.txt")
+EAST_ASIAN_SURNAMES = word_set("east_asian_surnames.txt")
+NAME_PARTICLES = word_set("name_particles.txt")
+FUNCTION_WORDS = word_set("function_words.txt")
+NICKNAMES = table("nicknames.tsv")
