@@ -262,3 +262,17 @@ async def test_a_person_search_marks_that_person_in_the_opened_article(seed_corp
         await settle(pilot)
         marked = marked_text(pilot.app.reading_view)
         assert marked and set(marked) == {"Nancy Pelosi"}
+
+
+async def test_paging_lists_in_a_terminal_too_small_to_show_them(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pilot.app.article_list.focus()
+        await pilot.press("j", "j", "j", "j")
+        for size in [(30, 3), (12, 2), (40, 5)]:
+            await pilot.resize_terminal(*size)
+            await pilot.press("pageup", "pagedown", "pageup", "home", "end", "j", "k")
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("tab", "pagedown", "pageup", "escape")
+        assert pilot.app.is_running
