@@ -81,3 +81,10 @@ def test_console_script_is_installed():
     result = subprocess.run(["newsreader", "extract"], input='{"id": "1", "text": "in 1999", "reference": null}\n',
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and json.loads(result.stdout)["dates"][0]["value"] == "1999"
+
+
+def test_a_query_may_start_with_a_dash(capsys, seed_corpus, tmp_path):
+    code, out, err = run(capsys, "search", "-Pelosi", str(seed_corpus), "--index-dir", str(tmp_path / "ix"), "--json")
+    assert code in (0, 1) and "unrecognized" not in err
+    code, out, _ = run(capsys, "search", "--json", "Pelosi", str(seed_corpus), "--index-dir", str(tmp_path / "ix"))
+    assert code == 0 and len(out.splitlines()) == 3

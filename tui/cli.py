@@ -56,8 +56,17 @@ def _report_skipped(report) -> None:
         print(f"newsreader: skipped {printable_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
 
 
+_SEARCH_OPTIONS = {"-h", "--help", "--json", "--limit", "--sort", "--index-dir"}
+
+
 def run_search(argv: list[str]) -> int:
-    args = _search_parser().parse_args(argv)
+    parser = _search_parser()
+    if argv and argv[0].split("=", 1)[0] not in _SEARCH_OPTIONS:
+        # The query comes first and may start with "-" ("-tariffs"): argparse must not read it as an option.
+        args = parser.parse_args(["-", *argv[1:]])
+        args.query = argv[0]
+    else:
+        args = parser.parse_args(argv)
     from search import Library, QuerySyntaxError
 
     library = Library(args.paths or None, args.index_dir)
