@@ -6,8 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from search import Library, bundled_seeds_dir
+
+# In CI the property tests run the same examples every time, so a red build is always reproducible;
+# on a developer's machine they keep exploring.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 FIXED_MTIME = 1_750_000_000  # files copied for tests get one mtime, so date order is reproducible
 
