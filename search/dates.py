@@ -666,7 +666,7 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
             day = ctx.last_day or ctx.reference
             return (_period_value(_shift(day, unit, 1), _UNITS[unit][2]) if day else "XXXX"), None
         return Candidate(m.start(), m.end(), "DATE", resolve_next)
-    amount = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[rel]
+    amount = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}[rel]
     granularity = _UNITS[unit][2]
     suffix = "-WE" if unit == "weekend" else ""
 

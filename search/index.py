@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
 
 from .dates import TemporalExpression, period_start
-from .extraction import extract
+from .extraction import extract_or_nothing
 from .loading import FileStamp, SkippedFile, UnreadableFile, discover, read_article
 from .textsafety import path_text
 
@@ -31,6 +33,7 @@ DATE_PUBLISHED, DATE_INFERRED, DATE_FROM_FILE = "published", "inferred", "file"
 MANIFEST = "manifest.json"
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
+PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves
 
 
 def build_schema() -> Schema:
@@ -103,10 +106,29 @@ def _date_values(dates: tuple[TemporalExpression, ...]) -> list[dt.datetime]:
     return sorted(dt.datetime.combine(d, dt.time()) for d in days if d is not None)
 
 
+def _prepare(stamp: FileStamp) -> dict[str, object] | SkippedFile:
+    try:
+        return prepare_document(stamp)
+    except UnreadableFile as error:
+        return SkippedFile(stamp.path, str(error))
+
+
+def _prepared(todo: list[FileStamp]) -> Iterator[dict[str, object] | SkippedFile]:
+    """Documents for the files in order. Reading and extraction take most of the time, so on a large
+    corpus they run in worker processes while this one writes the index."""
+    workers = os.cpu_count() or 1
+    if len(todo) < PARALLEL_FROM or workers < 2:
+        yield from map(_prepare, todo)
+        return
+    # Spawned, not forked: the reader that asks for this may hold threads.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(_prepare, todo, chunksize=32)
+
+
 def prepare_document(stamp: FileStamp) -> dict[str, object]:
     """Read, clean and analyse one file into the fields of its index document."""
     article = read_article(stamp.path)
-    extraction = extract(article.body, article.published)
+    extraction, _ = extract_or_nothing(article.body, article.published)
     reference = extraction.reference
     if article.published:
         sort_date, date_kind = dt.datetime.combine(article.published, dt.time()), DATE_PUBLISHED
@@ -235,14 +257,12 @@ class CorpusIndex:
                 manifest.skipped.pop(path, None)
             last_commit = time.monotonic()
             pending = 0
-            for done, stamp in enumerate(todo, 1):
-                try:
-                    document = prepare_document(stamp)
-                except UnreadableFile as error:
-                    manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, str(error))
+            for done, (stamp, document) in enumerate(zip(todo, _prepared(todo)), 1):
+                if isinstance(document, SkippedFile):
+                    manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, document.reason)
                     if manifest.files.pop(stamp.path, None) is not None:
                         writer.delete_by_term("path_key", path_text(stamp.path))
-                    report.skipped.append(SkippedFile(stamp.path, str(error)))
+                    report.skipped.append(document)
                 else:
                     writer.update_document(**{k: v for k, v in document.items() if v is not None})
                     if stamp.path in manifest.files:

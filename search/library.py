@@ -10,7 +10,7 @@ from pathlib import Path
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from .extraction import Extraction, extract
+from .extraction import Extraction, extract_or_nothing
 from .highlight import Snippet, hit_spans, make_snippet
 from .index import DATE_FROM_FILE, DATE_INFERRED, CorpusIndex, IndexProgress, UpdateReport
 from .paths import bundled_seeds_dir, default_index_dir
@@ -208,9 +208,10 @@ class Library:
             fields = self._get_searcher().document(id=doc_id)
         return _stored(fields) if fields else None
 
-    def analyse(self, article: StoredArticle) -> Extraction:
-        """Dates and people of an article's cleaned text, with offsets into `article.body`."""
-        return extract(article.body, article.published)
+    def analyse(self, article: StoredArticle) -> tuple[Extraction, str | None]:
+        """Dates and people of an article's cleaned text, with offsets into `article.body`,
+        and what went wrong if they could not be extracted."""
+        return extract_or_nothing(article.body, article.published)
 
     def people(self) -> list[tuple[str, int]]:
         """Every person in the corpus with the number of articles that name them, most named first."""

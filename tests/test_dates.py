@@ -206,3 +206,8 @@ def test_periods_named_without_a_date(text, expected):
 
 def test_bare_future_and_recent_are_adjectives_not_dates():
     assert found("future growth and recent gains") == []
+
+
+def test_the_past_and_coming_weekend():
+    assert found("over the past weekend") == [("past weekend", "DATE", "2025-W50-WE")]
+    assert found("during the coming weekend") == [("coming weekend", "DATE", "2025-W52-WE")]

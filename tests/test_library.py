@@ -171,5 +171,6 @@ def test_published_date_from_front_matter_sorts_and_resolves(tmp_path):
     [hit] = library.search("vote").hits
     assert hit.article.published == dt.date(2024, 2, 10) and hit.article.date_label == "2024-02-10"
     assert library.search("date:2024-03").total == 1  # "next month"
-    extraction = library.analyse(hit.article)
+    extraction, problem = library.analyse(hit.article)
+    assert problem is None
     assert ("Tuesday", "2024-02-06") in [(d.text, d.value) for d in extraction.dates]

@@ -202,3 +202,36 @@ def test_the_search_command_answers_any_query_with_an_exit_status(seed_corpus, t
     out, err = capsys.readouterr()
     assert code in (0, 1, 2)
     assert (code == 2) == ("bad query" in err)
+
+
+def test_large_corpora_are_read_by_worker_processes_with_the_same_result(tmp_path, monkeypatch):
+    import search.index as index_module
+
+    corpus = tmp_path / "corpus"
+    for n in range(40):
+        write_article(corpus, f"{n:02d}.txt", f"Story Number {n} About The Harbour\nunique{n} boats sailed on Tuesday.")
+    write_article(corpus, "binary.txt", b"\x00\x01")
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 10)
+    library = Library([corpus], tmp_path / "index")
+    report = library.update()
+    assert report.added == 40 and [os.path.basename(s.path) for s in report.skipped] == ["binary.txt"]
+    assert library.search("unique7").total == 1 and library.search("").total == 40
+
+
+def test_an_extractor_failure_costs_one_article_its_side_panel_not_the_index(seed_corpus, tmp_path, monkeypatch):
+    import search.extraction as extraction_module
+
+    real = extraction_module.extract_people
+
+    def broken(text):
+        if "Rubio" in text:
+            raise RuntimeError("a bug in the people extractor")
+        return real(text)
+
+    monkeypatch.setattr(extraction_module, "extract_people", broken)
+    library = Library([seed_corpus], tmp_path / "index")
+    report = library.update()
+    assert report.added == 5 and library.search("Rubio").total == 1
+    [hit] = library.search("Rubio").hits
+    extraction, problem = library.analyse(hit.article)
+    assert extraction.people == () and "RuntimeError" in problem

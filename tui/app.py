@@ -341,7 +341,9 @@ class NewsReaderApp(App[int]):
     @work(thread=True, exclusive=True, group="article")
     def analyse_article(self, hit: SearchHit, terms: frozenset[str], focus: bool) -> None:
         worker = get_current_worker()
-        extraction = self.library.analyse(hit.article)
+        extraction, problem = self.library.analyse(hit.article)
+        if problem:
+            self.call_from_thread(self.notify, problem, severity="warning", markup=False)
         spans = [self.library.hit_spans(paragraph, terms) for paragraph in hit.article.paragraphs]
         if not worker.is_cancelled:
             self.post_message(ArticleAnalysed(hit, extraction, spans, focus))
