@@ -1,4 +1,4 @@
-"""Shared fixtures. Tests never read ../shared: the corpus they use is the bundled seeds, copied."""
+"""Shared fixtures. Tests are self-contained: the corpus they use is the bundled seeds, copied."""
 from __future__ import annotations
 
 import os
