@@ -104,7 +104,7 @@ def discover(paths: list[Path]) -> tuple[list[FileStamp], list[SkippedFile]]:
     for root in paths:
         root_str = os.fspath(root)
         if os.path.isdir(root_str):
-            def on_error(error: OSError) -> None:
+            def on_error(error: OSError, root_str: str = root_str) -> None:
                 skipped.append(SkippedFile(error.filename or root_str, f"cannot read folder: {error.strerror}"))
 
             for folder, dirs, files in os.walk(root_str, onerror=on_error):

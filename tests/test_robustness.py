@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from search import Library, QuerySyntaxError, extract
-from search.index import CorpusIndex
 from search.loading import MAX_FILE_BYTES
 
 from .conftest import write_article

@@ -1,5 +1,4 @@
 """The look of the main screens, guarded by pytest-textual-snapshot."""
-from pathlib import Path
 
 from .pilot import make_app, settle
 
