@@ -276,3 +276,30 @@ async def test_paging_lists_in_a_terminal_too_small_to_show_them(seed_corpus, tm
         await settle(pilot)
         await pilot.press("tab", "pagedown", "pageup", "escape")
         assert pilot.app.is_running
+
+
+async def test_keys_typed_in_a_burst_after_slash_go_to_the_search_box(seed_corpus, tmp_path):
+    from textual import events
+
+    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        pilot.app.article_list.focus()
+        await pilot.pause()
+        # A terminal delivers pasted or fast keys together: none may wait for the focus to move.
+        for key, character in [("slash", "/"), *[(c, c) for c in "Taiwan"], ("enter", "\r")]:
+            pilot.app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert pilot.app.query_one("#query").value == "Taiwan"
+        assert not pilot.app.screen.has_class("-panel-toggled")
+        assert len(pilot.app.article_list.hits) == 5
+
+
+async def test_slash_inside_a_text_box_is_text(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "a", "slash", "b")
+        assert pilot.app.query_one("#query").value == "a/b"
+        await pilot.press("escape", "p")
+        await settle(pilot)
+        await pilot.press("x", "slash", "y")
+        assert pilot.app.screen.query_one("#people-filter").value == "x/y"

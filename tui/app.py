@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -96,7 +97,8 @@ class NewsReaderApp(App[int]):
     CSS_PATH = "newsreader.tcss"
     COMMANDS = App.COMMANDS | {NewsreaderCommands}
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="search"),
+        # A priority binding, so that keys typed right after "/" already reach the search box.
+        Binding("slash", "focus_search", "Search", id="search", priority=True),
         Binding("n", "next_hit", "Next hit", id="next_hit"),
         Binding("N", "previous_hit", "Prev hit", key_display="N", id="previous_hit"),
         Binding("s", "toggle_sort", "Sort", id="sort"),
@@ -143,6 +145,12 @@ class NewsReaderApp(App[int]):
             yield self.index_progress
         yield Footer()
 
+    def focus_now(self, widget: Widget) -> None:
+        """Move the focus before the next key is handled. Widget.focus() waits for the message queue,
+        so keys typed in a burst after "/" would reach the list and run its bindings instead."""
+        if widget.is_attached:
+            self.screen.set_focus(widget)
+
     @property
     def panes_alive(self) -> bool:
         """False while the app shuts down: a worker's late result then has nowhere to go."""
@@ -157,7 +165,7 @@ class NewsReaderApp(App[int]):
         if self.reading_state.error:
             self.notify(self.reading_state.error, severity="warning", markup=False)
         self._status("Opening the index…")
-        self.article_list.focus()
+        self.focus_now(self.article_list)
         self.open_library()
 
     def on_resize(self) -> None:
@@ -272,7 +280,7 @@ class NewsReaderApp(App[int]):
         if self._debounce is not None:
             self._debounce.stop()
         self.search_for(event.value)
-        self.article_list.focus()
+        self.focus_now(self.article_list)
 
     def search_for(self, text: str) -> None:
         query_input = self.search_box.query_input
@@ -310,10 +318,14 @@ class NewsReaderApp(App[int]):
             self.search_box.show_error(message.message)  # the previous results stay listed
 
     def action_focus_search(self) -> None:
-        self.search_box.query_input.focus()
+        query_input = self.search_box.query_input
+        if isinstance(self.focused, Input) and (self.focused is query_input or self.screen is not query_input.screen):
+            self.focused.insert_text_at_cursor("/")  # in a text box, "/" is just text
+        elif self.screen is query_input.screen:
+            self.focus_now(query_input)
 
     def action_leave_search(self) -> None:
-        self.article_list.focus()
+        self.focus_now(self.article_list)
 
     def action_toggle_sort(self) -> None:
         self.sort = NEWEST if self.sort == RELEVANCE else RELEVANCE
@@ -322,7 +334,7 @@ class NewsReaderApp(App[int]):
 
     def search_person(self, name: str) -> None:
         self.search_for(f'person:"{name}"')
-        self.article_list.focus()
+        self.focus_now(self.article_list)
 
     def on_side_panel_person_search(self, message: SidePanel.PersonSearch) -> None:
         self.search_person(message.name)
@@ -359,7 +371,7 @@ class NewsReaderApp(App[int]):
             wanted = [m for p in message.extraction.people if self.results.names_person(p.name) for m in p.mentions]
             self.reading_view.mark_body_spans([(m.start, m.end) for m in wanted])
         if message.focus:
-            self.reading_view.focus()
+            self.focus_now(self.reading_view)
             self.reading_state.mark_read(message.hit.article.id)
             self.article_list.mark_read(message.hit.article.id)
 
