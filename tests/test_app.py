@@ -303,3 +303,22 @@ async def test_slash_inside_a_text_box_is_text(seed_corpus, tmp_path):
         await settle(pilot)
         await pilot.press("x", "slash", "y")
         assert pilot.app.screen.query_one("#people-filter").value == "x/y"
+
+
+async def test_keys_typed_in_a_burst_after_escape_go_to_the_list(seed_corpus, tmp_path):
+    from textual import events
+
+    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"talks")
+        await settle(pilot)
+        start = pilot.app.article_list.highlighted
+        for key, character in [("escape", "\x1b"), ("j", "j"), ("j", "j")]:
+            pilot.app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert pilot.app.query_one("#query").value == "talks"
+        assert pilot.app.focused is pilot.app.article_list and pilot.app.article_list.highlighted == start + 2
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")  # Esc still closes other screens
+        assert pilot.app.screen is pilot.app.screen_stack[0]

@@ -97,8 +97,10 @@ class NewsReaderApp(App[int]):
     CSS_PATH = "newsreader.tcss"
     COMMANDS = App.COMMANDS | {NewsreaderCommands}
     BINDINGS = [
-        # A priority binding, so that keys typed right after "/" already reach the search box.
+        # Priority bindings act as the key arrives, so that keys typed right after "/" or Esc
+        # already reach the pane the focus moved to.
         Binding("slash", "focus_search", "Search", id="search", priority=True),
+        Binding("escape", "leave_search", "Leave search", key_display="Esc", id="leave_search", priority=True),
         Binding("n", "next_hit", "Next hit", id="next_hit"),
         Binding("N", "previous_hit", "Prev hit", key_display="N", id="previous_hit"),
         Binding("s", "toggle_sort", "Sort", id="sort"),
@@ -324,6 +326,11 @@ class NewsReaderApp(App[int]):
         elif self.screen is query_input.screen:
             self.focus_now(query_input)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_search":  # only from the search box; elsewhere Esc closes screens as usual
+            return self.focused is self.search_box.query_input
+        return True
+
     def action_leave_search(self) -> None:
         self.focus_now(self.article_list)
 
@@ -392,12 +399,13 @@ class NewsReaderApp(App[int]):
     # --- screens --------------------------------------------------------------------------------
 
     def binding_groups(self) -> list[tuple[str, list[Binding]]]:
-        app_bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        leave_search = [b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "leave_search"]
+        app_bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and b.id != "leave_search"]
         app_bindings += [Binding("ctrl+p", "command_palette", "Command palette", key_display="Ctrl+P"),
                          Binding("tab", "focus_next", "Next pane", key_display="Tab / Shift+Tab")]
         return [
             ("Everywhere", app_bindings),
-            ("Search box", [b for b in QueryInput.BINDINGS if isinstance(b, Binding)]),
+            ("Search box", [*leave_search, *(b for b in QueryInput.BINDINGS if isinstance(b, Binding))]),
             ("Article list", [Binding("enter", "select", "Open the article", key_display="Enter"),
                               *[b for b in KeyboardOptionList.BINDINGS if isinstance(b, Binding)]]),
             ("Reading view", [b for b in ReadingView.BINDINGS if isinstance(b, Binding)]),

@@ -9,10 +9,7 @@ from textual.widgets import Input, Static
 
 
 class QueryInput(Input):
-    BINDINGS = [
-        Binding("escape", "app.leave_search", "Leave search", id="leave_search"),
-        Binding("down", "app.leave_search", "To the list", show=False, id="search_to_list"),
-    ]
+    BINDINGS = [Binding("down", "app.leave_search", "To the list", key_display="↓", show=False, id="search_to_list")]
 
 
 class SearchBox(Horizontal):
