@@ -1,10 +1,11 @@
 """A rule-based temporal tagger for English news: finds TimeML TIMEX3 expressions and resolves them.
 
 Each rule is a regular expression built from the resource tables plus a function that turns a match
-into a `Candidate`: its type and how to compute its value. Overlapping candidates are settled
-longest-first. Values are then resolved against the reference date in two passes: first what needs
-only the reference date, then bare months and days, which take their year from an explicit year in
-the same sentence or, failing that, from the tense of the sentence.
+into a `Candidate`: its type and how to compute its value. A rule is only run around its trigger
+word, which keeps the tagger fast. Overlapping candidates are settled longest-first. Values are then
+resolved against the reference date: first the expressions that name a year, then the rest in
+reading order, so that bare months take the year named in their sentence (or else the one their
+tense implies), and "the same day" looks back at the last day named.
 """
 from __future__ import annotations
 
