@@ -31,10 +31,6 @@ class TemporalExpression:
     value: str  # a TimeML value: 2025-12-16, 2025-W51, P3Y, PRESENT_REF, XXXX-10-31 ...
     end_value: str | None = None  # the last day of a range ("December 15 to 16, 2025")
 
-    @property
-    def is_resolved(self) -> bool:
-        return "X" not in self.value.split("T")[0] or self.type in ("DURATION", "SET")
-
     def as_json(self) -> dict[str, object]:
         return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
 
@@ -291,11 +287,10 @@ def rule(pattern: str, flags: int = 0, *, trigger: str, reach: tuple[int, int] =
     return register
 
 
-def _relative_to_reference(granularity: str, shift: Callable[[dt.date], dt.date] = lambda d: d,
-                           unresolved: str = "XXXX") -> Resolver:
+def _relative_to_reference(granularity: str, shift: Callable[[dt.date], dt.date]) -> Resolver:
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         if ctx.reference is None:
-            return unresolved, None
+            return "XXXX", None
         return _period_value(shift(ctx.reference), granularity), None
     return resolve
 

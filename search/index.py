@@ -71,7 +71,6 @@ class UpdateReport:
     unchanged: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     busy: bool = False
-    seconds: float = 0.0
 
     @property
     def changed(self) -> bool:
@@ -218,12 +217,8 @@ class CorpusIndex:
             if entry.is_file() and (entry.name == MANIFEST or entry.name.startswith(("MAIN_", "_MAIN_"))):
                 entry.unlink(missing_ok=True)
 
-    def reload(self) -> whoosh_index.Index:
-        self._index = None
-        return self.open()
 
     def update(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
-        started = time.perf_counter()
         index = self.open()
         manifest = self._memory_manifest if self.in_memory else (_Manifest.load(self.manifest_path) or _Manifest())
         stamps, discovery_skips = discover(self.roots)
@@ -241,13 +236,11 @@ class CorpusIndex:
             else:
                 todo.append(stamp)
         if not todo and not removed:
-            report.seconds = time.perf_counter() - started
             return report
         try:
             writer = index.writer(timeout=0.5)
         except LockError:
             report.busy = True
-            report.seconds = time.perf_counter() - started
             return report
         try:
             for path in removed:
@@ -285,7 +278,6 @@ class CorpusIndex:
             writer.cancel()
             raise
         self._save(manifest)
-        report.seconds = time.perf_counter() - started
         return report
 
     def _save(self, manifest: _Manifest) -> None:

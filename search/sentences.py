@@ -35,7 +35,3 @@ class Sentences:
         i = self.index(offset)
         end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self._text)
         return self._starts[i], end
-
-    def text_of(self, offset: int) -> str:
-        start, end = self.span(offset)
-        return self._text[start:end].strip()
