@@ -73,6 +73,11 @@ class SearchResults:
     sort: str
     people: frozenset[str] = frozenset()  # the query's person: terms, lower case ("pete hegseth", "hegseth")
 
+    @property
+    def by_date(self) -> bool:
+        """Listed newest first: asked for, or an empty query (nothing to rank by)."""
+        return self.sort == NEWEST or not self.query.strip()
+
     def names_person(self, name: str) -> bool:
         """Whether the query asked for this person, by full name or by surname."""
         lowered = name.lower()
@@ -153,7 +158,8 @@ class Library:
         with self._lock:
             searcher = self._get_searcher()
             q = parsed if parsed is not None else wq.Every()
-            if parsed is None or sort == NEWEST:
+            by_date = parsed is None or sort == NEWEST
+            if by_date:
                 results = searcher.search(q, limit=limit, sortedby="sort_date", reverse=True)
             else:
                 results = searcher.search(q, limit=limit)
@@ -164,7 +170,7 @@ class Library:
                 article = _stored(hit.fields())
                 snippet = self.snippet(article.body, terms) if rank < SNIPPETS_PER_SEARCH else make_snippet(article.body, [])
                 # Sorted by date, Whoosh reports the sort key as the score: that is no relevance.
-                score = 0.0 if parsed is None or sort == NEWEST else float(hit.score or 0.0)
+                score = 0.0 if by_date else float(hit.score or 0.0)
                 hits.append(SearchHit(article, score, snippet))
             total = len(results)
         return SearchResults(text, total, tuple(hits), terms, sort, people)

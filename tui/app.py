@@ -311,7 +311,7 @@ class NewsReaderApp(App[int]):
         self.results = results
         keep = self.open_hit.article.id if self.open_hit else None
         self.article_list.show_results(results, keep_id=keep)
-        self.search_box.show_count(len(results.hits), results.total, "by date" if self.sort == NEWEST or not results.query.strip() else "by relevance")
+        self.search_box.show_count(len(results.hits), results.total, "by date" if results.by_date else "by relevance")
         if not results.hits:
             self.open_hit = None
 

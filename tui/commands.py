@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from search import RELEVANCE
+
 if TYPE_CHECKING:
     from .app import NewsReaderApp
 
@@ -19,7 +21,7 @@ class NewsreaderCommands(Provider):
         app: NewsReaderApp = self.app  # type: ignore[assignment]
         commands: list[tuple[str, object, str]] = [
             ("Search", app.action_focus_search, "Focus the search box"),
-            ("Sort by date" if app.sort == "relevance" else "Sort by relevance", app.action_toggle_sort,
+            ("Sort by date" if app.sort == RELEVANCE else "Sort by relevance", app.action_toggle_sort,
              "Change the order of the article list"),
             ("Show all articles", partial(app.search_for, ""), "Clear the query"),
             ("Rescan the corpus", app.action_reindex, "Index new, changed and removed files"),
