@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,7 @@ class Library:
         self._analyzer = self._corpus.schema["body"].analyzer
         self._searcher: Searcher | None = None
         self._lock = threading.Lock()
+        self._extract = lru_cache(maxsize=32)(extract_or_nothing)
 
     @property
     def notices(self) -> list[str]:
@@ -217,7 +219,8 @@ class Library:
     def analyse(self, article: StoredArticle) -> tuple[Extraction, str | None]:
         """Dates and people of an article's cleaned text, with offsets into `article.body`,
         and what went wrong if they could not be extracted."""
-        return extract_or_nothing(article.body, article.published)
+        # Searching as one types re-opens the same article after every keystroke: extract it once.
+        return self._extract(article.body, article.published)
 
     def people(self) -> list[tuple[str, int]]:
         """Every person in the corpus with the number of articles that name them, most named first."""
