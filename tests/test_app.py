@@ -322,3 +322,12 @@ async def test_keys_typed_in_a_burst_after_escape_go_to_the_list(seed_corpus, tm
         await pilot.pause()
         await pilot.press("escape")  # Esc still closes other screens
         assert pilot.app.screen is pilot.app.screen_stack[0]
+
+
+async def test_notices_show_file_names_as_text(seed_corpus, tmp_path):
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pilot.app.notify("skipped [bold]x[/bold] and [@click=app.quit]y[/]")
+        await pilot.pause()
+        [notice] = list(pilot.app._notifications)
+        assert notice.markup is False and pilot.app.is_running

@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, ProgressBar, Static
@@ -147,6 +148,11 @@ class NewsReaderApp(App[int]):
             yield self.index_progress
         yield Footer()
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notices carry file names, errors and article text: plain text unless a caller says otherwise."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def focus_now(self, widget: Widget) -> None:
         """Move the focus before the next key is handled. Widget.focus() waits for the message queue,
         so keys typed in a burst after "/" would reach the list and run its bindings instead."""
@@ -165,7 +171,7 @@ class NewsReaderApp(App[int]):
         self.index_progress.display = False
         self.article_list.read_ids = set(self.reading_state.read)
         if self.reading_state.error:
-            self.notify(self.reading_state.error, severity="warning", markup=False)
+            self.notify(self.reading_state.error, severity="warning")
         self._status("Opening the index…")
         self.focus_now(self.article_list)
         self.open_library()
@@ -186,7 +192,7 @@ class NewsReaderApp(App[int]):
             count = self.library.count()
         except OSError as error:
             self.call_from_thread(self.notify, f"Cannot open the index at {self.library.index_dir}: {error}",
-                                  severity="error", timeout=30, markup=False)
+                                  severity="error", timeout=30)
             return
         self.post_message(LibraryOpened(list(self.library.notices), count))
 
@@ -194,7 +200,7 @@ class NewsReaderApp(App[int]):
         if not self.panes_alive:
             return
         for notice in message.notices:
-            self.notify(notice, severity="warning", markup=False)
+            self.notify(notice, severity="warning")
         self._status(f"{message.count} articles indexed")
         self.run_search(self.query_text)
         self.action_reindex()
@@ -247,7 +253,7 @@ class NewsReaderApp(App[int]):
         self.index_progress.display = False
         if message.error:
             self.notify(f"Indexing failed: {message.error}. Showing what was indexed before.",
-                        severity="error", timeout=15, markup=False)
+                        severity="error", timeout=15)
             self._status("Indexing failed; the list shows the last complete index")
             return
         report = message.report
@@ -260,7 +266,7 @@ class NewsReaderApp(App[int]):
             reasons = "; ".join(f"{Path(printable_path(s.path)).name}: {s.reason}" for s in report.skipped[:3])
             more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
             self.notify(f"{len(report.skipped)} file(s) skipped — {reasons}{more}. Ctrl+P › Skipped files lists them.",
-                        severity="warning", timeout=12, markup=False)
+                        severity="warning", timeout=12)
         self.library.refresh()
         count = self.library.count()
         changes = f" (+{report.added} new, {report.updated} changed, {report.removed} removed)" if report.changed else ""
@@ -362,7 +368,7 @@ class NewsReaderApp(App[int]):
         worker = get_current_worker()
         extraction, problem = self.library.analyse(hit.article)
         if problem:
-            self.call_from_thread(self.notify, problem, severity="warning", markup=False)
+            self.call_from_thread(self.notify, problem, severity="warning")
         spans = [self.library.hit_spans(paragraph, terms) for paragraph in hit.article.paragraphs]
         if not worker.is_cancelled:
             self.post_message(ArticleAnalysed(hit, extraction, spans, focus))
