@@ -5,7 +5,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .dates import Reference, TemporalExpression, extract_dates
-from .people import Person, extract_people, mentions
+from .people import Person, PersonMention, extract_people, mentions
+
+# What the index keeps of an extraction: offsets and values only, the texts being slices of the body.
+ExtractionRecord = tuple[tuple, tuple, tuple | None]
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,23 @@ class Extraction:
             "dates": [d.as_json() for d in self.dates],
             "people": [m.as_json() for m in mentions(list(self.people))],
         }
+
+    def to_record(self) -> ExtractionRecord:
+        dates = tuple((d.start, d.end, d.type, d.value, d.end_value) for d in self.dates)
+        people = tuple((p.name, p.role, tuple((m.start, m.end) for m in p.mentions)) for p in self.people)
+        reference = (self.reference.date.isoformat(), self.reference.inferred) if self.reference else None
+        return dates, people, reference
+
+    @classmethod
+    def from_record(cls, record: ExtractionRecord, text: str) -> Extraction:
+        """The extraction of `text` that `to_record` kept, as opening an article needs it: no re-analysis."""
+        dates, people, reference = record
+        return cls(
+            tuple(TemporalExpression(s, e, text[s:e], kind, value, end_value) for s, e, kind, value, end_value in dates),
+            tuple(Person(name, tuple(PersonMention(s, e, text[s:e], name) for s, e in spans), role)
+                  for name, role, spans in people),
+            Reference(dt.date.fromisoformat(reference[0]), reference[1]) if reference else None,
+        )
 
 
 def extract(text: str, reference: dt.date | None = None) -> Extraction:

@@ -5,13 +5,13 @@ import datetime as dt
 import threading
 from functools import lru_cache
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from .extraction import Extraction, extract_or_nothing
+from .extraction import Extraction, ExtractionRecord, extract_or_nothing
 from .highlight import Snippet, hit_spans, make_snippet
 from .index import DATE_FROM_FILE, DATE_INFERRED, CorpusIndex, IndexProgress, UpdateReport
 from .paths import bundled_seeds_dir, default_index_dir
@@ -41,6 +41,7 @@ class StoredArticle:
     date: dt.date | None  # published, else inferred from the text, else the file's date (for sorting only)
     date_kind: str  # DATE_PUBLISHED, DATE_INFERRED or DATE_FROM_FILE
     people: tuple[PersonCount, ...]
+    analysis: ExtractionRecord | None = field(default=None, repr=False, compare=False)
 
     @property
     def date_label(self) -> str:
@@ -98,6 +99,7 @@ def _stored(fields: dict) -> StoredArticle:
         date=sort_date.date() if sort_date else None,
         date_kind=fields.get("date_kind", DATE_FROM_FILE),
         people=tuple(PersonCount(*p) for p in fields.get("people") or ()),
+        analysis=fields.get("analysis"),
     )
 
 
@@ -219,6 +221,8 @@ class Library:
     def analyse(self, article: StoredArticle) -> tuple[Extraction, str | None]:
         """Dates and people of an article's cleaned text, with offsets into `article.body`,
         and what went wrong if they could not be extracted."""
+        if article.analysis is not None:
+            return Extraction.from_record(article.analysis, article.body), None
         # Searching as one types re-opens the same article after every keystroke: extract it once.
         return self._extract(article.body, article.published)
 

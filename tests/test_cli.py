@@ -88,3 +88,18 @@ def test_a_query_may_start_with_a_dash(capsys, seed_corpus, tmp_path):
     assert code in (0, 1) and "unrecognized" not in err
     code, out, _ = run(capsys, "search", "--json", "Pelosi", str(seed_corpus), "--index-dir", str(tmp_path / "ix"))
     assert code == 0 and len(out.splitlines()) == 3
+
+
+def test_search_batch_answers_each_query_with_its_time(capsys, monkeypatch, seed_corpus, tmp_path):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO('Pelosi\n\nperson:"Pete Hegseth"\n"unclosed\nzebra\n'))
+    code, out, _ = run(capsys, "search", "--batch", str(seed_corpus), "--limit", "2", "--index-dir", str(tmp_path / "ix"))
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["query"] for r in rows] == ["Pelosi", 'person:"Pete Hegseth"', '"unclosed', "zebra"]
+    pelosi, hegseth, bad, zebra = rows
+    assert pelosi["hits"] == 3 and len(pelosi["results"]) == 2 and "Pelosi" in pelosi["results"][0]["snippet"]
+    assert hegseth["hits"] >= 1
+    assert "error" in bad and zebra["hits"] == 0 and zebra["results"] == []
+    assert all(r["elapsed_ms"] >= 0 for r in rows)
+    assert code == 2  # a query was malformed

@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 import os
 
 import pytest
@@ -128,7 +129,8 @@ def test_index_lives_in_the_cache_dir_and_never_in_the_corpus(seed_corpus, isola
 def test_schema_change_rebuilds_with_a_notice(seed_corpus, tmp_path):
     Library([seed_corpus], tmp_path / "index").update()
     manifest = tmp_path / "index" / MANIFEST
-    manifest.write_text(manifest.read_text().replace('"schema": 3', '"schema": 2'))
+    data = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**data, "schema": data["schema"] - 1}))
     library = Library([seed_corpus], tmp_path / "index")
     library.open()
     assert any("another version" in notice for notice in library.notices)
@@ -174,3 +176,21 @@ def test_published_date_from_front_matter_sorts_and_resolves(tmp_path):
     extraction, problem = library.analyse(hit.article)
     assert problem is None
     assert ("Tuesday", "2024-02-06") in [(d.text, d.value) for d in extraction.dates]
+
+
+def test_opening_an_article_uses_the_extraction_kept_in_the_index(seed_corpus, tmp_path, monkeypatch):
+    from search import extract
+    from search import extraction as extraction_module
+
+    library = Library([seed_corpus], tmp_path / "index")
+    library.update()
+    articles = [hit.article for hit in library.search("").hits]
+    fresh = {a.id: extract(a.body, a.published) for a in articles}
+
+    def must_not_run(*args):
+        raise AssertionError("opening an indexed article extracted it again")
+
+    monkeypatch.setattr(extraction_module, "extract_dates", must_not_run)
+    for article in articles:
+        extraction, problem = library.analyse(article)
+        assert problem is None and extraction == fresh[article.id]

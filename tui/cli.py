@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
@@ -12,6 +13,7 @@ from . import __version__
 USAGE = """\
 newsreader [PATH ...]                       read the articles under PATH (default: the bundled seeds)
 newsreader search QUERY [PATH ...] [--json] [--limit N]
+newsreader search --batch [PATH ...] < queries.txt   one JSON line per query, with its time
 newsreader extract < docs.jsonl             dates and people of each JSON line on stdin"""
 
 
@@ -31,9 +33,15 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _search_parser() -> argparse.ArgumentParser:
+def _search_parser(batch: bool) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsreader search", description="Search the articles and print ranked results.")
-    parser.add_argument("query", help='a query, e.g. \'Pelosi\', \'person:"Pete Hegseth"\', \'date:[2025-10-01 TO 2025-12-31]\'')
+    if batch:
+        parser.add_argument("--batch", action="store_true", required=True,
+                            help="read one query per line on stdin; write one JSON line per query with its hit "
+                                 "count, top results and elapsed_ms (parse, search and snippets)")
+    else:
+        parser.add_argument("query", help='a query, e.g. \'Pelosi\', \'person:"Pete Hegseth"\', '
+                                          '\'date:[2025-10-01 TO 2025-12-31]\'')
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     parser.add_argument("--json", action="store_true", help="one JSON object per result")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
@@ -56,18 +64,18 @@ def _report_skipped(report) -> None:
         print(f"newsreader: skipped {printable_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
 
 
-_SEARCH_OPTIONS = {"-h", "--help", "--json", "--limit", "--sort", "--index-dir"}
+_SEARCH_OPTIONS = {"-h", "--help", "--json", "--limit", "--sort", "--index-dir", "--batch"}
 
 
-def run_search(argv: list[str]) -> int:
-    parser = _search_parser()
-    if argv and argv[0].split("=", 1)[0] not in _SEARCH_OPTIONS:
-        # The query comes first and may start with "-" ("-tariffs"): argparse must not read it as an option.
-        args = parser.parse_args(["-", *argv[1:]])
-        args.query = argv[0]
-    else:
-        args = parser.parse_args(argv)
-    from search import Library, QuerySyntaxError
+def _result_row(hit) -> dict[str, object]:
+    article = hit.article
+    return {"id": article.id, "title": article.title, "path": article.display_path,
+            "score": round(hit.score, 4), "snippet": hit.snippet.text}
+
+
+def _open_library(args: argparse.Namespace):
+    """The corpus's library, brought up to date first (a stat scan once it is indexed)."""
+    from search import Library
 
     library = Library(args.paths or None, args.index_dir)
     try:
@@ -80,19 +88,57 @@ def run_search(argv: list[str]) -> int:
             print("newsreader: another newsreader is indexing this corpus; results may be incomplete", file=sys.stderr)
     for notice in library.notices:
         print(f"newsreader: {notice}", file=sys.stderr)
+    return library
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from search import QuerySyntaxError
+
+    library = _open_library(args)
+    status = 0
+    for line in sys.stdin:
+        query = line.rstrip("\r\n")
+        if not query.strip():
+            continue
+        started = time.perf_counter()
+        try:
+            results = library.search(query, sort=args.sort, limit=max(args.limit, 0))
+        except QuerySyntaxError as error:
+            row = {"query": query, "error": str(error),
+                   "elapsed_ms": round((time.perf_counter() - started) * 1000, 2)}
+            status = 2
+        else:
+            elapsed = time.perf_counter() - started
+            row = {"query": query, "hits": results.total, "results": [_result_row(h) for h in results.hits],
+                   "elapsed_ms": round(elapsed * 1000, 2)}
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return status
+
+
+def run_search(argv: list[str]) -> int:
+    if "--batch" in argv:
+        return run_batch(_search_parser(batch=True).parse_args(argv))
+    parser = _search_parser(batch=False)
+    if argv and argv[0].split("=", 1)[0] not in _SEARCH_OPTIONS:
+        # The query comes first and may start with "-" ("-tariffs"): argparse must not read it as an option.
+        args = parser.parse_args(["-", *argv[1:]])
+        args.query = argv[0]
+    else:
+        args = parser.parse_args(argv)
+    from search import QuerySyntaxError
+
+    library = _open_library(args)
     try:
         results = library.search(args.query, sort=args.sort, limit=max(args.limit, 0))
     except QuerySyntaxError as error:
         print(f"newsreader: bad query: {error}", file=sys.stderr)
         return 2
     for hit in results.hits:
-        article = hit.article
-        row = {"id": article.id, "title": article.title, "path": article.display_path,
-               "score": round(hit.score, 4), "snippet": hit.snippet.text}
         if args.json:
-            print(json.dumps(row, ensure_ascii=False))
+            print(json.dumps(_result_row(hit), ensure_ascii=False))
         else:
-            print(f"{hit.score:7.2f}  {article.title}\n         {article.display_path}\n         {hit.snippet.text}")
+            print(f"{hit.score:7.2f}  {hit.article.title}\n         {hit.article.display_path}\n         {hit.snippet.text}")
     if not args.json:
         print(f"{results.total} result{'s' if results.total != 1 else ''}", file=sys.stderr)
     return 0 if results.hits else 1
