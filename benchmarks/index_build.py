@@ -1,39 +1,83 @@
 #!/usr/bin/env python3
-"""Time a first full index of a corpus, then catching up after a few files change.
+"""Time a first full index of a corpus, then catching up after files change, appear and vanish.
 
-    python benchmarks/index_build.py ../shared/corpus/reuters [--changes 10]
+    python benchmarks/index_build.py CORPUS ... [--index-dir DIR] [--changes 10]
+
+The first index runs as the reader runs it: `python -m search.indexer`, in a process of its own,
+which prints its progress. Reported: when the first articles became searchable, and the whole time.
+Then `--changes` files are touched, added and removed (in thirds), and the same process, started
+anew, catches up: the time is from its launch to an up-to-date index. The corpus is left as found.
+Without --index-dir the index goes to a temporary folder and is deleted afterwards; with an
+--index-dir that holds an index already, only the catching up is timed.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from search import Library
 from search.loading import discover
+
+
+def run_indexer(paths: list[Path], index_dir: Path) -> tuple[float, float | None, dict]:
+    """Seconds to the end, seconds to the first commit that made articles searchable, the report."""
+    command = [sys.executable, "-m", "search.indexer", "--index-dir", str(index_dir), *map(str, paths)]
+    started = time.perf_counter()
+    first_searchable = None
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        for line in process.stdout:
+            message = json.loads(line)
+            if first_searchable is None and "progress" in message and message["progress"][0] > 0:
+                first_searchable = time.perf_counter() - started
+            if "report" in message:
+                report = message["report"]
+    if process.returncode:
+        sys.exit(f"the indexer failed with exit code {process.returncode}")
+    return time.perf_counter() - started, first_searchable, report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--changes", type=int, default=10, help="files to touch before catching up")
+    parser.add_argument("--index-dir", type=Path, help="keep the index here, or catch up the index found here")
+    parser.add_argument("--changes", type=int, default=10, help="files to touch, add and remove before catching up")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="nr-index-build-") as index_dir:
-        library = Library(args.paths, Path(index_dir))
-        started = time.perf_counter()
-        report = library.update()
-        seconds = time.perf_counter() - started
-        print(f"first index: {report.added} articles ({len(report.skipped)} skipped) in {seconds:.1f} s, "
-              f"{report.added / seconds:.0f} articles/s")
+    index_dir = args.index_dir or Path(tempfile.mkdtemp(prefix="nr-index-build-"))
+    try:
+        if not (args.index_dir and args.index_dir.exists()):
+            seconds, first, report = run_indexer(args.paths, index_dir)
+            print(f"first index: {report['added']} articles ({len(report['skipped'])} skipped) in {seconds:.1f} s, "
+                  f"{report['added'] / seconds:.0f} articles/s; first articles searchable after {first or 0:.1f} s")
         stamps, _ = discover(args.paths)
-        for stamp in stamps[: args.changes]:
-            os.utime(stamp.path, None)
-        started = time.perf_counter()
-        report = Library(args.paths, Path(index_dir)).update()
-        print(f"catch-up after touching {args.changes} files: {report.updated} re-read in "
-              f"{time.perf_counter() - started:.2f} s")
+        touched = stamps[: args.changes - 2 * (args.changes // 3)]
+        removed = stamps[len(touched): len(touched) + args.changes // 3]
+        with tempfile.TemporaryDirectory(prefix="nr-removed-") as aside:
+            for stamp in touched:
+                os.utime(stamp.path, None)
+            for number, stamp in enumerate(removed):
+                shutil.move(stamp.path, Path(aside) / str(number))
+            added = [Path(touched[0].path).with_name(f"nr-benchmark-added-{n}.txt") for n in range(args.changes // 3)]
+            for number, path in enumerate(added):
+                path.write_text(f"Benchmark Article {number}\n\nA new article about oil prices, written on Monday.\n")
+            try:
+                seconds, _, report = run_indexer(args.paths, index_dir)
+            finally:
+                for path in added:
+                    path.unlink(missing_ok=True)
+                for number, stamp in enumerate(removed):
+                    shutil.move(Path(aside) / str(number), stamp.path)
+        print(f"catch-up after {len(touched)} touched, {len(added)} added, {len(removed)} removed: "
+              f"{report['updated']} re-read, {report['added']} added, {report['removed']} removed, "
+              f"launch to up to date {seconds:.2f} s")
+    finally:
+        if not args.index_dir:
+            shutil.rmtree(index_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@ with indexing in its own process as for a user. Two moments are timed from proce
   first paint  - the three panes are on screen (the index is still opening)
   list ready   - the article list shows the corpus (cold: after indexing; warm: index reopened)
   up to date   - the background scan for new, changed and removed files has finished
+Then it searches (`--query`) and reports the app's resident memory: now, and its peak.
 
     python benchmarks/startup.py [PATH ...] [--runs 5]
+    python benchmarks/startup.py BIG_CORPUS --index-dir DIR   # warm runs only, on an index built before
 """
 from __future__ import annotations
 
@@ -40,15 +42,23 @@ async def main():
         while app.indexing:
             await asyncio.sleep(0.005)
         marks["up_to_date"] = time.time() - started
+        query = os.environ["NR_QUERY"]
+        app.search_for(query)
+        while app.results is None or app.results.query != query:
+            await asyncio.sleep(0.005)
+        await pilot.pause()
+        status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+        marks["rss_mb"] = int(status["VmRSS"].split()[0]) / 1024
+        marks["peak_rss_mb"] = int(status["VmHWM"].split()[0]) / 1024
     print(json.dumps(marks))
 
 asyncio.run(main())
 """
 
 
-def run_once(paths: list[str], index_dir: str, expected: int) -> dict[str, float]:
+def run_once(paths: list[str], index_dir: str, expected: int, query: str) -> dict[str, float]:
     env = dict(os.environ, NR_PATHS=json.dumps(paths), NR_INDEX=index_dir, NR_EXPECTED=str(expected),
-               NR_STARTED=repr(time.time()))
+               NR_QUERY=query, NR_STARTED=repr(time.time()))
     out = subprocess.run([sys.executable, "-c", DRIVER], env=env, capture_output=True, text=True)
     if out.returncode:
         sys.exit(f"the app failed to start:\n{out.stderr[-2000:]}")
@@ -59,6 +69,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", help="corpus folders (default: the bundled seeds)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--index-dir", help="an index built before: time warm launches only")
+    parser.add_argument("--query", default="government", help="searched once the list is ready")
     args = parser.parse_args()
     from pathlib import Path
 
@@ -69,13 +81,20 @@ def main() -> None:
     expected = min(len(discover([Path(p) for p in paths] or [bundled_seeds_dir()])[0]), 500)
     cold, warm = [], []
     for _ in range(args.runs):
+        if args.index_dir:
+            warm.append(run_once(paths, args.index_dir, expected, args.query))
+            continue
         with tempfile.TemporaryDirectory(prefix="nr-index-") as index_dir:
-            cold.append(run_once(paths, index_dir, expected))
-            warm.append(run_once(paths, index_dir, expected))
+            cold.append(run_once(paths, index_dir, expected, args.query))
+            warm.append(run_once(paths, index_dir, expected, args.query))
     for label, runs in (("cold", cold), ("warm", warm)):
+        if not runs:
+            continue
         for key in ("first_paint", "list_ready", "up_to_date"):
             values = [r[key] for r in runs]
             print(f"{label:5s} {key:12s} median {statistics.median(values):.3f}s  min {min(values):.3f}s  max {max(values):.3f}s")
+        print(f"{label:5s} memory after a search: {statistics.median(r['rss_mb'] for r in runs):.0f} MB resident, "
+              f"peak {max(r['peak_rss_mb'] for r in runs):.0f} MB")
 
 
 if __name__ == "__main__":

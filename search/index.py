@@ -8,22 +8,28 @@ replaces rather than doubles them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import multiprocessing
+import multiprocessing.queues
 import os
+import shutil
+import tempfile
 import time
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.filedb.filestore import RamStorage
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh import query as wq
+from whoosh.codec.base import Segment
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError
+from whoosh.reading import SegmentReader
+from whoosh.writing import SegmentWriter
 
 from .dates import TemporalExpression, period_start
 from .extraction import extract_or_nothing
@@ -36,9 +42,16 @@ MANIFEST = "manifest.json"
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
 PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves
-CHUNK_FILES = 32  # files per task sent to a worker process
-CHUNKS_AHEAD = 4  # tasks in flight per worker
+FIRST_BATCH_FILES = 500  # files a worker process indexes into one segment: at first,
+BATCH_FILES = 4000  # and at most
+PROGRESS_EVERY_FILES = 25
+PROGRESS_SECONDS = 0.1
+INCOMING_PREFIX = ".incoming-"
 DELETE_BATCH = 1000  # paths per deletion query
+SMALL_SEGMENT_DOCS = 500  # segments with fewer live documents are merged at the next commit
+# A compound segment (one file) is copied into memory, part by part, whenever a reader opens it;
+# separate files are read in place, which keeps opening a large index fast and its memory small.
+WRITER_OPTIONS = {"compound": False}
 
 
 class DayField(DATETIME):
@@ -132,30 +145,80 @@ def _prepare(stamp: FileStamp) -> dict[str, object] | SkippedFile:
         return SkippedFile(stamp.path, str(error))
 
 
-def _prepared(todo: list[FileStamp]) -> Iterator[dict[str, object] | SkippedFile]:
-    """Documents for the files in order. Reading and extraction take most of the time, so on a large
-    corpus they run in worker processes while this one writes the index."""
-    workers = os.cpu_count() or 1
-    if len(todo) < PARALLEL_FROM or workers < 2:
-        yield from map(_prepare, todo)
-        return
-    chunks = [todo[i:i + CHUNK_FILES] for i in range(0, len(todo), CHUNK_FILES)]
-    # Spawned, not forked: the reader that asks for this may hold threads.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        # A few chunks ahead only: when the index writer falls behind, finished documents must not
-        # pile up in memory (all 100,000 of a large archive would take gigabytes).
-        pending = deque(pool.submit(_prepare_chunk, chunk) for chunk in chunks[:CHUNKS_AHEAD * workers])
-        following = iter(chunks[CHUNKS_AHEAD * workers:])
-        while pending:
-            documents = pending.popleft().result()
-            chunk = next(following, None)
-            if chunk is not None:
-                pending.append(pool.submit(_prepare_chunk, chunk))
-            yield from documents
+@dataclass
+class _Batch:
+    """What a worker process indexed: its segment, in a folder of its own, and each file's outcome."""
+    folder: str
+    segment: Segment | None
+    outcomes: list[SkippedFile | None]  # per file, in order: None when indexed
 
 
-def _prepare_chunk(stamps: list[FileStamp]) -> list[dict[str, object] | SkippedFile]:
-    return [_prepare(stamp) for stamp in stamps]
+_progress: multiprocessing.queues.Queue | None = None
+
+
+def _init_worker(progress: multiprocessing.queues.Queue) -> None:
+    global _progress
+    _progress = progress
+
+
+def _index_batch(index_dir: str, stamps: list[FileStamp]) -> _Batch:
+    """In a worker process: read, analyse and index files into a new segment of their own.
+
+    The segment is written into a private folder beside the index (Whoosh removes files it does not
+    know from the index folder at each commit, and dot-names are left alone); the writer moves it in.
+    """
+    folder = tempfile.mkdtemp(prefix=INCOMING_PREFIX, dir=index_dir)
+    index = whoosh_index.create_in(folder, build_schema())
+    writer = index.writer(**WRITER_OPTIONS)
+    outcomes: list[SkippedFile | None] = []
+    for done, stamp in enumerate(stamps, 1):
+        document = _prepare(stamp)
+        if isinstance(document, SkippedFile):
+            outcomes.append(document)
+        else:
+            writer.add_document(**{k: v for k, v in document.items() if v is not None})
+            outcomes.append(None)
+        if _progress is not None and done % PROGRESS_EVERY_FILES == 0:
+            _progress.put(PROGRESS_EVERY_FILES)
+    writer.commit()
+    if _progress is not None:
+        _progress.put(len(stamps) % PROGRESS_EVERY_FILES)
+    with index.reader() as reader:
+        segment = reader.segment() if reader.doc_count_all() else None
+    return _Batch(folder, segment, outcomes)
+
+
+def _batches(todo: list[FileStamp]) -> list[list[FileStamp]]:
+    """Small batches first, so that search soon has something to show; then large ones, so that
+    the index ends with few segments (each one costs every search a little)."""
+    batches, size, position = [], FIRST_BATCH_FILES, 0
+    while position < len(todo):
+        batches.append(todo[position:position + size])
+        position += size
+        size = min(size * 2, BATCH_FILES)
+    return batches
+
+
+def _merge_small_segments(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
+    """A Whoosh merge policy: fold segments with few live documents into the one being written.
+
+    Whoosh's default (MERGE_SMALL) also merges large segments once there are many of them, which
+    on a large archive turned a catch-up of ten files into minutes of merging in one process.
+    """
+    kept = []
+    for segment in segments:
+        if segment.doc_count() < SMALL_SEGMENT_DOCS:
+            writer.add_reader(SegmentReader(writer.storage, writer.schema, segment))
+        else:
+            kept.append(segment)
+    return kept
+
+
+def _adopting(segments: list[Segment]):
+    """A Whoosh merge policy that merges nothing and adds the workers' segments to the index."""
+    def policy(writer, existing: list[Segment]) -> list[Segment]:
+        return list(existing) + segments
+    return policy
 
 
 def prepare_document(stamp: FileStamp) -> dict[str, object]:
@@ -217,6 +280,7 @@ class CorpusIndex:
         self.in_memory = False
         self._index: whoosh_index.Index | None = None
         self._memory_manifest = _Manifest()
+        self._opened_manifest: _Manifest | None = None  # read by open(): a large one takes a while to parse
 
     @property
     def manifest_path(self) -> Path:
@@ -247,7 +311,7 @@ class CorpusIndex:
                     index = whoosh_index.open_dir(str(self.index_dir))
                     with index.searcher() as searcher:
                         searcher.doc_count()
-                    self._index = index
+                    self._index, self._opened_manifest = index, manifest
                     return index
                 except Exception as error:  # Whoosh raises many kinds of error for damaged files
                     self.notices.append(f"The index was damaged ({type(error).__name__}); rebuilding it.")
@@ -265,7 +329,11 @@ class CorpusIndex:
 
     def update(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
         index = self.open()
-        manifest = self._memory_manifest if self.in_memory else (_Manifest.load(self.manifest_path) or _Manifest())
+        if self.in_memory:
+            manifest = self._memory_manifest
+        else:
+            manifest = self._opened_manifest or _Manifest.load(self.manifest_path) or _Manifest()
+            self._opened_manifest = None  # another process may change it before the next update
         stamps, discovery_skips = discover(self.roots)
         report = UpdateReport(skipped=list(discovery_skips))
         current = {s.path: s for s in stamps}
@@ -283,18 +351,20 @@ class CorpusIndex:
         if not todo and not removed:
             return report
         try:
-            writer = index.writer(timeout=0.5)
+            writer = index.writer(timeout=0.5, **WRITER_OPTIONS)
         except LockError:
             report.busy = True
             return report
         try:
+            if not self.in_memory:
+                self._remove_incoming()
             removed_files = [path for path in removed if path in manifest.files]
             report.removed = len(removed_files)
             # Whoosh's update_document opens a searcher for every document, which makes a large first
             # index several times slower: delete what is replaced in one pass, then only add. A commit
             # that landed without its manifest (the process was killed between the two) left documents
             # the manifest does not know; then every file read now replaces its old copy.
-            if index.doc_count() > len(manifest.files):
+            if sum(segment.doc_count() for segment in writer.segments) > len(manifest.files):
                 stale = [stamp.path for stamp in todo]
             else:
                 stale = [stamp.path for stamp in todo if stamp.path in manifest.files]
@@ -302,36 +372,108 @@ class CorpusIndex:
             for path in removed:
                 manifest.files.pop(path, None)
                 manifest.skipped.pop(path, None)
-            last_commit = time.monotonic()
-            pending = 0
-            for done, (stamp, document) in enumerate(zip(todo, _prepared(todo)), 1):
-                if isinstance(document, SkippedFile):
-                    manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, document.reason)
+            parallel = not self.in_memory and len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
+
+            def record(stamp: FileStamp, outcome: SkippedFile | None) -> None:
+                if outcome is not None:
+                    manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, outcome.reason)
                     manifest.files.pop(stamp.path, None)
-                    report.skipped.append(document)
+                    report.skipped.append(outcome)
+                    return
+                if stamp.path in manifest.files:
+                    report.updated += 1
                 else:
-                    writer.add_document(**{k: v for k, v in document.items() if v is not None})
-                    if stamp.path in manifest.files:
-                        report.updated += 1
+                    report.added += 1
+                manifest.files[stamp.path] = (stamp.mtime_ns, stamp.size)
+                manifest.skipped.pop(stamp.path, None)
+
+            def commit(**how) -> None:
+                # Commit as we go, so that search sees what is indexed so far.
+                nonlocal writer
+                writer.commit(**how)
+                self._save(manifest)
+                writer = index.writer(timeout=5, **WRITER_OPTIONS)
+
+            if parallel:
+                self._index_in_workers(todo, record, commit, on_progress)
+                # The workers' segments are large: merging them here would cost minutes in one process.
+                finish: dict[str, object] = {"merge": False}
+            else:
+                finish = {"mergetype": _merge_small_segments}
+                last_commit, pending = time.monotonic(), 0
+                for done, stamp in enumerate(todo, 1):
+                    document = _prepare(stamp)
+                    if isinstance(document, SkippedFile):
+                        record(stamp, document)
                     else:
-                        report.added += 1
-                    manifest.files[stamp.path] = (stamp.mtime_ns, stamp.size)
-                    manifest.skipped.pop(stamp.path, None)
-                    pending += 1
-                if on_progress:
-                    on_progress(IndexProgress(done, len(todo), stamp.path))
-                if pending >= COMMIT_EVERY_DOCS or (pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS):
-                    # Commit as we go, so that search sees what is indexed so far.
-                    writer.commit()
-                    self._save(manifest)
-                    writer = index.writer(timeout=5)
-                    pending, last_commit = 0, time.monotonic()
-            writer.commit()
+                        writer.add_document(**{k: v for k, v in document.items() if v is not None})
+                        record(stamp, None)
+                        pending += 1
+                    if on_progress:
+                        on_progress(IndexProgress(done, len(todo), stamp.path))
+                    if pending >= COMMIT_EVERY_DOCS or (pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS):
+                        commit(**finish)
+                        last_commit, pending = time.monotonic(), 0
+            writer.commit(**finish)
         except BaseException:
             writer.cancel()
             raise
         self._save(manifest)
         return report
+
+    def _index_in_workers(self, todo: list[FileStamp], record: Callable[[FileStamp, SkippedFile | None], None],
+                          commit: Callable[..., None], on_progress: Callable[[IndexProgress], None] | None) -> None:
+        """Index a large set of files in worker processes, each batch into a segment of its own.
+
+        Reading, extraction and Whoosh's indexing all take CPU, and Whoosh holds the GIL: only
+        processes use every core. This process adopts each finished segment with a commit.
+        """
+        workers = os.cpu_count() or 1
+        context = multiprocessing.get_context("spawn")  # not forked: the reader asking may hold threads
+        progress = context.Queue()
+        batches = iter(_batches(todo))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                 initializer=_init_worker, initargs=(progress,)) as pool:
+            # One batch more than there are workers, so that none waits while a segment is adopted.
+            running = {pool.submit(_index_batch, str(self.index_dir), batch): batch
+                       for batch in itertools.islice(batches, workers + 1)}
+            done = 0
+            try:
+                while running:
+                    finished, _ = wait(running, timeout=PROGRESS_SECONDS, return_when=FIRST_COMPLETED)
+                    while not progress.empty():
+                        done += progress.get()
+                    for future in finished:
+                        batch = running.pop(future)
+                        result = future.result()
+                        self._adopt(result, commit)
+                        for stamp, outcome in zip(batch, result.outcomes):
+                            record(stamp, outcome)
+                        following = next(batches, None)
+                        if following:
+                            running[pool.submit(_index_batch, str(self.index_dir), following)] = following
+                    if on_progress:
+                        on_progress(IndexProgress(min(done, len(todo)) if running else len(todo), len(todo), ""))
+            except BaseException:
+                # Do not wait for the batches under way: their folders are removed at the next update.
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+    def _adopt(self, batch: _Batch, commit: Callable[..., None]) -> None:
+        segments = []
+        if batch.segment is not None:
+            name = batch.segment.segment_id()
+            for entry in os.listdir(batch.folder):
+                if entry.startswith(name):
+                    os.replace(os.path.join(batch.folder, entry), self.index_dir / entry)
+            segments.append(batch.segment)
+        commit(mergetype=_adopting(segments))
+        shutil.rmtree(batch.folder, ignore_errors=True)
+
+    def _remove_incoming(self) -> None:
+        """Folders that worker processes of a killed run left behind (only called holding the lock)."""
+        for entry in self.index_dir.glob(INCOMING_PREFIX + "*"):
+            shutil.rmtree(entry, ignore_errors=True)
 
     def _save(self, manifest: _Manifest) -> None:
         if not self.in_memory:

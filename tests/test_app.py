@@ -331,3 +331,32 @@ async def test_notices_show_file_names_as_text(seed_corpus, tmp_path):
         await pilot.pause()
         [notice] = list(pilot.app._notifications)
         assert notice.markup is False and pilot.app.is_running
+
+
+async def test_typing_goes_on_while_a_slow_search_runs_and_its_stale_results_never_show(seed_corpus, tmp_path):
+    import threading
+    import time
+
+    app = make_app(seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        real_search, shown, release = app.library.search, [], threading.Event()
+
+        def slow_search(text, **kwargs):
+            if text == "Taiwan":
+                release.wait(5)  # a search that outlasts the typing
+            return real_search(text, **kwargs)
+
+        app.library.search = slow_search
+        original_show = app.article_list.show_results
+        app.article_list.show_results = lambda results, **kw: (shown.append(results.query), original_show(results, **kw))
+        await pilot.press("slash", *"Taiwan", "enter")
+        started = time.monotonic()
+        await pilot.press("slash", "end", "ctrl+u", *"Pelosi")
+        assert app.query_one("#query").value == "Pelosi"  # keys were handled while "Taiwan" was searched
+        assert time.monotonic() - started < 2
+        await pilot.press("enter")
+        release.set()
+        await settle(pilot)
+        assert shown[-1] == "Pelosi" and "Taiwan" not in shown
+        assert len(app.article_list.hits) == 3

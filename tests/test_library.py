@@ -194,3 +194,42 @@ def test_opening_an_article_uses_the_extraction_kept_in_the_index(seed_corpus, t
     for article in articles:
         extraction, problem = library.analyse(article)
         assert problem is None and extraction == fresh[article.id]
+
+
+def test_a_large_update_indexes_in_worker_processes_like_a_small_one(seed_corpus, tmp_path, monkeypatch):
+    from search import index as index_module
+
+    serial = Library([seed_corpus], tmp_path / "serial")
+    serial.update()
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(index_module, "FIRST_BATCH_FILES", 2)
+    monkeypatch.setattr(index_module, "BATCH_FILES", 2)
+    progress = []
+    parallel = Library([seed_corpus], tmp_path / "parallel")
+    report = parallel.update(progress.append)
+    assert report.added == 5 and parallel.count() == 5
+    assert progress[-1].done == progress[-1].total == 5
+    for query in ("Pelosi", "Taiwan", 'person:"Pete Hegseth"', "date:[2025-01-01 TO 2025-12-31]", ""):
+        assert ({h.article.id for h in parallel.search(query).hits} == {h.article.id for h in serial.search(query).hits})
+    assert not list((tmp_path / "parallel").glob(".incoming-*"))
+    # Changing a file and adding one later replaces and adds, never doubles.
+    first = sorted(seed_corpus.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n\nA closing paragraph about zebras.\n", encoding="utf-8")
+    write_article(seed_corpus, "new.txt", "Zebra Herd Seen\n\nA herd of zebras crossed the road on Monday.")
+    report = parallel.update()
+    assert (report.added, report.updated) == (1, 1) and parallel.count() == 6
+    assert parallel.search("zebras").total == 2
+
+
+def test_a_commit_whose_manifest_was_never_written_is_replaced_not_doubled(seed_corpus, tmp_path):
+    library = Library([seed_corpus], tmp_path / "index")
+    library.update()
+    manifest = tmp_path / "index" / MANIFEST
+    data = json.loads(manifest.read_text())
+    # As if the process was killed after committing two articles but before saving the manifest.
+    for path in sorted(data["files"])[:2]:
+        del data["files"][path]
+    manifest.write_text(json.dumps(data))
+    report = Library([seed_corpus], tmp_path / "index").update()
+    assert report.added == 2
+    assert Library([seed_corpus], tmp_path / "index").count() == 5

@@ -136,7 +136,7 @@ def test_killing_the_indexer_at_random_moments_loses_and_doubles_nothing(tmp_pat
         body = " ".join(rng.choice(words) for _ in range(120))
         write_article(corpus, f"{n:04d}.txt", f"Story Number {n} About Trade Talks\nunique{n} {body}.")
     index_dir = tmp_path / "index"
-    command = [sys.executable, "-m", "search.background", "--index-dir", str(index_dir), str(corpus)]
+    command = [sys.executable, "-m", "search.indexer", "--index-dir", str(index_dir), str(corpus)]
     for _ in range(4):
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.3, 2.5))

@@ -1,0 +1,40 @@
+"""The indexing process the reader starts: `python -m search.indexer --index-dir DIR ROOT ...`.
+
+It updates one corpus's index and writes one JSON line per progress step, then a last line with
+its report; search/background.py starts it and reads those lines.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from .index import CorpusIndex, IndexProgress
+
+PROGRESS_INTERVAL = 0.1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m search.indexer", description="Update one corpus index.")
+    parser.add_argument("--index-dir", type=Path, required=True)
+    parser.add_argument("roots", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    last = 0.0
+
+    def on_progress(progress: IndexProgress) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= PROGRESS_INTERVAL or progress.done == progress.total:
+            last = now
+            print(json.dumps({"progress": [progress.done, progress.total, progress.path]}), flush=True)
+
+    report = CorpusIndex(args.index_dir, args.roots).update(on_progress)
+    print(json.dumps({"report": asdict(report)}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
