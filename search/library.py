@@ -15,7 +15,7 @@ from .extraction import Extraction, ExtractionRecord, extract_or_nothing
 from .highlight import Snippet, hit_spans, make_snippet
 from .index import DATE_FROM_FILE, DATE_INFERRED, CorpusIndex, IndexProgress, UpdateReport
 from .paths import bundled_seeds_dir, default_index_dir
-from .query import make_parser, parse
+from .query import expand_fuzzy, make_parser, parse
 from .textsafety import printable_path
 
 RELEVANCE, NEWEST = "relevance", "date"
@@ -111,7 +111,6 @@ class Library:
         self.index_dir = index_dir or default_index_dir(self.roots)
         self._corpus = CorpusIndex(self.index_dir, self.roots)
         self._parser = make_parser(self._corpus.schema)
-        self._analyzer = self._corpus.schema["body"].analyzer
         self._searcher: Searcher | None = None
         self._lock = threading.Lock()
         self._extract = lru_cache(maxsize=32)(extract_or_nothing)
@@ -161,6 +160,8 @@ class Library:
         parsed = parse(text, self._parser)
         with self._lock:
             searcher = self._get_searcher()
+            if parsed is not None:
+                parsed = expand_fuzzy(parsed, searcher.reader())
             q = parsed if parsed is not None else wq.Every()
             by_date = parsed is None or sort == NEWEST
             if by_date:
@@ -208,10 +209,10 @@ class Library:
         return frozenset(words)
 
     def snippet(self, text: str, terms: frozenset[str]) -> Snippet:
-        return make_snippet(text, hit_spans(text, terms, self._analyzer))
+        return make_snippet(text, hit_spans(text, terms))
 
     def hit_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-        return hit_spans(text, terms, self._analyzer)
+        return hit_spans(text, terms)
 
     def article(self, doc_id: str) -> StoredArticle | None:
         with self._lock:

@@ -19,7 +19,11 @@ Span = tuple[int, int]
 
 
 class ReadingView(VerticalScroll):
-    """Paragraph widgets under a header; `n`/`N` step through the hits."""
+    """The article under a header; `n`/`N` step through the hits.
+
+    The body is one widget, not one per paragraph: a long article has hundreds of paragraphs, and
+    mounting a widget for each made opening it ten times slower.
+    """
 
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False, id="read_down"),
@@ -34,9 +38,11 @@ class ReadingView(VerticalScroll):
         self.marks: list[list[Span]] = []
         self.current: tuple[int, Span] | None = None
         self._paragraph_starts: list[int] = []
+        self._flat_body = ""
 
     def compose(self):
         yield Static(Text("No article open. Choose one from the list.", style="dim"), id="article-header")
+        yield Static("", id="article-body")
 
     @property
     def hits(self) -> list[tuple[int, Span]]:
@@ -53,6 +59,7 @@ class ReadingView(VerticalScroll):
             starts.append(offset)
             offset += len(paragraph) + 2
         self._paragraph_starts = starts
+        self._flat_body = "\n\n".join(article.paragraphs)
         header = Text(article.title, style="bold")
         meta = " · ".join(p for p in (article.source, article.date_label, Path(article.display_path).name) if p)
         header.append("\n" + meta, style="italic dim")
@@ -61,8 +68,7 @@ class ReadingView(VerticalScroll):
             header.append(f"\n{count} hit{'s' if count != 1 else ''} · n / N to step through", style="dim")
         with self.app.batch_update():
             self.query_one("#article-header", Static).update(header)
-            self.query(".paragraph").remove()
-            self.mount_all(Static(self._paragraph_text(i), classes="paragraph") for i in range(len(article.paragraphs)))
+            self._refresh_body()
         if not same:
             self.scroll_home(animate=False)
 
@@ -76,10 +82,11 @@ class ReadingView(VerticalScroll):
             text.stylize(CURRENT_HIT_STYLE, *self.current[1])
         return text
 
-    def _refresh_paragraph(self, index: int) -> None:
-        paragraphs = list(self.query(".paragraph").results(Static))
-        if index < len(paragraphs):
-            paragraphs[index].update(self._paragraph_text(index))
+    def _body_text(self) -> Text:
+        return Text("\n\n").join(self._paragraph_text(i) for i in range(len(self.marks)))
+
+    def _refresh_body(self) -> None:
+        self.query_one("#article-body", Static).update(self._body_text())
 
     def mark_body_spans(self, spans: list[Span]) -> None:
         """Mark spans given as offsets into the article body (mentions of a person or a date)."""
@@ -94,8 +101,8 @@ class ReadingView(VerticalScroll):
             self.marks[index].append(local)
             touched.add(index)
             first = first or (index, local)
-        for index in touched:
-            self._refresh_paragraph(index)
+        if touched:
+            self._refresh_body()
         if first:
             self.call_after_refresh(self._scroll_to_span, *first)
 
@@ -107,25 +114,24 @@ class ReadingView(VerticalScroll):
             position = (hits.index(self.current) + direction) % len(hits)
         else:
             position = 0 if direction > 0 else len(hits) - 1
-        previous = self.current
         self.current = hits[position]
-        if previous:
-            self._refresh_paragraph(previous[0])
-        self._refresh_paragraph(self.current[0])
+        self._refresh_body()
         self._scroll_to_span(*self.current)
         return True
 
     def _scroll_to_span(self, index: int, span: Span) -> None:
-        paragraphs = list(self.query(".paragraph").results(Static))
-        if index >= len(paragraphs):
+        if index >= len(self._paragraph_starts):
             return
-        widget = paragraphs[index]
-        width = max(widget.content_region.width, 1)
-        lines = self._paragraph_text(index).wrap(self.app.console, width)
-        consumed, line_number = 0, 0
-        for line_number, line in enumerate(lines):
+        body = self.query_one("#article-body", Static)
+        width = max(body.content_region.width, 1)
+        target = self._paragraph_starts[index] + span[0]
+        # Wrapped lines drop the spaces they break at: count characters against the lines' ends.
+        line_number, consumed = 0, 0
+        for line_number, line in enumerate(self._body_text().wrap(self.app.console, width)):
             consumed += len(line.plain)
-            if consumed > span[0]:
+            while consumed < len(self._flat_body) and self._flat_body[consumed] in " \n":
+                consumed += 1
+            if consumed > target:
                 break
-        top = widget.virtual_region.y + line_number
+        top = body.virtual_region.y + line_number
         self.scroll_to(y=max(top - self.scrollable_content_region.height // 3, 0), animate=False)
