@@ -219,6 +219,8 @@ def test_a_large_update_indexes_in_worker_processes_like_a_small_one(seed_corpus
     report = parallel.update()
     assert (report.added, report.updated) == (1, 1) and parallel.count() == 6
     assert parallel.search("zebras").total == 2
+    listed = [hit.article.path for hit in parallel.search("").hits]
+    assert len(listed) == len(set(listed)) == 6  # the replaced copy is not listed
 
 
 def test_a_commit_whose_manifest_was_never_written_is_replaced_not_doubled(seed_corpus, tmp_path):
