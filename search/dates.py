@@ -104,6 +104,7 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"\b(?:said|told|was|were|had|did|held|met|took|came|went|made|gave|announced|reported|began|ended|"
     r"left|won|lost|fell|rose|closed|agreed|signed|killed|died|arrested|visited|ago|earlier|last)\b", re.I)
+SOON_DAYS = 62  # a date this close ahead is the coming one unless a past verb governs it
 _LOCAL_PAST = re.compile(r"\b(?:said|says|told|announced|reported|met|[a-z]{3,}ed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _LOCAL_FUTURE = re.compile(r"\b(?:will|shall|'ll)\s+(?:\w+\s+){0,2}(?:on\s+|by\s+)?$", re.I)
 # A capitalised word before a month makes it part of a name ("Theresa May", "Dong Jun"), unless
@@ -160,6 +161,11 @@ class _Context:
             return 1
         distance = lambda spots: min(abs(p - (self.start if p <= self.start else self.end)) for p in spots)  # noqa: E731
         return 1 if distance(future) < distance(past) else -1
+
+    def governed_in_past(self) -> bool:
+        """Whether a past verb right before the expression governs it ("met on", "ended Aug. 31")."""
+        s_start, _ = self.sentences.span(self.start)
+        return bool(_LOCAL_PAST.search(self.text[s_start:self.start][-30:]))
 
     def direction(self) -> int:
         """+1 for the future, -1 otherwise: news mostly reports the past."""
@@ -327,6 +333,15 @@ def _month_day(month: int, day: int, year: int | None, end_day: int | None = Non
     return resolve
 
 
+def _days_until(ref: dt.date, month: int, day: int | None) -> int:
+    """Days from the reference date to the next time this month (and day) comes round."""
+    year = ref.year if (month, day or 1) >= (ref.month, ref.day) else ref.year + 1
+    try:
+        return (dt.date(year, month, day or 1) - ref).days
+    except ValueError:  # February 29 in a common year
+        return 366
+
+
 def _year_for(ctx: _Context, month: int, day: int | None) -> int | None:
     anchored = ctx.sentence_year()
     if anchored is not None:
@@ -340,6 +355,10 @@ def _year_for(ctx: _Context, month: int, day: int | None) -> int | None:
     if tense > 0:
         return ref.year if here >= now else ref.year + 1
     if tense < 0:
+        if not ctx.governed_in_past() and _days_until(ref, month, day) <= SOON_DAYS:
+            # "said ... must be returned by Jan. 14": the sentence's past is its reporting verb's;
+            # a date within weeks ahead that no past verb governs is the coming one.
+            return ref.year if here >= now else ref.year + 1
         return ref.year if here <= now else ref.year - 1
     # The sentence does not say. News reports more than it announces: a month up to a quarter ahead
     # is the coming one, anything further ahead the last one.
@@ -448,11 +467,19 @@ def _decade(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", _fixed(f"{century}{decade}"))
 
 
-@rule(rf"{_LEFT}(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[\s-]+|\s+fiscal\s+)quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?{_RIGHT}"
+@rule(rf"{_LEFT}(?:the\s+)?(?:(?P<yp>{_YEAR})(?:['’]s)?\s+|(?P<rel>this|last|next)\s+year['’]s\s+)?"
+      rf"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[\s-]+|\s+fiscal\s+)quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?{_RIGHT}"
       rf"|{_LEFT}Q(?P<q>[1-4])(?:\s*(?P<y3>{_YEAR}))?{_RIGHT}", re.I, trigger=r"quarter|\bq[1-4]", reach=(30, 30))
 def _quarter_rule(m: re.Match[str]) -> Candidate | None:
     quarter = int(m["q"]) if m["q"] else _ORDINALS[m["ord"].lower()]
-    year_text = m["y"] or m["y2"] or m["y3"]
+    year_text = m["y"] or m["y2"] or m["y3"] or m["yp"]
+    if m["rel"]:  # "last year's fourth quarter"
+        shift = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+
+        def resolve_relative(ctx: _Context) -> tuple[str, str | None]:
+            year = ctx.reference.year + shift if ctx.reference else None
+            return (f"{year}-Q{quarter}" if year else f"XXXX-Q{quarter}"), None
+        return Candidate(m.start(), m.end(), "DATE", resolve_relative)
     if year_text:
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year_text}-Q{quarter}"))
     if m["ord"] and m["ord"].lower() == "last":
@@ -623,6 +650,10 @@ def _vague(m: re.Match[str]) -> Candidate | None:
         return None  # "Is Now Trading": a capital inside a title-case headline
     if word == "current" and not m.group()[0].islower():
         return None  # "Current TV": a name
+    unit = re.search(r"(day|week|month|year|decade)s$", word)
+    if unit:
+        # "recent years", "the next few days": a stretch of unknown length, as TimeML writes it (PXY).
+        return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("X", unit.group(1))))
     if word.startswith(("recent", "the past", "the last", "lately")):
         value = PAST_REF
     elif word.startswith(("the future", "the near", "the short", "coming", "the next", "the coming")):
@@ -733,26 +764,30 @@ def _weekday_rule(m: re.Match[str]) -> Candidate | None:
     weekday = _weekday(m["wd"])
     rel = (m["rel"] or "").lower()
     start = m.start() if rel and rel != "on" else m.start("wd")
+    part = _PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
-        # "Tuesday morning" is annotated as the day in TimeBank and TempEval: the part of day is a mod.
-        if ctx.reference is None:
-            return f"XXXX-WXX-{weekday}", None
-        ref = ctx.reference
-        direction = {"last": -1, "next": 1}.get(rel) or ctx.direction()
-        if direction < 0:
-            delta = (ref.isoweekday() - weekday) % 7 or (7 if rel == "last" else 0)
-            day = ref - dt.timedelta(days=delta)
-        else:
-            delta = (weekday - ref.isoweekday()) % 7 or (7 if rel == "next" else 0)
-            day = ref + dt.timedelta(days=delta)
-        return day.isoformat(), None
-    return Candidate(start, m.end(), "DATE", resolve)
+        # "Tuesday morning" is a TIME: the day, then the part of day (2025-12-16TMO).
+        day = _weekday_date(ctx, weekday, rel)
+        return (day.isoformat() if day else f"XXXX-WXX-{weekday}") + (f"T{part}" if part else ""), None
+    return Candidate(start, m.end(), "TIME" if part else "DATE", resolve)
 
 
-@rule(rf"{_LEFT}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>[A-Z]{{2,4}}))?"
+def _weekday_date(ctx: _Context, weekday: int, rel: str = "") -> dt.date | None:
+    """The day a weekday names: "last" and "next" say which way, else the sentence's tense."""
+    if ctx.reference is None:
+        return None
+    ref = ctx.reference
+    direction = {"last": -1, "next": 1}.get(rel) or ctx.direction()
+    if direction < 0:
+        return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7 or (7 if rel == "last" else 0))
+    return ref + dt.timedelta(days=(weekday - ref.isoweekday()) % 7 or (7 if rel == "next" else 0))
+
+
+@rule(rf"(?:{_LEFT}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})(?!\w)))?"
       rf"|{_LEFT}(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d|:\d)(?:\s+(?P<tz24>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST|ET|PT|local\s+time))?"
-      rf"|{_LEFT}(?P<word>noon|midday|midnight){_RIGHT}", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|noon|midday|midnight", reach=(10, 15))
+      rf"|{_LEFT}(?P<word>noon|midday|midnight){_RIGHT})"
+      rf"(?:\s+(?:on\s+)?(?P<wd>{_WEEKDAY_WORD}){_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|noon|midday|midnight", reach=(10, 30))
 def _clock_time(m: re.Match[str]) -> Candidate | None:
     if m["word"]:
         clock = "24:00" if m["word"].lower() == "midnight" else "12:00"
@@ -762,7 +797,12 @@ def _clock_time(m: re.Match[str]) -> Candidate | None:
         hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
         clock = f"{hour:02d}:{m['min'] or '00'}"
 
+    weekday = _weekday(m["wd"]) if m["wd"] else None
+
     def resolve(ctx: _Context) -> tuple[str, str | None]:
+        if weekday is not None:  # "10 p.m. Wednesday"
+            day = _weekday_date(ctx, weekday)
+            return (f"{day.isoformat()}T{clock}" if day else f"XXXX-WXX-{weekday}T{clock}"), None
         day = ctx.last_day if ctx.last_day and ctx.sentence_year() is not None else ctx.reference
         return (f"{day.isoformat()}T{clock}" if day else f"XXXX-XX-XXT{clock}"), None
     end = m.end()
