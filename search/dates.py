@@ -518,13 +518,27 @@ def _period_in_view(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
+@rule(rf"{_LEFT}(?P<ending>the\s+(?:fiscal\s+)?year)(?=\s+(?:ended|ending)\b)"
+      rf"|(?:(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bover\s))(?P<bare>the\s+year){_RIGHT}(?!\s+(?:of|before|after|to|when|that|in)\b)",
+      re.I, trigger=r"\bthe\s+(?:fiscal\s+)?year\b", reach=(10, 20))
+def _the_year(m: re.Match[str]) -> Candidate | None:
+    """Earnings language: "the year ended Sept. 30" is a year's span; "for the year" is this year."""
+    if m["ending"]:
+        return Candidate(m.start(), m.end(), "DURATION", _fixed("P1Y"))
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        year = ctx.sentence_year() or (ctx.reference.year if ctx.reference else None)
+        return (f"{year:04d}" if year else "XXXX"), None
+    return Candidate(m.start(), m.end(), "DATE", resolve, anchors_year=True)
+
+
 def _last_quarter_day(reference: dt.date) -> dt.date:
     """A day in the last quarter that has ended by `reference`: the one earnings reports speak of."""
     return _shift(reference, "quarter", -1)
 
 
 @rule(rf"{_LEFT}(?:the|that|its)\s+(?P<which>(?:latest|most\s+recent|just[\s-]ended|recent|current|same|comparable|"
-      rf"year[\s-]ago|year[\s-]earlier|prior[\s-]year)\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)(?!\s+(?:of|ended|ending|to)\b){_RIGHT}"
+      rf"year[\s-]ago|year[\s-]earlier|prior[\s-]year)\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)(?!\s+(?:of|to)\b){_RIGHT}"
       rf"|{_LEFT}(?P<bare>year[\s-](?:ago|earlier))(?![\s-]+(?:quarter|period)){_RIGHT}", re.I, trigger=r"quarter|period|year[\s-](?:ago|earlier)", reach=(50, 10))
 def _reported_quarter(m: re.Match[str]) -> Candidate | None:
     which = re.sub(r"[\s-]+", " ", (m["which"] or m["bare"] or "")).strip().lower()

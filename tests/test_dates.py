@@ -81,6 +81,14 @@ def test_a_date_weeks_ahead_is_the_coming_one_unless_a_past_verb_governs_it():
         ("June 2", "DATE", "2024-06-02")]
 
 
+def test_earnings_years_and_quarters_named_without_a_date():
+    reference = dt.date(1989, 10, 30)
+    assert found("net income for the year ended Aug. 31 rose", reference)[0] == ("the year", "DURATION", "P1Y")
+    assert found("For the year, volume was flat.", reference) == [("the year", "DATE", "1989")]
+    assert found("a loss for the quarter ended Sept. 30", reference)[0] == ("the quarter", "DATE", "1989-Q3")
+    assert found("the year of the dragon", reference) == []
+
+
 def test_a_year_named_before_a_quarter_is_that_quarters_year():
     assert found("profit in last year's fourth quarter") == [("last year's fourth quarter", "DATE", "2024-Q4")]
     assert found("in the 1988 second quarter") == [("the 1988 second quarter", "DATE", "1988-Q2")]
