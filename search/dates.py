@@ -699,11 +699,16 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
             day = ctx.last_day or ctx.reference
             return (day.isoformat() if day else "XXXX-XX-XX"), None
         return Candidate(m.start(), m.end(), "DATE", resolve_same)
-    if rel in ("past", "coming", "following") and unit not in ("weekend",):
+    if rel in ("past", "coming") and unit not in ("weekend",):
         # "the past year", "the coming week": a stretch of time, not a calendar period.
         return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("1", unit)))
     if rel == "following" or (rel == "next" and unit == "day"):
+        # "the following year": the one after the period last named.
         def resolve_next(ctx: _Context) -> tuple[str, str | None]:
+            if unit == "year":
+                named = [year for position, year in ctx.year_anchors if position < ctx.start and year is not None]
+                if named:
+                    return f"{named[-1] + 1:04d}", None
             day = ctx.last_day or ctx.reference
             return (_period_value(_shift(day, unit, 1), _UNITS[unit][2]) if day else "XXXX"), None
         return Candidate(m.start(), m.end(), "DATE", resolve_next)

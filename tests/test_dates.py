@@ -81,6 +81,11 @@ def test_a_date_weeks_ahead_is_the_coming_one_unless_a_past_verb_governs_it():
         ("June 2", "DATE", "2024-06-02")]
 
 
+def test_the_following_period_comes_after_the_one_last_named():
+    assert found("He was elected in 1995 and resigned the following year.")[-1] == ("the following year", "DATE", "1996")
+    assert found("They met on March 3, 2024. The following day they signed.")[-1] == ("The following day", "DATE", "2024-03-04")
+
+
 def test_earnings_years_and_quarters_named_without_a_date():
     reference = dt.date(1989, 10, 30)
     assert found("net income for the year ended Aug. 31 rose", reference)[0] == ("the year", "DURATION", "P1Y")
