@@ -360,3 +360,26 @@ async def test_typing_goes_on_while_a_slow_search_runs_and_its_stale_results_nev
         await settle(pilot)
         assert shown[-1] == "Pelosi" and "Taiwan" not in shown
         assert len(app.article_list.hits) == 3
+
+
+async def test_a_long_result_list_lays_out_rows_as_the_reader_reaches_them(tmp_path):
+    from tests.conftest import write_article
+    from tui.widgets.article_list import FIRST_ROWS
+
+    corpus = tmp_path / "many"
+    for number in range(150):
+        write_article(corpus, f"{number:03d}.txt", f"Harbour Report Number {number}\n\nShips reached the harbour on day {number}.",
+                      mtime=1_750_000_000 + number)
+    async with make_app(corpus, tmp_path).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        articles = pilot.app.article_list
+        assert len(articles.hits) == 150 and articles.shown == FIRST_ROWS
+        articles.focus()
+        for _ in range(FIRST_ROWS):
+            await pilot.press("j")
+        assert articles.highlighted == FIRST_ROWS and articles.shown > FIRST_ROWS
+        last = articles.hits[-1].article.id
+        pilot.app.open_by_id(last)
+        await settle(pilot)
+        assert articles.shown == 150 and articles.highlighted == 149
+        assert pilot.app.reading_view.article.id == last

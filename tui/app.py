@@ -360,7 +360,7 @@ class NewsReaderApp(App[int]):
     def open_by_id(self, article_id: str) -> None:
         for index, hit in enumerate(self.article_list.hits):
             if hit.article.id == article_id:
-                self.article_list.highlighted = index
+                self.article_list.select(index)
                 self.analyse_article(hit, self.results.terms if self.results else frozenset(), True)
 
     @work(thread=True, exclusive=True, group="article")
