@@ -36,7 +36,7 @@ from .extraction import extract_or_nothing
 from .loading import FileStamp, SkippedFile, UnreadableFile, discover, read_article
 from .textsafety import path_text
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: a day is indexed once per article
 DATE_PUBLISHED, DATE_INFERRED, DATE_FROM_FILE = "published", "inferred", "file"
 MANIFEST = "manifest.json"
 COMMIT_EVERY_DOCS = 2000
@@ -133,8 +133,10 @@ class _Manifest:
         os.replace(temporary, path)
 
 
-def _date_values(dates: tuple[TemporalExpression, ...]) -> list[dt.datetime]:
-    days = {period_start(d.value) for d in dates if d.type in ("DATE", "TIME")}
+def _date_values(dates: tuple[TemporalExpression, ...], published: dt.date | None) -> list[dt.datetime]:
+    """Each day the article names or was published on, once: Whoosh indexes a value given twice as
+    two postings of one document, which breaks its matchers (an AssertionError in an AND)."""
+    days = {period_start(d.value) for d in dates if d.type in ("DATE", "TIME")} | {published}
     return sorted(dt.datetime.combine(d, dt.time()) for d in days if d is not None)
 
 
@@ -237,9 +239,7 @@ def prepare_document(stamp: FileStamp) -> dict[str, object]:
     for person in extraction.people:
         keys.add(person.name.lower())
         keys.add(person.name.split()[-1].lower())
-    dates = _date_values(extraction.dates)
-    if article.published:
-        dates.append(dt.datetime.combine(article.published, dt.time()))
+    dates = _date_values(extraction.dates, article.published)
     return {
         "path": stamp.path,
         "path_key": path_text(stamp.path),

@@ -235,3 +235,22 @@ def test_a_commit_whose_manifest_was_never_written_is_replaced_not_doubled(seed_
     report = Library([seed_corpus], tmp_path / "index").update()
     assert report.added == 2
     assert Library([seed_corpus], tmp_path / "index").count() == 5
+
+
+def test_a_date_named_in_the_text_and_published_on_is_indexed_once(tmp_path):
+    corpus = tmp_path / "c"
+    for number in range(40):
+        day = 1 + number % 20
+        write_article(corpus, f"{number:02d}.md", f"---\ndate: 2024-02-{day:02d}\n---\nVote Count Report {number}\n\n"
+                      f"On February {day}, 2024 the vote count went on.")
+    # Two postings of one document for one day made Whoosh's AND fail with an AssertionError.
+    from search.index import prepare_document
+    from search.loading import discover
+
+    for stamp in discover([corpus])[0]:
+        days = prepare_document(stamp)["date"]
+        assert len(days) == len(set(days))
+    library = Library([corpus], tmp_path / "index")
+    library.update()
+    assert library.search("vote date:[2024-02-01 TO 2024-02-29]").total == 40
+    assert library.search("count AND date:2024-02-05").total == 2
