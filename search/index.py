@@ -15,6 +15,7 @@ import multiprocessing.queues
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -46,9 +47,11 @@ FIRST_BATCH_FILES = 500  # files a worker process indexes into one segment: at f
 BATCH_FILES = 12_000  # and at most (each segment costs every search a little)
 PROGRESS_EVERY_FILES = 25
 PROGRESS_SECONDS = 0.1
+PARENT_CHECK_SECONDS = 0.5
 INCOMING_PREFIX = ".incoming-"
 DELETE_BATCH = 1000  # paths per deletion query
-SMALL_SEGMENT_DOCS = 500  # segments with fewer live documents are merged at the next commit
+SMALL_SEGMENT_DOCS = 500  # segments with fewer live documents are small,
+SMALL_SEGMENTS_TO_MERGE = 8  # and merged together when there are this many
 # A compound segment (one file) is copied into memory, part by part, whenever a reader opens it;
 # separate files are read in place, which keeps opening a large index fast and its memory small.
 WRITER_OPTIONS = {"compound": False}
@@ -158,9 +161,18 @@ class _Batch:
 _progress: multiprocessing.queues.Queue | None = None
 
 
-def _init_worker(progress: multiprocessing.queues.Queue) -> None:
+def _init_worker(progress: multiprocessing.queues.Queue, parent: int) -> None:
     global _progress
     _progress = progress
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose indexing process died (killed, or the reader quit) stops at once instead of
+    finishing its batch for no one and then waiting forever for the next."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _index_batch(index_dir: str, stamps: list[FileStamp]) -> _Batch:
@@ -202,18 +214,19 @@ def _batches(todo: list[FileStamp]) -> list[list[FileStamp]]:
 
 
 def _merge_small_segments(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
-    """A Whoosh merge policy: fold segments with few live documents into the one being written.
+    """A Whoosh merge policy: once small segments pile up, fold them into the one being written.
 
     Whoosh's default (MERGE_SMALL) also merges large segments once there are many of them, which
-    on a large archive turned a catch-up of ten files into minutes of merging in one process.
+    on a large archive turned a catch-up of ten files into minutes of merging in one process. A
+    merge costs per distinct word, seconds even for a few hundred articles, so small segments are
+    left alone until there are enough of them to slow searching.
     """
-    kept = []
-    for segment in segments:
-        if segment.doc_count() < SMALL_SEGMENT_DOCS:
-            writer.add_reader(SegmentReader(writer.storage, writer.schema, segment))
-        else:
-            kept.append(segment)
-    return kept
+    small = [segment for segment in segments if segment.doc_count() < SMALL_SEGMENT_DOCS]
+    if len(small) < SMALL_SEGMENTS_TO_MERGE:
+        return list(segments)
+    for segment in small:
+        writer.add_reader(SegmentReader(writer.storage, writer.schema, segment))
+    return [segment for segment in segments if segment not in small]
 
 
 def _adopting(segments: list[Segment]):
@@ -433,7 +446,7 @@ class CorpusIndex:
         progress = context.Queue()
         batches = iter(_batches(todo))
         with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                 initializer=_init_worker, initargs=(progress,)) as pool:
+                                 initializer=_init_worker, initargs=(progress, os.getpid())) as pool:
             # One batch more than there are workers, so that none waits while a segment is adopted.
             running = {pool.submit(_index_batch, str(self.index_dir), batch): batch
                        for batch in itertools.islice(batches, workers + 1)}

@@ -10,6 +10,7 @@ from pathlib import Path
 from .articles import Article, parse_article
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+_SUFFIXES = tuple(ARTICLE_SUFFIXES)  # for str.endswith
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -92,35 +93,42 @@ def discover(paths: list[Path]) -> tuple[list[FileStamp], list[SkippedFile]]:
     found: dict[str, FileStamp] = {}
     skipped: list[SkippedFile] = []
 
-    def consider(path: str) -> None:
-        result = _stamp(path)
-        if isinstance(result, SkippedFile):
-            skipped.append(result)
-        else:
-            found[path] = result
-
     def walk(folder: str) -> None:
-        # os.scandir, not os.walk and pathlib: a catch-up scans every file of a large archive.
+        # os.scandir, not os.walk and pathlib, and no call per file: a catch-up stats every file of
+        # a large archive, and this loop is most of its time.
         try:
             with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                entries = list(listing)
         except OSError as error:
             skipped.append(SkippedFile(folder, f"cannot read folder: {error.strerror}"))
             return
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
-                consider(entry.path)
+            elif name.lower().endswith(_SUFFIXES):
+                try:
+                    info = entry.stat()
+                except OSError as error:
+                    skipped.append(SkippedFile(entry.path, f"cannot stat: {error.strerror or error}"))
+                    continue
+                if stat.S_ISREG(info.st_mode):
+                    found[entry.path] = FileStamp(entry.path, info.st_mtime_ns, info.st_size)
+                else:
+                    skipped.append(SkippedFile(entry.path, "not a regular file"))
 
     for root in paths:
         root_str = os.path.abspath(os.fspath(root))
         if os.path.isdir(root_str):
             walk(root_str)
         elif os.path.lexists(root_str):
-            consider(root_str)
+            result = _stamp(root_str)
+            if isinstance(result, SkippedFile):
+                skipped.append(result)
+            else:
+                found[root_str] = result
         else:
             skipped.append(SkippedFile(os.fspath(root), "no such file or folder"))
     return [found[path] for path in sorted(found)], skipped

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -148,6 +149,53 @@ def test_killing_the_indexer_at_random_moments_loses_and_doubles_nothing(tmp_pat
     paths = [hit.article.path for hit in results.hits]
     assert results.total == 400 and len(set(paths)) == 400
     assert library.search("unique123").total == 1
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_killing_a_large_indexing_kills_its_worker_processes_and_the_next_run_finishes(tmp_path, monkeypatch):
+    from search import index as index_module
+
+    corpus = tmp_path / "corpus"
+    for n in range(index_module.PARALLEL_FROM + 200):
+        write_article(corpus, f"{n:04d}.txt", f"Harbour Story {n}\n\nShips unique{n} reached the harbour on Monday.")
+    index_dir = tmp_path / "index"
+    command = [sys.executable, "-m", "search.indexer", "--index-dir", str(index_dir), str(corpus)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    child.stdout.readline()  # the first progress line: the workers are at work
+    deadline = time.monotonic() + 30
+    while not (workers := _children(child.pid) - {child.pid}) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_running, workers)), "worker processes outlived their indexer"
+    library = Library([corpus], index_dir)
+    library.update()
+    assert library.count() == index_module.PARALLEL_FROM + 200
+    assert library.search("unique1100").total == 1
+    assert not list(index_dir.glob(".incoming-*"))
 
 
 def test_extractors_survive_adversarial_text():
