@@ -111,7 +111,8 @@ def _newest(searcher: Searcher, limit: int | None) -> list[int]:
     """
     reader = searcher.reader()
     docnums: list[int] = []
-    for day in reversed(list(reader.lexicon("sort_date"))):
+    # Numeric terms start with their tier: the days themselves are tier 0.
+    for day in reversed(list(reader.expand_prefix("sort_date", b"\x00"))):
         docnums.extend(sorted(reader.postings("sort_date", day).all_ids()))
         if limit is not None and len(docnums) >= limit:
             return docnums[:limit]
