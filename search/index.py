@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import multiprocessing.queues
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -149,6 +150,17 @@ class _Manifest:
                        {k: (v[0], v[1], v[2]) for k, v in data["skipped"].items()})
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
+
+    @staticmethod
+    def schema_of(path: Path) -> int | None:
+        """The schema version a manifest was written for, read from its first bytes: opening a
+        large archive's index must not wait for its manifest (megabytes) to be parsed."""
+        try:
+            with open(path, "rb") as handle:
+                match = re.match(rb'\{"schema": (\d+),', handle.read(64))
+        except OSError:
+            return None
+        return int(match.group(1)) if match else None
 
     def save(self, path: Path) -> None:
         temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
@@ -317,7 +329,6 @@ class CorpusIndex:
         self.in_memory = False
         self._index: whoosh_index.Index | None = None
         self._memory_manifest = _Manifest()
-        self._opened_manifest: _Manifest | None = None  # read by open(): a large one takes a while to parse
 
     @property
     def manifest_path(self) -> Path:
@@ -340,15 +351,14 @@ class CorpusIndex:
             self._index = RamStorage().create_index(self.schema)
             return self._index
         if any(self.index_dir.glob("_MAIN_*.toc")):
-            manifest = _Manifest.load(self.manifest_path)
-            if manifest is None:
+            if _Manifest.schema_of(self.manifest_path) != SCHEMA_VERSION:
                 self.notices.append("The index was made by another version of newsreader; rebuilding it.")
             else:
                 try:
                     index = whoosh_index.open_dir(str(self.index_dir))
                     with index.searcher() as searcher:
                         searcher.doc_count()
-                    self._index, self._opened_manifest = index, manifest
+                    self._index = index
                     return index
                 except Exception as error:  # Whoosh raises many kinds of error for damaged files
                     self.notices.append(f"The index was damaged ({type(error).__name__}); rebuilding it.")
@@ -369,8 +379,7 @@ class CorpusIndex:
         if self.in_memory:
             manifest = self._memory_manifest
         else:
-            manifest = self._opened_manifest or _Manifest.load(self.manifest_path) or _Manifest()
-            self._opened_manifest = None  # another process may change it before the next update
+            manifest = _Manifest.load(self.manifest_path) or _Manifest()
         stamps, discovery_skips = discover(self.roots)
         report = UpdateReport(skipped=list(discovery_skips))
         current = {s.path: s for s in stamps}

@@ -254,3 +254,12 @@ def test_a_date_named_in_the_text_and_published_on_is_indexed_once(tmp_path):
     library.update()
     assert library.search("vote date:[2024-02-01 TO 2024-02-29]").total == 40
     assert library.search("count AND date:2024-02-05").total == 2
+
+
+def test_a_manifest_cut_short_costs_a_re_read_and_doubles_nothing(seed_corpus, tmp_path):
+    Library([seed_corpus], tmp_path / "index").update()
+    manifest = tmp_path / "index" / MANIFEST
+    manifest.write_bytes(manifest.read_bytes()[: len(manifest.read_bytes()) // 2])
+    library = Library([seed_corpus], tmp_path / "index")
+    assert library.update().added == 5
+    assert library.count() == 5 and library.search("Pelosi").total == 3
