@@ -82,6 +82,10 @@ def _fingerprint(paragraph: str) -> str:
     return re.sub(r"\W+", " ", paragraph.casefold()).strip()
 
 
+# A news agency's sign-off after the last sentence ("... said.  REUTER"): furniture, not text.
+_SIGN_OFF = re.compile(r"(?:(?<=[.!?)\]\"”’])|^)\s*(?:REUTERS?|Reuters?|AP|AFP|UPI|XINHUA|Xinhua|DPA|KYODO|Kyodo)\s*$")
+
+
 def clean_paragraphs(paragraphs: list[str]) -> CleanText:
     kept: list[str] = []
     seen: set[str] = set()
@@ -108,4 +112,7 @@ def clean_paragraphs(paragraphs: list[str]) -> CleanText:
             continue
         seen.add(key)
         kept.append(stripped)
+    if kept:
+        last = _SIGN_OFF.sub("", kept[-1]).rstrip()
+        kept[-1:] = [last] if last else []
     return CleanText(tuple(kept), len(paragraphs) - len(kept))

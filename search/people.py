@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .person_tagger import Token, default_tagger, tokenize
+from .resources import table
 from .name_lexicon import EAST_ASIAN_SURNAMES as _EAST_ASIAN
 from .name_lexicon import FUNCTION_WORDS as _FUNCTION
 from .name_lexicon import GIVEN_NAMES as _GIVEN
@@ -25,6 +26,7 @@ from .name_lexicon import TITLES as _TITLES
 _MAX_TITLE_WORDS = max(len(t.split()) for t in _TITLES)
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CALENDAR_AND_NUMBER_WORDS = frozenset(table("months.tsv")) | frozenset(table("weekdays.tsv")) | frozenset(table("number_words.tsv"))
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|at|az)-")
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -375,6 +377,9 @@ def extract_people(text: str) -> list[Person]:
     people = []
     for group in merged:
         name = group.canonical()
+        if " " not in name and name.lower().rstrip(".") in _CALENDAR_AND_NUMBER_WORDS:
+            continue  # "Mar" in a table of monthly figures, "Nine" starting a sentence
+
         mentions = tuple(PersonMention(s, e, text[s:e], name) for s, e in sorted(set(group.mentions)))
         people.append(Person(name, mentions, group.role))
     return sorted(people, key=lambda p: p.mentions[0].start)

@@ -54,3 +54,9 @@ def test_repeated_paragraphs_are_kept_once():
 
 def test_short_repeated_lines_are_not_treated_as_duplicates():
     assert clean("Yes.\nNo.\nYes.") == ("Yes.", "No.", "Yes.")
+
+
+def test_a_news_agency_sign_off_after_the_last_sentence_is_dropped():
+    assert clean("Rates rose 5 pct, the bank said.\n Reuter") == ("Rates rose 5 pct, the bank said.",)
+    assert clean("Output was 55.8 (33.7).        REUTER") == ("Output was 55.8 (33.7).",)
+    assert clean("The figures came from the AP") == ("The figures came from the AP",)  # a sentence, not a sign-off

@@ -91,3 +91,9 @@ def test_an_ambiguous_name_is_decided_by_the_rest_of_the_article():
     assert "Jordan" not in " ".join(country)
     player = people("Michael Jordan scored 40 points. Jordan said the team played well.")
     assert player == {"Michael Jordan": ["Michael Jordan", "Jordan"]}
+
+
+def test_months_and_number_words_alone_are_not_people():
+    text = "Soybean oil prev 3.7, Feb 21.1, Mar nil, Apr 2.0.\n\nNine of the ten ships docked. Mar 20.4, Jun 13.0."
+    assert [p.name for p in extract_people(text)] == []
+    assert [p.name for p in extract_people("Theresa May spoke. May said the talks were over.")] == ["Theresa May"]
