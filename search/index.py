@@ -38,7 +38,7 @@ from .extraction import extract_or_nothing
 from .loading import FileStamp, SkippedFile, UnreadableFile, discover, read_article
 from .textsafety import path_text
 
-SCHEMA_VERSION = 6  # 6: days are indexed as day numbers
+SCHEMA_VERSION = 7  # 7: articles are analysed anew (sign-offs dropped, new date rules)
 DATE_PUBLISHED, DATE_INFERRED, DATE_FROM_FILE = "published", "inferred", "file"
 MANIFEST = "manifest.json"
 COMMIT_EVERY_DOCS = 2000
