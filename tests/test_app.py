@@ -178,7 +178,7 @@ async def test_article_markup_is_shown_literally_and_never_runs(tmp_path):
         text = view._paragraph_text(0)
         assert "[@click=app.quit]here[/]" in text.plain and "␛]0;pwned␇" in text.plain
         assert not text.spans  # nothing in the article became a style, a link or an action
-        await pilot.click(view.query_one("#article-body"), offset=(8, 0))
+        await pilot.click(view, offset=(8, 0))
         await pilot.pause()
         assert pilot.app.is_running
 
@@ -364,7 +364,9 @@ async def test_typing_goes_on_while_a_slow_search_runs_and_its_stale_results_nev
 
 async def test_a_long_result_list_lays_out_rows_as_the_reader_reaches_them(tmp_path):
     from tests.conftest import write_article
-    from tui.widgets.article_list import FIRST_ROWS
+    from tui.widgets.article_list import ArticleList
+
+    FIRST_ROWS = ArticleList.FIRST_ROWS
 
     corpus = tmp_path / "many"
     for number in range(150):
@@ -383,3 +385,39 @@ async def test_a_long_result_list_lays_out_rows_as_the_reader_reaches_them(tmp_p
         await settle(pilot)
         assert articles.shown == 150 and articles.highlighted == 149
         assert pilot.app.reading_view.article.id == last
+
+
+def test_wrapping_breaks_at_spaces_within_the_width_and_keeps_every_word():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from tui.widgets.reading_view import wrap_offsets
+
+    @given(st.text(alphabet=st.sampled_from(list("ab cd\n漢字é")), max_size=120), st.integers(1, 30))
+    def check(text, width):
+        from rich.cells import cell_len
+
+        lines = wrap_offsets(text, width)
+        for start, end in lines:
+            assert cell_len(text[start:end]) <= max(width, 2) and "\n" not in text[start:end]
+        kept = "".join(text[s:e] for s, e in lines).replace(" ", "")
+        assert kept == text.replace(" ", "").replace("\n", "")
+
+    check()
+
+
+async def test_the_side_panel_of_a_long_article_lays_out_its_rows_as_they_are_reached(tmp_path):
+    from tests.conftest import write_article
+    from tui.widgets.side_panel import PanelList
+
+    years = range(1901, 2001)
+    body = " ".join(f"Something happened in {year}." for year in years)
+    write_article(tmp_path / "c", "long.txt", f"A Century Of Events\n\n{body}")
+    async with make_app(tmp_path / "c", tmp_path).run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        dates = pilot.app.side_panel.query_one("#dates", PanelList)
+        assert dates.row_count == 100 and dates.shown == PanelList.FIRST_ROWS
+        dates.focus()
+        dates.select(99)
+        await pilot.pause()
+        assert dates.shown == 100 and "2000" in str(dates.get_option_at_index(99).prompt)

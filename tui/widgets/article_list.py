@@ -8,12 +8,9 @@ from textual.widgets.option_list import Option
 
 from search import SearchHit, SearchResults
 
-from .keyboard_list import KeyboardOptionList
+from .keyboard_list import GrowingOptionList
 
 HIT_STYLE = "bold reverse"
-FIRST_ROWS = 60  # rows laid out at once; laying out all 500 results of a large archive took 0.6 s
-MORE_ROWS = 100  # rows added when the cursor or the scroll comes near the end of those shown
-NEAR_END = 15
 
 
 def _row(hit: SearchHit, read: bool) -> Text:
@@ -31,11 +28,8 @@ def _row(hit: SearchHit, read: bool) -> Text:
     return row
 
 
-class ArticleList(KeyboardOptionList):
-    """Search results; moving through them previews an article, Enter opens it for reading.
-
-    Rows are laid out as the reader reaches them, a page ahead, not all at once.
-    """
+class ArticleList(GrowingOptionList):
+    """Search results; moving through them previews an article, Enter opens it for reading."""
 
     class Chosen(Message):
         def __init__(self, hit: SearchHit, focus_reader: bool) -> None:
@@ -47,39 +41,22 @@ class ArticleList(KeyboardOptionList):
         super().__init__(**kwargs)
         self.hits: list[SearchHit] = []
         self.read_ids: set[str] = set()
-        self.shown = 0  # how many of the hits have rows
 
     def show_results(self, results: SearchResults, keep_id: str | None = None) -> None:
         self.hits = list(results.hits)
-        self.shown = 0
-        self.clear_options()
         ids = [hit.article.id for hit in self.hits]
         keep = ids.index(keep_id) if keep_id in ids else 0
-        self._show_more(keep + FIRST_ROWS)
+        self.reset_rows(len(self.hits), keep + self.FIRST_ROWS)
         if self.hits:
             self.highlighted = keep
 
-    def select(self, index: int) -> None:
-        """Highlight the hit at `index`, laying out rows up to it first."""
-        if index >= self.shown:
-            self._show_more(index - self.shown + MORE_ROWS)
-        self.highlighted = index
-
-    def _show_more(self, count: int) -> None:
+    def make_options(self, start: int, end: int) -> list[Option | None]:
         options: list[Option | None] = []
-        for hit in self.hits[self.shown:self.shown + count]:
-            if self.shown or options:
+        for hit in self.hits[start:end]:
+            if start or options:
                 options.append(None)  # a rule between articles
             options.append(Option(_row(hit, hit.article.id in self.read_ids), id=hit.article.id))
-        if options:
-            self.add_options(options)
-            self.shown = min(len(self.hits), self.shown + count)
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        near_end = self.max_scroll_y > 0 and new_value >= self.max_scroll_y - self.scrollable_content_region.height
-        if near_end and self.shown < len(self.hits):
-            self._show_more(MORE_ROWS)
+        return options
 
     def mark_read(self, article_id: str) -> None:
         if article_id in self.read_ids:
@@ -91,8 +68,6 @@ class ArticleList(KeyboardOptionList):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option_index >= self.shown - NEAR_END:
-            self._show_more(MORE_ROWS)
         if event.option_index < len(self.hits):
             self.post_message(self.Chosen(self.hits[event.option_index], focus_reader=False))
 

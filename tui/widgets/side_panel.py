@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from search import Extraction, period_start
 
-from .keyboard_list import KeyboardOptionList
+from .keyboard_list import GrowingOptionList
 
 Span = tuple[int, int]
 
@@ -80,8 +82,20 @@ def _person_prompt(entry: PersonEntry) -> Text:
     return prompt
 
 
-class PanelList(KeyboardOptionList):
+class PanelList(GrowingOptionList):
     """One list of the side panel: its dates or its people."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.prompts: list[Callable[[], Text]] = []
+
+    def show_prompts(self, prompts: list[Callable[[], Text]]) -> None:
+        self.prompts = prompts
+        self.reset_rows(len(prompts))
+        self.highlighted = None
+
+    def make_options(self, start: int, end: int) -> list[Option | None]:
+        return [Option(prompt()) for prompt in self.prompts[start:end]]
 
 
 class SidePanel(Vertical):
@@ -113,14 +127,11 @@ class SidePanel(Vertical):
         self.people = person_entries(extraction)
         width = max((len(_date_value(e)) for e in self.dates), default=0)
         prompts = {
-            "#dates": [_date_prompt(entry, width) for entry in self.dates],
-            "#people": [_person_prompt(entry) for entry in self.people],
+            "#dates": [partial(_date_prompt, entry, width) for entry in self.dates],
+            "#people": [partial(_person_prompt, entry) for entry in self.people],
         }
         for list_id, entries, title in (("#dates", self.dates, "Dates"), ("#people", self.people, "People")):
-            option_list = self.query_one(list_id, PanelList)
-            option_list.clear_options()
-            option_list.add_options(Option(prompt) for prompt in prompts[list_id])
-            option_list.highlighted = None
+            self.query_one(list_id, PanelList).show_prompts(prompts[list_id])
             self.query_one(f"{list_id}-title", Static).update(Text(f"{title} ({len(entries)})"))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
