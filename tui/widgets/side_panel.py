@@ -85,6 +85,9 @@ def _person_prompt(entry: PersonEntry) -> Text:
 class PanelList(GrowingOptionList):
     """One list of the side panel: its dates or its people."""
 
+    FIRST_ROWS = 30  # each list has half a screen at most
+    MORE_ROWS = 50
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.prompts: list[Callable[[], Text]] = []
