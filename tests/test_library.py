@@ -263,3 +263,13 @@ def test_a_manifest_cut_short_costs_a_re_read_and_doubles_nothing(seed_corpus, t
     library = Library([seed_corpus], tmp_path / "index")
     assert library.update().added == 5
     assert library.count() == 5 and library.search("Pelosi").total == 3
+
+
+def test_the_total_counts_every_match_beyond_the_results_asked_for(tmp_path):
+    corpus = tmp_path / "c"
+    for number in range(400):
+        write_article(corpus, f"{number:03d}.txt", f"Harbour Note {number}\n\n" + "The harbour was busy. " * (1 + number % 7))
+    library = Library([corpus], tmp_path / "index")
+    library.update()
+    results = library.search("harbour", limit=5)
+    assert len(results.hits) == 5 and results.total == 400
