@@ -176,11 +176,14 @@ def _date_values(dates: tuple[TemporalExpression, ...], published: dt.date | Non
     return sorted(dt.datetime.combine(d, dt.time()) for d in days if d is not None)
 
 
-def _prepare(stamp: FileStamp) -> dict[str, object] | SkippedFile:
+def _index_file(writer: SegmentWriter, stamp: FileStamp) -> SkippedFile | None:
+    """Read, analyse and add one file to `writer`; what was wrong with it if it could not be read."""
     try:
-        return prepare_document(stamp)
+        document = prepare_document(stamp)
     except UnreadableFile as error:
         return SkippedFile(stamp.path, str(error))
+    writer.add_document(**{k: v for k, v in document.items() if v is not None})
+    return None
 
 
 @dataclass
@@ -219,12 +222,7 @@ def _index_batch(index_dir: str, stamps: list[FileStamp]) -> _Batch:
     writer = index.writer(**WRITER_OPTIONS)
     outcomes: list[SkippedFile | None] = []
     for done, stamp in enumerate(stamps, 1):
-        document = _prepare(stamp)
-        if isinstance(document, SkippedFile):
-            outcomes.append(document)
-        else:
-            writer.add_document(**{k: v for k, v in document.items() if v is not None})
-            outcomes.append(None)
+        outcomes.append(_index_file(writer, stamp))
         if _progress is not None and done % PROGRESS_EVERY_FILES == 0:
             _progress.put(PROGRESS_EVERY_FILES)
     writer.commit()
@@ -448,13 +446,9 @@ class CorpusIndex:
                 finish = {"mergetype": _merge_small_segments}
                 last_commit, pending = time.monotonic(), 0
                 for done, stamp in enumerate(todo, 1):
-                    document = _prepare(stamp)
-                    if isinstance(document, SkippedFile):
-                        record(stamp, document)
-                    else:
-                        writer.add_document(**{k: v for k, v in document.items() if v is not None})
-                        record(stamp, None)
-                        pending += 1
+                    outcome = _index_file(writer, stamp)
+                    record(stamp, outcome)
+                    pending += outcome is None
                     if on_progress:
                         on_progress(IndexProgress(done, len(todo), stamp.path))
                     if pending >= COMMIT_EVERY_DOCS or (pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS):
