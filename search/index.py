@@ -486,9 +486,10 @@ class CorpusIndex:
                     for future in finished:
                         batch = running.pop(future)
                         result = future.result()
-                        self._adopt(result, commit)
+                        # Recorded first, so that the manifest saved with the adopting commit lists them.
                         for stamp, outcome in zip(batch, result.outcomes):
                             record(stamp, outcome)
+                        self._adopt(result, commit)
                         following = next(batches, None)
                         if following:
                             running[pool.submit(_index_batch, str(self.index_dir), following)] = following
