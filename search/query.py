@@ -100,17 +100,36 @@ def _levenshtein_dfa(text: str, maxdist: int, prefix: int):
     return lev.levenshtein_automaton(text, maxdist, prefix).to_dfa()
 
 
-@lru_cache(maxsize=256)
-def _segment_words(segment_id: str, fieldname: str, reader) -> list[str]:
-    """A segment's words in one field, sorted. Segments never change, so their id names the list."""
-    return [word.decode("utf-8") if isinstance(word, bytes) else word for word in reader.lexicon(fieldname)]
+_SEGMENT_WORDS: dict[tuple[str, str], list[str]] = {}
+_MERGED_WORDS: dict[tuple[tuple[str, ...], str], list[str]] = {}
 
 
-@lru_cache(maxsize=8)
-def _merged_words(segment_ids: tuple[str, ...], fieldname: str, readers: tuple) -> list[str]:
-    """The words of all the segments in one field, sorted and unique: one automaton walk for all."""
-    lists = [_segment_words(segment_id, fieldname, reader) for segment_id, reader in zip(segment_ids, readers)]
-    return sorted(set().union(*lists)) if len(lists) > 1 else (lists[0] if lists else [])
+def _remember(cache: dict, key, limit: int, make):
+    """`cache[key]`, made on first use; the oldest entry goes when there are `limit`."""
+    if key not in cache:
+        if len(cache) >= limit:
+            del cache[next(iter(cache))]
+        cache[key] = make()
+    return cache[key]
+
+
+def _field_words(readers: list, fieldname: str) -> list[str]:
+    """The words of all the segments in one field, sorted and unique: one automaton walk for all.
+
+    Segments never change, so their ids name the lists: a new searcher after each commit finds
+    them again (a cache keyed by reader objects missed every time and kept old readers alive).
+    """
+    ids = tuple(reader.segment().segment_id() for reader in readers)
+
+    def segment_words(reader, segment_id: str) -> list[str]:
+        return _remember(_SEGMENT_WORDS, (segment_id, fieldname), 256, lambda: [
+            word.decode("utf-8") if isinstance(word, bytes) else word for word in reader.lexicon(fieldname)])
+
+    def merged() -> list[str]:
+        lists = [segment_words(reader, segment_id) for reader, segment_id in zip(readers, ids)]
+        return sorted(set().union(*lists)) if len(lists) > 1 else (lists[0] if lists else [])
+
+    return _remember(_MERGED_WORDS, (ids, fieldname), 8, merged)
 
 
 def _accepted(dfa, words: list[str]) -> Iterator[str]:
@@ -141,10 +160,9 @@ class FuzzyWord(query.FuzzyTerm):
     """
 
     def _btexts(self, ixreader):
-        readers = tuple(r for r, _ in ixreader.leaf_readers() if self.fieldname in r.indexed_field_names())
-        segment_ids = tuple(r.segment().segment_id() for r in readers)
+        readers = [r for r, _ in ixreader.leaf_readers() if self.fieldname in r.indexed_field_names()]
         dfa = _levenshtein_dfa(self.text, self.maxdist, self.prefixlength)
-        return list(_accepted(dfa, _merged_words(segment_ids, self.fieldname, readers)))
+        return list(_accepted(dfa, _field_words(readers, self.fieldname)))
 
 
 def expand_fuzzy(parsed: query.Query, reader) -> query.Query:
