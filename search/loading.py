@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,9 +79,10 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     return article
 
 
-def _stamp(path: str) -> FileStamp | SkippedFile:
+def _stamp(path: str, stat_of: Callable[[], os.stat_result] | None = None) -> FileStamp | SkippedFile:
+    """A file's stat for the manifest; `stat_of` gives it when a folder listing has it at hand."""
     try:
-        info = os.stat(path)
+        info = stat_of() if stat_of else os.stat(path)
     except OSError as error:
         return SkippedFile(path, f"cannot stat: {error.strerror or error}")
     if not stat.S_ISREG(info.st_mode):
@@ -93,9 +95,16 @@ def discover(paths: list[Path]) -> tuple[list[FileStamp], list[SkippedFile]]:
     found: dict[str, FileStamp] = {}
     skipped: list[SkippedFile] = []
 
+    def consider(path: str, stat_of: Callable[[], os.stat_result] | None = None) -> None:
+        result = _stamp(path, stat_of)
+        if isinstance(result, SkippedFile):
+            skipped.append(result)
+        else:
+            found[path] = result
+
     def walk(folder: str) -> None:
-        # os.scandir, not os.walk and pathlib, and no call per file: a catch-up stats every file of
-        # a large archive, and this loop is most of its time.
+        # os.scandir, not os.walk and pathlib: a catch-up stats every file of a large archive, and
+        # this loop is most of its time.
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
@@ -109,26 +118,14 @@ def discover(paths: list[Path]) -> tuple[list[FileStamp], list[SkippedFile]]:
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path)
             elif name.lower().endswith(_SUFFIXES):
-                try:
-                    info = entry.stat()
-                except OSError as error:
-                    skipped.append(SkippedFile(entry.path, f"cannot stat: {error.strerror or error}"))
-                    continue
-                if stat.S_ISREG(info.st_mode):
-                    found[entry.path] = FileStamp(entry.path, info.st_mtime_ns, info.st_size)
-                else:
-                    skipped.append(SkippedFile(entry.path, "not a regular file"))
+                consider(entry.path, entry.stat)
 
     for root in paths:
         root_str = os.path.abspath(os.fspath(root))
         if os.path.isdir(root_str):
             walk(root_str)
         elif os.path.lexists(root_str):
-            result = _stamp(root_str)
-            if isinstance(result, SkippedFile):
-                skipped.append(result)
-            else:
-                found[root_str] = result
+            consider(root_str)
         else:
             skipped.append(SkippedFile(os.fspath(root), "no such file or folder"))
     return [found[path] for path in sorted(found)], skipped
