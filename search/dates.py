@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from .resources import table, word_set
 from .sentences import Sentences
+from .tense import governed_in_past, tense_at
 
 PRESENT_REF, PAST_REF, FUTURE_REF = "PRESENT_REF", "PAST_REF", "FUTURE_REF"
 
@@ -97,16 +98,10 @@ _SEASON = _alternation(_SEASONS)
 _RELATIVE_WORD = r"(?:this|last|next|past|coming|previous|following|current|same)"
 _LEFT = r"(?<![\w$€£¥#/.-])"
 _RIGHT = r"(?![\w/]|[.,]\d|-\d)"
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled\s+(?:to|for)|expected\s+to|"
-    r"is\s+to|are\s+to|due\s+(?:to|on|in)|upcoming|set\s+to|to\s+be\s+held|intends?\s+to|expects?\s+to|"
-    r"hopes?\s+to|next)\b", re.I)
-_PAST_CUE = re.compile(
-    r"\b(?:said|told|was|were|had|did|held|met|took|came|went|made|gave|announced|reported|began|ended|"
-    r"left|won|lost|fell|rose|closed|agreed|signed|killed|died|arrested|visited|ago|earlier|last)\b", re.I)
 SOON_DAYS = 62  # a date this close ahead is the coming one unless a past verb governs it
-_LOCAL_PAST = re.compile(r"\b(?:said|says|told|announced|reported|met|[a-z]{3,}ed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
-_LOCAL_FUTURE = re.compile(r"\b(?:will|shall|'ll)\s+(?:\w+\s+){0,2}(?:on\s+|by\s+)?$", re.I)
+SOON_MONTH_DAYS = 92  # the same for a month named as a deadline ("loans through January")
+JUST_PAST_DAYS = 7  # a date this close behind is this year's even when the sentence looks ahead
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|before|effective|starting|beginning)\s+(?:early\s+|mid-?|late\s+)?$", re.I)
 # A capitalised word before a month makes it part of a name ("Theresa May", "Dong Jun"), unless
 # it is a function word that merely starts the sentence ("In May", "By June").
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
@@ -142,30 +137,16 @@ class _Context:
     last_day: dt.date | None  # the last resolved day-precise date before this expression
 
     def tense(self) -> int:
-        """+1 when the sentence speaks of the future, -1 of the past, 0 when it does not say."""
-        s_start, s_end = self.sentences.span(self.start)
-        before = self.text[s_start:self.start]
-        after = self.text[self.end:s_end]
-        # The verb right before the expression governs it: "said Thursday that it will ..." is past.
-        if _LOCAL_PAST.search(before[-30:]):
-            return -1
-        if _LOCAL_FUTURE.search(before[-40:]):
-            return 1
-        future = [m.end() for m in _FUTURE_CUE.finditer(before)] + [self.end + m.start() for m in _FUTURE_CUE.finditer(after)]
-        past = [m.end() for m in _PAST_CUE.finditer(before)] + [self.end + m.start() for m in _PAST_CUE.finditer(after)]
-        if not future and not past:
-            return 0
-        if not future:
-            return -1
-        if not past:
-            return 1
-        distance = lambda spots: min(abs(p - (self.start if p <= self.start else self.end)) for p in spots)  # noqa: E731
-        return 1 if distance(future) < distance(past) else -1
+        """+1 when the words governing the expression speak of the future, -1 of the past, 0 when they do not say."""
+        return tense_at(self.text, self.sentences.span(self.start), self.start, self.end)
 
     def governed_in_past(self) -> bool:
         """Whether a past verb right before the expression governs it ("met on", "ended Aug. 31")."""
-        s_start, _ = self.sentences.span(self.start)
-        return bool(_LOCAL_PAST.search(self.text[s_start:self.start][-30:]))
+        return governed_in_past(self.text, self.sentences.span(self.start)[0], self.start)
+
+    def deadline(self) -> bool:
+        """Whether the expression ends or starts a stretch of time: "through January", "effective June 1"."""
+        return bool(_DEADLINE_BEFORE.search(self.text[max(0, self.start - 20):self.start]))
 
     def direction(self) -> int:
         """+1 for the future, -1 otherwise: news mostly reports the past."""
@@ -353,9 +334,12 @@ def _year_for(ctx: _Context, month: int, day: int | None) -> int | None:
     now = (ref.month, ref.day if day else 1)
     tense = ctx.tense()
     if tense > 0:
-        return ref.year if here >= now else ref.year + 1
+        if here >= now or (day is not None and 0 < (ref - dt.date(ref.year, month, min(day, 28))).days <= JUST_PAST_DAYS):
+            # "said it would return the child by Jan. 14", reported a day later: still this year's.
+            return ref.year
+        return ref.year + 1
     if tense < 0:
-        if not ctx.governed_in_past() and _days_until(ref, month, day) <= SOON_DAYS:
+        if not ctx.governed_in_past() and _days_until(ref, month, day) <= (SOON_DAYS if day or not ctx.deadline() else SOON_MONTH_DAYS):
             # "said ... must be returned by Jan. 14": the sentence's past is its reporting verb's;
             # a date within weeks ahead that no past verb governs is the coming one.
             return ref.year if here >= now else ref.year + 1

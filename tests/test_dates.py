@@ -81,6 +81,19 @@ def test_a_date_weeks_ahead_is_the_coming_one_unless_a_past_verb_governs_it():
         ("June 2", "DATE", "2024-06-02")]
 
 
+def test_a_deadline_days_behind_a_future_sentence_is_this_years():
+    # Reported the day after: "would" looks ahead from when it was said, not a year ahead.
+    assert found("they would ask for the child to be returned by Jan. 14", dt.date(2026, 1, 15)) == [
+        ("Jan. 14", "DATE", "2026-01-14")]
+    assert found("they will hold a vote on Jan. 2", dt.date(2026, 1, 15)) == [("Jan. 2", "DATE", "2027-01-02")]
+
+
+def test_a_month_named_as_a_deadline_a_quarter_ahead_is_the_coming_one():
+    assert found("Lenders have extended the loans through January.", dt.date(1989, 10, 30)) == [
+        ("January", "DATE", "1990-01")]
+    assert found("In January, the lenders extended the loans.", dt.date(1989, 10, 30)) == [("January", "DATE", "1989-01")]
+
+
 def test_the_following_period_comes_after_the_one_last_named():
     assert found("He was elected in 1995 and resigned the following year.")[-1] == ("the following year", "DATE", "1996")
     assert found("They met on March 3, 2024. The following day they signed.")[-1] == ("The following day", "DATE", "2024-03-04")

@@ -1,0 +1,107 @@
+"""Which way in time a sentence points at a date: the tense of the words that govern it.
+
+News mostly reports the past, so a weekday or a month with no cue is taken as past by the caller;
+this module only says when the words show otherwise. The clause holding the expression decides
+first ("said it would meet on Tuesday, after talks that ended last week"): cues elsewhere in the
+sentence are used only when its own clause has none.
+"""
+from __future__ import annotations
+
+import re
+
+from .resources import word_set
+
+_IRREGULAR_PAST = word_set("past_tense_verbs.txt")
+
+# Cues that a sentence looks ahead. "next to" is a place, and "expected" only looks ahead with "to".
+FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+(?:to|for|a|an)|planning|scheduled|slated|"
+    r"expected\s+to|expects?|is\s+to|are\s+to|due\s+(?:to|on|in|by)|upcoming|set\s+to|to\s+be\s+held|intends?\s+to|"
+    r"hopes?\s+to|as\s+(?:soon|early)\s+as|(?:postponed|delayed|adjourned|put\s+off|deferred)\s+(?:until|till|to)|"
+    r"next(?!\s+to\b)|tomorrow)\b", re.I)
+# Reported speech also uses these for what lay ahead at the time: they count only where nothing else says.
+_WEAK_FUTURE_CUE = re.compile(r"\b(?:would|might)\b", re.I)
+# A plan in the pluperfect lies in the past: "had been due to expire Friday".
+_PAST_PLAN = re.compile(r"\bhad\s+(?:been\s+|previously\s+been\s+)?$", re.I)
+_PAST_WORDS = re.compile(r"\b(?:ago|earlier|last|yesterday|previously)\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+# After these an -ed word is an adjective or a present passive: "is based", "the proposed merger".
+_NOT_A_PAST_VERB_AFTER = frozenset(
+    "is are am be being become becomes remain remains seem seems get gets a an the its their his her our "
+    "this that these those very so too more most less".split())
+_ED_NOT_PAST = frozenset("need indeed speed seed feed bed red shed hundred proceed exceed succeed breed".split())
+
+# The verb right before the expression governs it: "said Thursday that it will ..." is past.
+_LOCAL_PAST = re.compile(r"\b(?:said|says|told|announced|reported|met|[a-z]{3,}ed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_LOCAL_FUTURE = re.compile(r"\b(?:(?:will|shall|'ll|effective|due)\s+(?:\w+\s+){0,2}|(?:would|might)\s+(?:\w+\s+){0,5})(?:on\s+|by\s+|from\s+)?$", re.I)
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:()]|,\s|\s--?\s|\s_\s|\b(?:that|which|who|whom|whose|than|while|but|because|although|though|whereas|"
+    r"when|whenever|where|unless|if)\b", re.I)
+
+
+def clause_span(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause of `sentence` that holds text[start:end], cut at punctuation and subordinators."""
+    s_start, s_end = sentence
+    left, right = s_start, s_end
+    for match in _CLAUSE_BREAK.finditer(text, s_start, s_end):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start()
+            break
+    return left, right
+
+
+Span = tuple[int, int]
+
+
+def _cues(text: str, lo: int, hi: int, start: int, end: int) -> tuple[list[Span], list[Span]]:
+    """The future and the past cues in text[lo:hi], outside the expression text[start:end]."""
+    outside = lambda m: m.end() <= start or m.start() >= end  # noqa: E731
+    future = [m.span() for m in FUTURE_CUE.finditer(text, lo, hi)
+              if outside(m) and not _PAST_PLAN.search(text[max(lo, m.start() - 30):m.start()])]
+    past = [m.span() for m in _PAST_WORDS.finditer(text, lo, hi) if outside(m)]
+    previous = ""
+    for m in _WORD.finditer(text, lo, hi):
+        word = m.group()
+        lowered = word.lower()
+        if outside(m) and previous not in _NOT_A_PAST_VERB_AFTER and (lowered in _IRREGULAR_PAST or (
+                word.islower() and len(word) >= 5 and word.endswith("ed") and not word.startswith("un")
+                and word not in _ED_NOT_PAST)):
+            past.append(m.span())
+        previous = lowered
+    future_ends = {e for _, e in future}
+    return future, [p for p in past if p[1] not in future_ends]
+
+
+def _nearest(future: list[Span], past: list[Span], start: int, end: int) -> int:
+    if not future and not past:
+        return 0
+    if not future:
+        return -1
+    if not past:
+        return 1
+    distance = lambda spans: min(start - e if e <= start else s - end for s, e in spans)  # noqa: E731
+    return 1 if distance(future) < distance(past) else -1
+
+
+def tense_at(text: str, sentence: tuple[int, int], start: int, end: int) -> int:
+    """+1 when the words governing text[start:end] speak of the future, -1 of the past, 0 when they do not say."""
+    s_start, s_end = sentence
+    before = text[s_start:start]
+    if _LOCAL_PAST.search(before[-30:]):
+        return -1
+    local_future = _LOCAL_FUTURE.search(before[-50:])
+    if local_future and not _PAST_PLAN.search(before[:len(before) - len(local_future.group())][-30:]):
+        return 1
+    lo, hi = clause_span(text, sentence, start, end)
+    future, past = _cues(text, lo, hi, start, end)
+    if not future and not past and _WEAK_FUTURE_CUE.search(text, lo, hi):
+        return 1  # "the dividend would be paid in January", with no other verb to say otherwise
+    return _nearest(future, past, start, end) or _nearest(*_cues(text, s_start, s_end, start, end), start, end)
+
+
+def governed_in_past(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a past verb right before the expression governs it ("met on", "ended Aug. 31")."""
+    return bool(_LOCAL_PAST.search(text[sentence_start:start][-30:]))
