@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from .resources import table, word_set
 from .sentences import Sentences
-from .tense import governed_in_past, tense_at
+from .tense import clause_has_tense, clause_span, governed_in_past, tense_at
 
 PRESENT_REF, PAST_REF, FUTURE_REF = "PRESENT_REF", "PAST_REF", "FUTURE_REF"
 
@@ -153,9 +153,16 @@ class _Context:
         return 1 if self.tense() > 0 else -1
 
     def sentence_year(self) -> int | None:
-        s_start, s_end = self.sentences.span(self.start)
-        years = [(abs(pos - self.start), pos, year) for pos, year in self.year_anchors if s_start <= pos < s_end and pos != self.start]
-        return min(years)[2] if years else None
+        """The year named nearest in the expression's clause; else in its sentence, if the clause has no tense of its own."""
+        sentence = self.sentences.span(self.start)
+        clause = clause_span(self.text, sentence, self.start, self.end)
+        for lo, hi in (clause, sentence):
+            years = [(abs(pos - self.start), pos, year) for pos, year in self.year_anchors if lo <= pos < hi and pos != self.start]
+            if years:
+                return min(years)[2]
+            if clause_has_tense(self.text, clause, self.start, self.end):
+                return None  # "..., approved in 1987 that set no limit, had bought shares through Sept. 29"
+        return None
 
 
 def _number(word: str) -> str:

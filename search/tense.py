@@ -102,6 +102,12 @@ def tense_at(text: str, sentence: tuple[int, int], start: int, end: int) -> int:
     return _nearest(future, past, start, end) or _nearest(*_cues(text, s_start, s_end, start, end), start, end)
 
 
+def clause_has_tense(text: str, clause: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the clause has a verb or cue of its own that places it in time."""
+    future, past = _cues(text, *clause, start, end)
+    return bool(future or past)
+
+
 def governed_in_past(text: str, sentence_start: int, start: int) -> bool:
     """Whether a past verb right before the expression governs it ("met on", "ended Aug. 31")."""
     return bool(_LOCAL_PAST.search(text[sentence_start:start][-30:]))

@@ -63,6 +63,14 @@ def test_bare_month_takes_the_year_named_in_its_sentence():
     assert values == ["2024", "2024-01", "2024-09"]
 
 
+def test_a_year_named_in_another_clause_with_its_own_verb_is_not_borrowed():
+    reference = dt.date(1999, 2, 27)
+    assert found("Poland, who was invited to join in July 1997, will join NATO on March 12.", reference)[-1] == (
+        "March 12", "DATE", "1999-03-12")
+    assert found("Under a plan approved in 1987 that set no limit, it had bought shares through Sept. 29.",
+                 dt.date(1989, 10, 30))[-1] == ("Sept. 29", "DATE", "1989-09-29")
+
+
 def test_bare_month_after_the_reference_month_is_last_year_in_past_tense():
     assert found("the summit was held in October") == [("October", "DATE", "2025-10")]
     assert found("the talks took place in July", dt.date(2025, 3, 1)) == [("July", "DATE", "2024-07")]
