@@ -35,6 +35,7 @@ _ED_NOT_PAST = frozenset("need indeed speed seed feed bed red shed hundred proce
 _LOCAL_PAST = re.compile(r"\b(?:said|says|told|announced|reported|met|[a-z]{3,}ed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _LOCAL_FUTURE = re.compile(r"\b(?:(?:will|shall|'ll|effective|due)\s+(?:\w+\s+){0,2}|(?:would|might)\s+(?:\w+\s+){0,5})(?:on\s+|by\s+|from\s+)?$", re.I)
 
+_NON_FINITE_OPENING = re.compile(r"\s*(?:with|without|including|such\s+as|as\s+well\s+as)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r"[;:()]|,\s|\s--?\s|\s_\s|\b(?:that|which|who|whom|whose|than|while|but|because|although|though|whereas|"
     r"when|whenever|where|unless|if)\b", re.I)
@@ -103,7 +104,11 @@ def tense_at(text: str, sentence: tuple[int, int], start: int, end: int) -> int:
 
 
 def clause_has_tense(text: str, clause: tuple[int, int], start: int, end: int) -> bool:
-    """Whether the clause has a verb or cue of its own that places it in time."""
+    """Whether the clause has a verb or cue of its own that places it in time.
+
+    A clause opened by "with" or "including" has none: "..., with meetings held in January"."""
+    if _NON_FINITE_OPENING.match(text, clause[0]):
+        return False
     future, past = _cues(text, *clause, start, end)
     return bool(future or past)
 

@@ -61,6 +61,8 @@ def test_weekday_direction_follows_tense():
 def test_bare_month_takes_the_year_named_in_its_sentence():
     values = [e.value for e in tag("Talks resumed only last year, with meetings in January and September.", REF)]
     assert values == ["2024", "2024-01", "2024-09"]
+    values = [e.value for e in tag("Talks resumed only last year, with meetings held in January and September.", REF)]
+    assert values == ["2024", "2024-01", "2024-09"]
 
 
 def test_a_year_named_in_another_clause_with_its_own_verb_is_not_borrowed():
