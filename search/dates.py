@@ -51,6 +51,7 @@ _UNITS = {k: tuple(v.split("\t")) for k, v in table("time_units.tsv").items()}
 _PARTS_OF_DAY = table("parts_of_day.tsv")
 _SEASONS = table("seasons.tsv")
 _ORDINALS = {k: int(v) for k, v in table("ordinals.tsv").items()}
+_ORDINAL_WORDS = {k: int(v) for k, v in table("ordinal_words.tsv").items()}
 _HOLIDAYS = table("holidays.tsv")
 
 
@@ -85,12 +86,13 @@ def _alternation(words: object) -> str:
 # Abbreviated months and weekdays need their period when they stand alone ("Sun" is a company).
 _MONTH_WORD = _alternation([m.capitalize() for m in _MONTHS] + [m.capitalize() + "." for m in _MONTHS if len(m) <= 4 and m not in ("may", "june", "july")])
 _WEEKDAY_WORD = _alternation(d.capitalize() + ("" if d.endswith("day") else ".") for d in _WEEKDAYS)
+_ORDINAL_WORD = _alternation(_ORDINAL_WORDS).replace("\\-", "[\\s-]")
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _NUM_WORD = _alternation(_NUMBERS)
 _TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_NUMBER = rf"(?:\d+(?:\.\d+)?|{_TENS_WORD}[\s-]{_UNIT_WORD}|{_NUM_WORD})"
+_NUMBER = rf"(?:(?:\d+(?:\.\d+)?|{_TENS_WORD}[\s-]{_UNIT_WORD}|{_NUM_WORD})(?:\s+and\s+a\s+half|\s+1/2|½)?)"
 _APPROXIMATELY = r"(?:(?:nearly|almost|about|around|roughly|some|more\s+than|less\s+than|over|just\s+over|just\s+under|at\s+least|only)\s+)?"
 _UNIT = _alternation(_UNITS) + r"s?"
 _PART_OF_DAY = _alternation(_PARTS_OF_DAY)
@@ -167,6 +169,10 @@ class _Context:
 
 def _number(word: str) -> str:
     word = re.sub(r"\s+", " ", word.lower())
+    half = re.fullmatch(r"(.+?)(?: and a half| 1/2|½)", word)
+    if half:  # "two and a half", "5 1/2"
+        whole = _number(half.group(1))
+        return "X" if whole == "X" else str(float(whole) + 0.5)
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return word.rstrip("0").rstrip(".") if "." in word else word
     parts = re.split(r"[\s-]", word)
@@ -184,8 +190,12 @@ def _weekday(word: str) -> int:
     return _WEEKDAYS[word.lower().rstrip(".")]
 
 
+def _ordinal(word: str) -> int:
+    return _ORDINAL_WORDS[re.sub(r"[\s-]+", "-", word.lower())]
+
+
 def _day(word: str) -> int:
-    return int(re.sub(r"\D", "", word))
+    return _ordinal(word) if word[0].isalpha() else int(re.sub(r"\D", "", word))
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -238,7 +248,18 @@ def _unit(word: str) -> str:
     return word if word in _UNITS else word[:-1]
 
 
+# A fraction of a unit is written in the next finer one: 2.5 years is P2Y6M, 1.5 minutes PT1M30S.
+_FINER_UNIT = {"year": (12, "month"), "week": (7, "day"), "day": (24, "hour"), "hour": (60, "minute"),
+               "minute": (60, "second"), "decade": (10, "year"), "century": (100, "year")}
+
+
 def _duration(amount: str, unit: str) -> str:
+    if "." in amount and unit in _FINER_UNIT:
+        whole, fraction = divmod(float(amount), 1)
+        factor, finer = _FINER_UNIT[unit]
+        if (fraction * factor).is_integer():
+            parts = [(int(whole), unit), (int(fraction * factor), finer)]
+            return _composed_duration([(n, u) for n, u in parts if n])
     letter, kind, _ = _UNITS[unit]
     if unit == "weekend":
         letter = "WE"
@@ -249,6 +270,14 @@ def _duration(amount: str, unit: str) -> str:
     if letter == "CE":
         return f"P{int(amount) * 100 if amount.isdigit() else 'X'}Y" if amount != "X" else "PXCE"
     return f"P{'T' if kind == 'time' else ''}{amount}{letter}"
+
+
+def _composed_duration(parts: list[tuple[int, str]]) -> str:
+    """P2Y6M, P1DT12H, PT5H30M: date units first, then T and the time units."""
+    years = sum(n * {"decade": 10, "century": 100}.get(u, 1) for n, u in parts if u in ("year", "decade", "century"))
+    date = (f"{years}Y" if years else "") + "".join(f"{n}{_UNITS[u][0]}" for n, u in parts if u in ("month", "week", "day"))
+    time = "".join(f"{n}{_UNITS[u][0]}" for n, u in parts if _UNITS[u][1] == "time")
+    return "P" + date + (f"T{time}" if time else "")
 
 
 def _fixed(value: str, end_value: str | None = None) -> Resolver:
@@ -309,9 +338,9 @@ def _slashed_date(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", _fixed(f"{y:04d}-{month:02d}-{day:02d}"))
 
 
-def _month_day(month: int, day: int, year: int | None, end_day: int | None = None) -> Resolver:
+def _month_day(month: int, day: int, year: int | None, end_day: int | None = None, direction: int = 0) -> Resolver:
     def resolve(ctx: _Context) -> tuple[str, str | None]:
-        y = year if year is not None else _year_for(ctx, month, day)
+        y = year if year is not None else _year_for(ctx, month, day, direction)
         if y is None:
             return f"XXXX-{month:02d}-{day:02d}", None
         if not _valid(y, month, day):
@@ -330,8 +359,9 @@ def _days_until(ref: dt.date, month: int, day: int | None) -> int:
         return 366
 
 
-def _year_for(ctx: _Context, month: int, day: int | None) -> int | None:
-    anchored = ctx.sentence_year()
+def _year_for(ctx: _Context, month: int, day: int | None, direction: int = 0) -> int | None:
+    """The year of a month (and day) named without one; `direction` is -1 or +1 where the words say."""
+    anchored = None if direction else ctx.sentence_year()
     if anchored is not None:
         return anchored
     if ctx.reference is None:
@@ -339,6 +369,8 @@ def _year_for(ctx: _Context, month: int, day: int | None) -> int | None:
     ref = ctx.reference
     here = (month, day or 1)
     now = (ref.month, ref.day if day else 1)
+    if direction:
+        return (ref.year if here <= now else ref.year - 1) if direction < 0 else (ref.year if here >= now else ref.year + 1)
     tense = ctx.tense()
     if tense > 0:
         if here >= now or (day is not None and 0 < (ref - dt.date(ref.year, month, min(day, 28))).days <= JUST_PAST_DAYS):
@@ -362,7 +394,7 @@ def _year_for(ctx: _Context, month: int, day: int | None) -> int | None:
 _RANGE_JOIN = r"\s*(?:-|–|—|to|through|and|until)\s*"
 
 
-@rule(rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY})(?:{_RANGE_JOIN}(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", trigger=_alternation(_MONTHS), reach=(5, 40))
+@rule(rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY}|(?i:{_ORDINAL_WORD}))(?:{_RANGE_JOIN}(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", trigger=_alternation(_MONTHS), reach=(5, 40))
 def _month_day_year(m: re.Match[str]) -> Candidate | None:
     month, day = _month(m["mon"]), _day(m["d1"])
     end_day = _day(m["d2"]) if m["d2"] else None
@@ -389,10 +421,13 @@ def _month_year(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", _fixed(f"{int(m['y']):04d}-{_month(m['mon']):02d}"), anchors_year=True)
 
 
-@rule(rf"{_LEFT}(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+(?P<mon>{_MONTH_WORD}){_RIGHT}", trigger=_alternation(_MONTHS), reach=(20, 10))
+@rule(rf"{_LEFT}(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+(?P<mon>{_MONTH_WORD})(?:\s+(?P<d>{_DAY}))?{_RIGHT}", trigger=_alternation(_MONTHS), reach=(20, 15))
 def _relative_month(m: re.Match[str]) -> Candidate | None:
     month = _month(m["mon"])
+    day = _day(m["d"]) if m["d"] else None
     rel = m["rel"].lower().split()[-1]
+    if day is not None:  # "last Oct. 23": the latest such day before the reference, or the first after
+        return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, None, direction={"past": -1, "last": -1}.get(rel, 1)))
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         if ctx.reference is None:
@@ -458,14 +493,14 @@ def _decade(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", _fixed(f"{century}{decade}"))
 
 
-@rule(rf"{_LEFT}(?:the\s+)?(?:(?P<yp>{_YEAR})(?:['’]s)?\s+|(?P<rel>this|last|next)\s+year['’]s\s+)?"
+@rule(rf"{_LEFT}(?:the\s+)?(?:(?P<yp>{_YEAR})(?:['’]s)?\s+|(?P<rel>this|last|next)\s+year['’]s\s+|(?P<ago>year[\s-](?:ago|earlier))\s+)?"
       rf"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[\s-]+|\s+fiscal\s+)quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?{_RIGHT}"
       rf"|{_LEFT}Q(?P<q>[1-4])(?:\s*(?P<y3>{_YEAR}))?{_RIGHT}", re.I, trigger=r"quarter|\bq[1-4]", reach=(30, 30))
 def _quarter_rule(m: re.Match[str]) -> Candidate | None:
     quarter = int(m["q"]) if m["q"] else _ORDINALS[m["ord"].lower()]
     year_text = m["y"] or m["y2"] or m["y3"] or m["yp"]
-    if m["rel"]:  # "last year's fourth quarter"
-        shift = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    if m["rel"] or m["ago"]:  # "last year's fourth quarter", "the year-ago third quarter"
+        shift = -1 if m["ago"] else {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
 
         def resolve_relative(ctx: _Context) -> tuple[str, str | None]:
             year = ctx.reference.year + shift if ctx.reference else None
@@ -528,21 +563,25 @@ def _last_quarter_day(reference: dt.date) -> dt.date:
     return _shift(reference, "quarter", -1)
 
 
-@rule(rf"{_LEFT}(?:the|that|its)\s+(?P<which>(?:latest|most\s+recent|just[\s-]ended|recent|current|same|comparable|"
-      rf"year[\s-]ago|year[\s-]earlier|prior[\s-]year)\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)(?!\s+(?:of|to)\b){_RIGHT}"
-      rf"|{_LEFT}(?P<bare>year[\s-](?:ago|earlier))(?![\s-]+(?:quarter|period)){_RIGHT}", re.I, trigger=r"quarter|period|year[\s-](?:ago|earlier)", reach=(50, 10))
+@rule(rf"{_LEFT}(?:the|that|its|(?P<last_year>last\s+year['’]s))\s+(?P<which>(?:latest|most\s+recent|just[\s-]ended|recent|current|same|comparable|"
+      rf"year[\s-]ago|year[\s-]earlier|prior[\s-]year|{_YEAR})\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)(?!\s+(?:of|to)\b)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?{_RIGHT}"
+      rf"|{_LEFT}(?P<bare>year[\s-](?:ago|earlier))(?![\s-]+(?:quarter|period)){_RIGHT}", re.I, trigger=r"quarter|period|year[\s-](?:ago|earlier)", reach=(50, 25))
 def _reported_quarter(m: re.Match[str]) -> Candidate | None:
+    """The quarter an earnings report speaks of: "the latest quarter", "the year-ago period", "the 1988 quarter"."""
     which = re.sub(r"[\s-]+", " ", (m["which"] or m["bare"] or "")).strip().lower()
-    if m["unit"] and m["unit"].lower() == "period" and not which:
+    if m["unit"] and m["unit"].lower() == "period" and not which and not m["last_year"]:
         return None  # "the period" alone names no quarter
-    year_back = which in ("year ago", "year earlier", "prior year", "comparable")
+    year_back = which in ("year ago", "year earlier", "prior year", "comparable") or bool(m["ago"] or m["last_year"])
+    named_year = int(which) if which.isdigit() else None
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         if ctx.reference is None:
-            return "XXXX-QX", None
+            return (f"{named_year}-QX" if named_year else "XXXX-QX"), None
         day = ctx.reference if which == "current" else _last_quarter_day(ctx.reference)
         if year_back:
             day = _shift(day, "year", -1)
+        if named_year:
+            day = day.replace(year=named_year, day=1)
         return _quarter(day), None
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
@@ -600,19 +639,16 @@ def _holiday(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
-_CENTURY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-                     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-                     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-                     "twentieth": 20, "twenty-first": 21, "twenty first": 21}
-
-
-@rule(rf"{_LEFT}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{'|'.join(sorted(_CENTURY_ORDINALS, key=len, reverse=True))}))[\s-]+century{_RIGHT}", re.I, trigger=r"centur", reach=(40, 5))
+@rule(rf"{_LEFT}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{_ORDINAL_WORD}))[\s-]+century{_RIGHT}", re.I, trigger=r"centur", reach=(40, 5))
 def _century(m: re.Match[str]) -> Candidate | None:
-    number = int(m["n"]) if m["n"] else _CENTURY_ORDINALS[m["word"].lower()]
+    number = int(m["n"]) if m["n"] else _ordinal(m["word"])
     return Candidate(m.start(), m.end(), "DATE", _fixed(f"{number - 1:02d}"))
 
 
-@rule(rf"{_LEFT}(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_RIGHT}", re.I, trigger=r"spring|summer|autumn|fall\b|winter", reach=(20, 20))
+_SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season begins, north of the equator
+
+
+@rule(rf"{_LEFT}(?:(?P<rel>this\s+past|this|last|next|past|coming)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_RIGHT}", re.I, trigger=r"spring|summer|autumn|fall\b|winter", reach=(20, 20))
 def _season(m: re.Match[str]) -> Candidate | None:
     if not (m["rel"] or m["y"]):
         before = m.string[max(0, m.start() - 12):m.start()].lower()
@@ -621,11 +657,14 @@ def _season(m: re.Match[str]) -> Candidate | None:
     code = _SEASONS[m["season"].lower()]
     if m["y"]:
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{m['y']}-{code}"))
-    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get((m["rel"] or "").lower(), 0)
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    shift = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         if ctx.reference is None:
             return f"XXXX-{code}", None
+        if rel in ("past", "this past"):  # the latest one that has begun
+            return f"{ctx.reference.year - (1 if ctx.reference.month < _SEASON_STARTS[code] else 0)}-{code}", None
         return f"{ctx.reference.year + shift}-{code}", None
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
@@ -718,6 +757,9 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
 def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
     unit = _unit(m["unit"])
     amount = _number(m["n"])
+    if m["dir"].lower() == "before" and re.match(r"\s+[\w$]", m.string[m.end():m.end() + 3]):
+        # "30 days before closing the purchase": a stretch before an event, not a date.
+        return Candidate(m.start(), m.end("unit"), "DURATION", _fixed(_duration(amount, unit)))
     sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
     if unit == "year" and amount == "1":
         # Earnings news: "a year ago" beside a quarter means that quarter a year before.
@@ -739,15 +781,12 @@ def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
                      _relative_to_reference(granularity, lambda d: _shift(d, unit, sign * int(amount))))
 
 
-@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive))?[\s-]+(?P<unit>{_UNIT})(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I, trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)", reach=(70, 12))
+@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive))?[\s-]+(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I, trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)", reach=(70, 25))
 def _duration_rule(m: re.Match[str]) -> Candidate | None:
     unit = _unit(m["unit"])
     amount = _number(m["n"])
-    if amount != "X" and "." in amount:
-        whole = float(amount)
-        letter, kind, _ = _UNITS[unit]
-        if letter == "Y" and whole * 12 == int(whole * 12):
-            return Candidate(m.start(), m.end(), "DURATION", _fixed(f"P{int(whole * 12)}M"))
+    if m["half"] and amount != "X":  # "a minute and a half"
+        amount = str(float(amount) + 0.5)
     return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration(amount, unit)))
 
 
@@ -764,7 +803,7 @@ def _bare_duration(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("1", unit)))
 
 
-@rule(rf"{_LEFT}(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY_WORD})(?:\s+(?P<part>{_PART_OF_DAY}))?(?:,?\s+(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?)?{_RIGHT}", trigger=_alternation(_WEEKDAYS), reach=(10, 40))
+@rule(rf"{_LEFT}(?:(?P<rel>(?i:last|next|this\s+coming|this\s+past|this|on))\s+)?(?P<wd>{_WEEKDAY_WORD})(?:\s+(?P<part>{_PART_OF_DAY}))?(?:,?\s+(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY}|(?i:{_ORDINAL_WORD}))(?:,?\s+(?P<y>{_YEAR}))?)?{_RIGHT}", trigger=_alternation(_WEEKDAYS), reach=(20, 45))
 def _weekday_rule(m: re.Match[str]) -> Candidate | None:
     if m["mon"]:
         # "Tuesday, Dec. 16": the explicit date wins; the weekday only confirms it.
@@ -772,7 +811,7 @@ def _weekday_rule(m: re.Match[str]) -> Candidate | None:
         year = int(m["y"]) if m["y"] else None
         return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year))
     weekday = _weekday(m["wd"])
-    rel = (m["rel"] or "").lower()
+    rel = {"this coming": "next", "this past": "last"}.get(re.sub(r"\s+", " ", (m["rel"] or "").lower()), (m["rel"] or "").lower())
     start = m.start() if rel and rel != "on" else m.start("wd")
     part = _PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
 

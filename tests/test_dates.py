@@ -271,3 +271,43 @@ def test_bare_future_and_recent_are_adjectives_not_dates():
 def test_the_past_and_coming_weekend():
     assert found("over the past weekend") == [("past weekend", "DATE", "2025-W50-WE")]
     assert found("during the coming weekend") == [("coming weekend", "DATE", "2025-W52-WE")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("after a 5 1/2 hours flight", ("5 1/2 hours", "DURATION", "PT5H30M")),
+    ("It took two and a half years.", ("two and a half years", "DURATION", "P2Y6M")),
+    ("in a minute and a half", ("a minute and a half", "DURATION", "PT1M30S")),
+    ("for one and a half days", ("one and a half days", "DURATION", "P1DT12H")),
+    ("for 2.5 hours", ("2.5 hours", "DURATION", "PT2H30M")),
+])
+def test_fractions_of_a_unit_are_written_in_the_next_finer_unit(text, expected):
+    assert expected in found(text)
+
+
+def test_a_stretch_before_an_event_is_a_duration_not_a_date():
+    assert found("the banks must wait at least 30 days before closing the purchase") == [
+        ("at least 30 days", "DURATION", "P30D")]
+    assert found("It happened two days before.") == [("two days before", "DATE", "2025-12-15")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was shot last Oct. 23 at his home.", ("last Oct. 23", "DATE", "2025-10-23")),
+    ("The park opens next March 3.", ("next March 3", "DATE", "2026-03-03")),
+    ("It rained this past spring.", ("this past spring", "DATE", "2025-SP")),
+    ("It rained last spring.", ("last spring", "DATE", "2024-SP")),
+    ("We vote this coming Sunday, March eighth.", ("this coming Sunday, March eighth", "DATE", "2026-03-08")),
+    ("on March twenty-first", ("March twenty-first", "DATE", "2026-03-21")),
+    ("Last Tuesday he left.", ("Last Tuesday", "DATE", "2025-12-16")),
+])
+def test_relative_words_before_a_named_day_or_season(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kirschner earned $376,000 in the 1988 quarter.", ("the 1988 quarter", "DATE", "1988-Q3")),
+    ("National Intergroup in the year-ago third quarter earned $22.5 million.", ("the year-ago third quarter", "DATE", "1988-Q3")),
+    ("For the quarter a year ago, Columbia reported earnings.", ("the quarter a year ago", "DATE", "1988-Q3")),
+    ("U.K. sales for last year's quarter were about $3 million.", ("last year's quarter", "DATE", "1988-Q3")),
+])
+def test_the_reported_quarter_in_other_years(text, expected):
+    assert expected in found(text, dt.date(1989, 10, 30))
