@@ -137,6 +137,7 @@ class _Context:
     # (offset, year) of year-bearing expressions; None where the year is unknown ("last year", no reference)
     year_anchors: list[tuple[int, int | None]]
     last_day: dt.date | None  # the last resolved day-precise date before this expression
+    last_month: dt.date | None = None  # the first day of the last month named (alone or with its day)
 
     def tense(self) -> int:
         """+1 when the words governing the expression speak of the future, -1 of the past, 0 when they do not say."""
@@ -394,6 +395,33 @@ def _year_for(ctx: _Context, month: int, day: int | None, direction: int = 0) ->
 _RANGE_JOIN = r"\s*(?:-|–|—|to|through|and|until)\s*"
 
 
+@rule(rf"{_LEFT}(?i:the\s+week\s+of)\s+(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", trigger=r"week\s+of", reach=(5, 40))
+def _week_of(m: re.Match[str]) -> Candidate | None:
+    on_day = _month_day(_month(m["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None)
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        value = on_day(ctx)[0]
+        return (_iso_week(dt.date.fromisoformat(value)) if not value.startswith("X") else "XXXX-WXX"), None
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+_HALVES = {"first": 1, "front": 1, "early": 1, "second": 2, "last": 2, "latter": 2, "back": 2}
+
+
+@rule(rf"{_LEFT}(?:the\s+)?(?P<which>{_alternation(_HALVES)})[\s-]+half\s+of\s+(?:(?:fiscal\s+)?(?P<y>{_YEAR})|(?P<rel>the|this|last|next)\s+year)(?![\w'’])",
+      re.I, trigger=r"half\s+of", reach=(25, 25))
+def _half_year(m: re.Match[str]) -> Candidate | None:
+    half = _HALVES[m["which"].lower()]
+    if m["y"]:
+        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{m['y']}-H{half}"))
+    shift = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        year = (ctx.sentence_year() if shift == 0 else None) or (ctx.reference.year + shift if ctx.reference else None)
+        return (f"{year}-H{half}" if year else f"XXXX-H{half}"), None
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
 @rule(rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY}|(?i:{_ORDINAL_WORD}))(?:{_RANGE_JOIN}(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", trigger=_alternation(_MONTHS), reach=(5, 40))
 def _month_day_year(m: re.Match[str]) -> Candidate | None:
     month, day = _month(m["mon"]), _day(m["d1"])
@@ -539,7 +567,9 @@ def _period_in_view(m: re.Match[str]) -> Candidate | None:
         if phrase == "the week":
             return _iso_week(ref), None
         if phrase == "year-end":
-            return f"{ref.year:04d}-12-31", None
+            # "since year-end" and "rose at year-end" look back to the last one; otherwise the coming one.
+            since = re.search(r"\bsince\s+$", ctx.text[max(0, ctx.start - 8):ctx.start], re.I)
+            return f"{ref.year - (1 if since or ctx.tense() < 0 else 0):04d}-12-31", None
         return f"{ref.year:04d}", None
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
@@ -739,7 +769,7 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
                 named = [year for position, year in ctx.year_anchors if position < ctx.start and year is not None]
                 if named:
                     return f"{named[-1] + 1:04d}", None
-            day = ctx.last_day or ctx.reference
+            day = (ctx.last_month if unit == "month" else None) or ctx.last_day or ctx.reference
             return (_period_value(_shift(day, unit, 1), _UNITS[unit][2]) if day else "XXXX"), None
         return Candidate(m.start(), m.end(), "DATE", resolve_next)
     amount = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}[rel]
@@ -803,7 +833,7 @@ def _bare_duration(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("1", unit)))
 
 
-@rule(rf"{_LEFT}(?:(?P<rel>(?i:last|next|this\s+coming|this\s+past|this|on))\s+)?(?P<wd>{_WEEKDAY_WORD})(?:\s+(?P<part>{_PART_OF_DAY}))?(?:,?\s+(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY}|(?i:{_ORDINAL_WORD}))(?:,?\s+(?P<y>{_YEAR}))?)?{_RIGHT}", trigger=_alternation(_WEEKDAYS), reach=(20, 45))
+@rule(rf"{_LEFT}(?:(?P<rel>(?i:last|next|this\s+coming|this\s+past|this|on|the\s+previous|the\s+following))\s+)?(?P<wd>{_WEEKDAY_WORD})(?:\s+(?P<part>{_PART_OF_DAY}))?(?:,?\s+(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY}|(?i:{_ORDINAL_WORD}))(?:,?\s+(?P<y>{_YEAR}))?)?{_RIGHT}", trigger=_alternation(_WEEKDAYS), reach=(20, 45))
 def _weekday_rule(m: re.Match[str]) -> Candidate | None:
     if m["mon"]:
         # "Tuesday, Dec. 16": the explicit date wins; the weekday only confirms it.
@@ -811,7 +841,8 @@ def _weekday_rule(m: re.Match[str]) -> Candidate | None:
         year = int(m["y"]) if m["y"] else None
         return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year))
     weekday = _weekday(m["wd"])
-    rel = {"this coming": "next", "this past": "last"}.get(re.sub(r"\s+", " ", (m["rel"] or "").lower()), (m["rel"] or "").lower())
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    rel = {"this coming": "next", "this past": "last"}.get(rel, rel)
     start = m.start() if rel and rel != "on" else m.start("wd")
     part = _PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
 
@@ -823,10 +854,15 @@ def _weekday_rule(m: re.Match[str]) -> Candidate | None:
 
 
 def _weekday_date(ctx: _Context, weekday: int, rel: str = "") -> dt.date | None:
-    """The day a weekday names: "last" and "next" say which way, else the sentence's tense."""
+    """The day a weekday names: "last" and "next" say which way, else the sentence's tense.
+
+    "The previous Friday" and "the following Monday" count from the last day named."""
     if ctx.reference is None:
         return None
     ref = ctx.reference
+    if rel in ("the previous", "the following"):
+        ref = ctx.last_day or ref
+        rel = "last" if rel == "the previous" else "next"
     direction = {"last": -1, "next": 1}.get(rel) or ctx.direction()
     if direction < 0:
         return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7 or (7 if rel == "last" else 0))
@@ -836,7 +872,8 @@ def _weekday_date(ctx: _Context, weekday: int, rel: str = "") -> dt.date | None:
 @rule(rf"(?:{_LEFT}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})(?!\w)))?"
       rf"|{_LEFT}(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d|:\d)(?:\s+(?P<tz24>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST|ET|PT|local\s+time))?"
       rf"|{_LEFT}(?P<word>noon|midday|midnight){_RIGHT})"
-      rf"(?:\s+(?:on\s+)?(?P<wd>{_WEEKDAY_WORD}){_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|noon|midday|midnight", reach=(10, 30))
+      rf"(?:\s+(?:\([^()\n]{{1,20}}\)\s+)?(?:on\s+)?(?P<wd>{_WEEKDAY_WORD}){_RIGHT}"
+      rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|noon|midday|midnight", reach=(10, 50))
 def _clock_time(m: re.Match[str]) -> Candidate | None:
     if m["word"]:
         clock = "24:00" if m["word"].lower() == "midnight" else "12:00"
@@ -847,15 +884,21 @@ def _clock_time(m: re.Match[str]) -> Candidate | None:
         clock = f"{hour:02d}:{m['min'] or '00'}"
 
     weekday = _weekday(m["wd"]) if m["wd"] else None
+    if m["mon"]:  # "5 p.m. EST, Nov. 6"
+        on_day = _month_day(_month(m["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None)
+
+        def resolve_day(ctx: _Context) -> tuple[str, str | None]:
+            return f"{on_day(ctx)[0]}T{clock}", None
+        return Candidate(m.start(), m.end(), "TIME", resolve_day)
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
-        if weekday is not None:  # "10 p.m. Wednesday"
+        if weekday is not None:  # "10 p.m. Wednesday", "10:35 a.m. (0735 GMT) Friday"
             day = _weekday_date(ctx, weekday)
             return (f"{day.isoformat()}T{clock}" if day else f"XXXX-WXX-{weekday}T{clock}"), None
         day = ctx.last_day if ctx.last_day and ctx.sentence_year() is not None else ctx.reference
         return (f"{day.isoformat()}T{clock}" if day else f"XXXX-XX-XXT{clock}"), None
     end = m.end()
-    if m["tz"] and m["tz"] not in ("GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "ET", "PT", "CST", "CDT", "JST"):
+    if m["tz"] and not m["wd"] and m["tz"] not in ("GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "ET", "PT", "CST", "CDT", "JST"):
         end = m.start("tz") - 1
     return Candidate(m.start(), end, "TIME", resolve)
 
@@ -949,6 +992,7 @@ def _select(candidates: list[Candidate], length: int) -> list[Candidate]:
 
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+_MONTH_VALUE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:$|-\d)")
 
 
 def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]:
@@ -965,12 +1009,16 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
             anchors.append((cand.start, int(year.group(1)) if year else None))
     # Then the rest in reading order, so that "the same day" can look back at the last day named.
     last_day: dt.date | None = None
+    last_month: dt.date | None = None
     for index, cand in enumerate(selected):
         if index not in values:
-            values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, last_day))
+            values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, last_day, last_month))
         day = _DAY_VALUE.match(values[index][0])
         if day:
             last_day = dt.date.fromisoformat(day.group(1))
+        month = _MONTH_VALUE.match(values[index][0])
+        if month:
+            last_month = dt.date(int(month.group(1)), int(month.group(2)), 1)
     return [
         TemporalExpression(c.start, c.end, text[c.start:c.end], c.type, values[i][0], values[i][1])
         for i, c in enumerate(selected)

@@ -311,3 +311,29 @@ def test_relative_words_before_a_named_day_or_season(text, expected):
 ])
 def test_the_reported_quarter_in_other_years(text, expected):
     assert expected in found(text, dt.date(1989, 10, 30))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("until 5 p.m. EST, Nov. 6.", ("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")),
+    ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", ("10:35 a.m. (0735 GMT) Friday", "TIME", "1989-10-27T10:35")),
+    ("during the week of March 6", ("the week of March 6", "DATE", "1989-W10")),
+    ("in the last half of 1989", ("the last half of 1989", "DATE", "1989-H2")),
+    ("sales in the first half of next year", ("the first half of next year", "DATE", "1990-H1")),
+    ("The percentage change is since year-end.", ("year-end", "DATE", "1988-12-31")),
+    ("The loans fall due by year-end.", ("year-end", "DATE", "1989-12-31")),
+])
+def test_times_on_named_days_weeks_and_halves(text, expected):
+    assert expected in found(text, dt.date(1989, 10, 30))
+
+
+def test_the_first_half_of_a_game_is_no_date():
+    assert found("in the first half of the game") == []
+
+
+def test_the_previous_and_following_day_count_from_the_last_day_named():
+    assert found("Prices rose on Oct. 27 after falling the previous Friday.", dt.date(1989, 10, 30))[-1] == (
+        "the previous Friday", "DATE", "1989-10-20")
+    assert found("They met on March 3, 2024. The following Monday they signed.")[-1] == (
+        "The following Monday", "DATE", "2024-03-04")
+    assert found("The deal was signed in March. The following month it collapsed.", dt.date(1989, 10, 30))[-1] == (
+        "The following month", "DATE", "1989-04")
