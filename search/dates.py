@@ -811,10 +811,26 @@ def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
                      _relative_to_reference(granularity, lambda d: _shift(d, unit, sign * int(amount))))
 
 
+_RATE_BEFORE = re.compile(  # "$1.76 a year", "$500 million a year", "four flights a week"
+    r"(?:[$€£¥]?\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred|"
+    r"hundreds|thousand|thousands|million|millions|billion|billions|twice|times))"
+    r"(?:\s+(?:million|billion|thousand|[a-z-]+s))?\s+$", re.I)
+_SHARE_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|a\s+)?(?:year|century|decade|season|fiscal)\b)")
+_AFTER_A_SECOND = re.compile(r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[a-z]")
+
+
 @rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive))?[\s-]+(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I, trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)", reach=(70, 25))
 def _duration_rule(m: re.Match[str]) -> Candidate | None:
     unit = _unit(m["unit"])
     amount = _number(m["n"])
+    after = m.string[m.end():m.end() + 12]
+    if unit == "quarter" and amount in ("1", "2", "3") and _SHARE_OF.match(m.string, m.end()):
+        return None  # "three-quarters of its food": a share, not a time
+    if m["n"].lower() in ("a", "an"):
+        if unit == "second" and _AFTER_A_SECOND.match(after):
+            return None  # "a second term"
+        if _RATE_BEFORE.search(m.string[max(0, m.start() - 40):m.start()]):
+            return Candidate(m.start(), m.end(), "SET", _fixed(_duration("1", unit)))  # "$33 million a year"
     if m["half"] and amount != "X":  # "a minute and a half"
         amount = str(float(amount) + 0.5)
     return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration(amount, unit)))
@@ -875,6 +891,8 @@ def _weekday_date(ctx: _Context, weekday: int, rel: str = "") -> dt.date | None:
       rf"(?:\s+(?:\([^()\n]{{1,20}}\)\s+)?(?:on\s+)?(?P<wd>{_WEEKDAY_WORD}){_RIGHT}"
       rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|noon|midday|midnight", reach=(10, 50))
 def _clock_time(m: re.Match[str]) -> Candidate | None:
+    if m["word"] and re.search(r"\bhigh\s+$", m.string[max(0, m.start() - 6):m.start()], re.I):
+        return None  # "High Noon", the film and the figure of speech
     if m["word"]:
         clock = "24:00" if m["word"].lower() == "midnight" else "12:00"
     elif m["h24"] is not None:

@@ -179,6 +179,10 @@ def test_sets(text, expected):
     "call 555-1234",
     "it cost $2025",
     "Defence Minister Dong Jun spoke",
+    "Iraq imports about three-quarters of its food",
+    "more than a quarter of the vote",
+    "it would be a second betrayal",
+    "a poster from the film High Noon",
 ])
 def test_things_that_are_not_dates(text):
     assert found(text) == []
@@ -337,3 +341,9 @@ def test_the_previous_and_following_day_count_from_the_last_day_named():
         "The following Monday", "DATE", "2024-03-04")
     assert found("The deal was signed in March. The following month it collapsed.", dt.date(1989, 10, 30))[-1] == (
         "The following month", "DATE", "1989-04")
+
+
+def test_an_amount_a_year_is_a_rate():
+    assert found("a dividend of $1.76 a year") == [("a year", "SET", "P1Y")]
+    assert found("four flights a week to Bombay") == [("a week", "SET", "P1W")]
+    assert found("Profit rose 5% in a year.") == [("a year", "DURATION", "P1Y")]
