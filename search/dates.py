@@ -699,12 +699,13 @@ def _season(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
-@rule(rf"{_LEFT}(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?{_RIGHT}", re.I, trigger=r"today|tonight|yesterday|tomorrow", reach=(25, 20))
+@rule(rf"{_LEFT}(?:(?P<before>{_PART_OF_DAY})\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?{_RIGHT}", re.I, trigger=r"today|tonight|yesterday|tomorrow", reach=(25, 20))
 def _deictic_day(m: re.Match[str]) -> Candidate | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]
-    part = _PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
+    named_part = m["part"] or m["before"]  # "yesterday afternoon", "mid-afternoon yesterday"
+    part = _PARTS_OF_DAY[re.sub(r"\s+", " ", named_part.lower())] if named_part else None
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         if ctx.reference is None:
@@ -737,7 +738,7 @@ def _vague(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", _fixed(value))
 
 
-@rule(rf"{_LEFT}(?:(?P<when>earlier|later)\s+(?=this\b))?(?:the\s+(?=same|following))?(?P<rel>{_RELATIVE_WORD})\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}", re.I, trigger=r"\b(?:this|last|next|past|coming|previous|following|current|same)\b", reach=(25, 25))
+@rule(rf"{_LEFT}(?:(?P<when>earlier|later)\s+(?=this\b))?(?:the\s+)?(?P<rel>{_RELATIVE_WORD}|that(?=\s+(?:day|week|month|year)\b(?![-'’])))\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}", re.I, trigger=r"\b(?:this|last|next|past|coming|previous|following|current|same|that\s+(?:day|week|month|year))\b", reach=(25, 25))
 def _relative_unit(m: re.Match[str]) -> Candidate | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if unit in _PARTS_OF_DAY:
@@ -751,6 +752,14 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
                 return f"XXXX-XX-XXT{code}", None
             return f"{(ctx.reference + dt.timedelta(days=shift_days)).isoformat()}T{code}", None
         return Candidate(m.start(), m.end(), "TIME", resolve_part)
+    if rel == "that":  # "that year": the one last named
+        def resolve_that(ctx: _Context) -> tuple[str, str | None]:
+            if unit == "year":
+                named = [year for position, year in ctx.year_anchors if position < ctx.start and year is not None]
+                return (f"{named[-1]:04d}" if named else PAST_REF), None
+            day = ctx.last_month if unit == "month" else ctx.last_day
+            return (_period_value(day, _UNITS[unit][2]) if day else PAST_REF), None
+        return Candidate(m.start(), m.end(), "DATE", resolve_that)
     if rel == "same":
         if unit != "day":
             return None

@@ -273,8 +273,8 @@ def test_bare_future_and_recent_are_adjectives_not_dates():
 
 
 def test_the_past_and_coming_weekend():
-    assert found("over the past weekend") == [("past weekend", "DATE", "2025-W50-WE")]
-    assert found("during the coming weekend") == [("coming weekend", "DATE", "2025-W52-WE")]
+    assert found("over the past weekend") == [("the past weekend", "DATE", "2025-W50-WE")]
+    assert found("during the coming weekend") == [("the coming weekend", "DATE", "2025-W52-WE")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -347,3 +347,15 @@ def test_an_amount_a_year_is_a_rate():
     assert found("a dividend of $1.76 a year") == [("a year", "SET", "P1Y")]
     assert found("four flights a week to Bombay") == [("a week", "SET", "P1W")]
     assert found("Profit rose 5% in a year.") == [("a year", "DURATION", "P1Y")]
+
+
+def test_that_day_month_and_year_are_the_ones_last_named():
+    assert found("He was elected in 1995 and resigned later that year.")[-1] == ("that year", "DATE", "1995")
+    assert found("They met on March 3, 2024. Later that day they signed.")[-1] == ("that day", "DATE", "2024-03-03")
+    assert found("The deal was signed in March. Later that month it collapsed.")[-1] == ("that month", "DATE", "2025-03")
+    assert [e[0] for e in found("He said that year-end results were good.")] == ["year-end"]
+
+
+def test_a_part_of_day_before_or_after_a_deictic_day():
+    assert found("The stock fell by mid-afternoon yesterday.") == [("mid-afternoon yesterday", "TIME", "2025-12-16TAF")]
+    assert found("late evening tomorrow") == [("late evening tomorrow", "TIME", "2025-12-18TEV")]
