@@ -101,7 +101,7 @@ _RELATIVE_WORD = r"(?:this|last|next|past|coming|previous|following|current|same
 _LEFT = r"(?<![\w$€£¥#/.-])"
 _RIGHT = r"(?![\w/]|[.,]\d|-\d)"
 SOON_DAYS = 62  # a date this close ahead is the coming one unless a past verb governs it
-SOON_MONTH_DAYS = 92  # the same for a month named as a deadline ("loans through January")
+SOON_MONTH_DAYS = 183  # the same for a month named as a deadline ("loans through January", "by February")
 JUST_PAST_DAYS = 7  # a date this close behind is this year's even when the sentence looks ahead
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|before|effective|starting|beginning)\s+(?:early\s+|mid-?|late\s+)?$", re.I)
 # A capitalised word before a month makes it part of a name ("Theresa May", "Dong Jun"), unless
@@ -138,6 +138,7 @@ class _Context:
     year_anchors: list[tuple[int, int | None]]
     last_day: dt.date | None  # the last resolved day-precise date before this expression
     last_month: dt.date | None = None  # the first day of the last month named (alone or with its day)
+    last_year: int | None = None  # the year of the last expression that names one ("May 22, 1995", "1995")
 
     def tense(self) -> int:
         """+1 when the words governing the expression speak of the future, -1 of the past, 0 when they do not say."""
@@ -755,8 +756,7 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
     if rel == "that":  # "that year": the one last named
         def resolve_that(ctx: _Context) -> tuple[str, str | None]:
             if unit == "year":
-                named = [year for position, year in ctx.year_anchors if position < ctx.start and year is not None]
-                return (f"{named[-1]:04d}" if named else PAST_REF), None
+                return (f"{ctx.last_year:04d}" if ctx.last_year else PAST_REF), None
             day = ctx.last_month if unit == "month" else ctx.last_day
             return (_period_value(day, _UNITS[unit][2]) if day else PAST_REF), None
         return Candidate(m.start(), m.end(), "DATE", resolve_that)
@@ -774,10 +774,8 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
     if rel == "following" or (rel == "next" and unit == "day"):
         # "the following year": the one after the period last named.
         def resolve_next(ctx: _Context) -> tuple[str, str | None]:
-            if unit == "year":
-                named = [year for position, year in ctx.year_anchors if position < ctx.start and year is not None]
-                if named:
-                    return f"{named[-1] + 1:04d}", None
+            if unit == "year" and ctx.last_year:
+                return f"{ctx.last_year + 1:04d}", None
             day = (ctx.last_month if unit == "month" else None) or ctx.last_day or ctx.reference
             return (_period_value(_shift(day, unit, 1), _UNITS[unit][2]) if day else "XXXX"), None
         return Candidate(m.start(), m.end(), "DATE", resolve_next)
@@ -1037,9 +1035,13 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
     # Then the rest in reading order, so that "the same day" can look back at the last day named.
     last_day: dt.date | None = None
     last_month: dt.date | None = None
+    last_year: int | None = None
     for index, cand in enumerate(selected):
         if index not in values:
-            values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, last_day, last_month))
+            values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, last_day, last_month, last_year))
+        year = _YEAR_VALUE.match(values[index][0])
+        if year:
+            last_year = int(year.group(1))
         day = _DAY_VALUE.match(values[index][0])
         if day:
             last_day = dt.date.fromisoformat(day.group(1))

@@ -102,10 +102,13 @@ def test_a_month_named_as_a_deadline_a_quarter_ahead_is_the_coming_one():
     assert found("Lenders have extended the loans through January.", dt.date(1989, 10, 30)) == [
         ("January", "DATE", "1990-01")]
     assert found("In January, the lenders extended the loans.", dt.date(1989, 10, 30)) == [("January", "DATE", "1989-01")]
+    assert found("The sale is part of a plan to pay down the loan by February.", dt.date(1989, 10, 30)) == [
+        ("February", "DATE", "1990-02")]
 
 
 def test_the_following_period_comes_after_the_one_last_named():
     assert found("He was elected in 1995 and resigned the following year.")[-1] == ("the following year", "DATE", "1996")
+    assert found("On May 22, 1995, he was promoted, and the following year he left.")[-1] == ("the following year", "DATE", "1996")
     assert found("They met on March 3, 2024. The following day they signed.")[-1] == ("The following day", "DATE", "2024-03-04")
 
 
