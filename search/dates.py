@@ -794,10 +794,15 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
 def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
     unit = _unit(m["unit"])
     amount = _number(m["n"])
-    if m["dir"].lower() == "before" and re.match(r"\s+[\w$]", m.string[m.end():m.end() + 3]):
+    direction = m["dir"].lower()
+    if direction == "before" and re.match(r"\s+[\w$]", m.string[m.end():m.end() + 3]):
         # "30 days before closing the purchase": a stretch before an event, not a date.
         return Candidate(m.start(), m.end("unit"), "DURATION", _fixed(_duration(amount, unit)))
-    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if direction in ("earlier", "later", "before") and not (unit == "year" and amount == "1"):
+        # "Three days later", "a day earlier": counted from the event just told, not from the
+        # article's date, so TimeML gives the stretch of time (the earnings "a year earlier" aside).
+        return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration(amount, unit)))
     if unit == "year" and amount == "1":
         # Earnings news: "a year ago" beside a quarter means that quarter a year before.
         def resolve_year_ago(ctx: _Context) -> tuple[str, str | None]:

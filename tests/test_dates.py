@@ -294,7 +294,19 @@ def test_fractions_of_a_unit_are_written_in_the_next_finer_unit(text, expected):
 def test_a_stretch_before_an_event_is_a_duration_not_a_date():
     assert found("the banks must wait at least 30 days before closing the purchase") == [
         ("at least 30 days", "DURATION", "P30D")]
-    assert found("It happened two days before.") == [("two days before", "DATE", "2025-12-15")]
+    assert found("It happened two days before.") == [("two days before", "DURATION", "P2D")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three days later, the index was down 6%.", ("Three days later", "DURATION", "P3D")),
+    ("A day earlier, trucks streamed out of Aqaba.", ("A day earlier", "DURATION", "P1D")),
+    ("Just over an hour later, he was declared dead.", ("Just over an hour later", "DURATION", "PT1H")),
+    ("A few days later, it announced lower earnings.", ("A few days later", "DURATION", "PXD")),
+    ("He left two days ago.", ("two days ago", "DATE", "2025-12-15")),
+    ("Profit rose from $3 million a year earlier.", ("a year earlier", "DATE", "2024")),
+])
+def test_later_and_earlier_count_from_the_event_told_ago_from_the_article(text, expected):
+    assert expected in found(text)
 
 
 @pytest.mark.parametrize("text, expected", [
