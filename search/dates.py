@@ -636,6 +636,10 @@ def _holiday_date(rule_text: str, year: int) -> dt.date | None:
 
     if rule_text.startswith("easter"):
         return easter(year) + dt.timedelta(days=int(rule_text[6:]))
+    if ">" in rule_text:  # "11-02>2": the first Tuesday on or after November 2
+        day_text, weekday_text = rule_text.split(">")
+        start = dt.date(year, *map(int, day_text.split("-")))
+        return start + dt.timedelta(days=(int(weekday_text) - start.isoweekday()) % 7)
     parts = rule_text.split("-")
     month = int(parts[0])
     if len(parts) == 2:
@@ -717,7 +721,7 @@ def _deictic_day(m: re.Match[str]) -> Candidate | None:
 
 
 @rule(rf"{_LEFT}(?P<word>now|currently|at\s+present|nowadays|these\s+days|recently|lately|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|"
-      rf"(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)|current){_RIGHT}", re.I, trigger=r"\b(?:now|current|present|these|recent|lately|past|future|term|coming|last|next)", reach=(15, 30))
+      rf"(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead|a\s+later\s+date|current){_RIGHT}", re.I, trigger=r"\b(?:now|current|present|these|recent|lately|past|future|term|coming|last|next|ahead|later\s+date)", reach=(20, 30))
 def _vague(m: re.Match[str]) -> Candidate | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     if word == "now" and re.match(r"\s+that\b", m.string[m.end():m.end() + 6]):
@@ -726,13 +730,13 @@ def _vague(m: re.Match[str]) -> Candidate | None:
         return None  # "Is Now Trading": a capital inside a title-case headline
     if word == "current" and not m.group()[0].islower():
         return None  # "Current TV": a name
-    unit = re.search(r"(day|week|month|year|decade)s$", word)
+    unit = re.search(r"(day|week|month|year|decade)s(?: ahead)?$", word)
     if unit:
         # "recent years", "the next few days": a stretch of unknown length, as TimeML writes it (PXY).
         return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("X", unit.group(1))))
     if word.startswith(("recent", "the past", "the last", "lately")):
         value = PAST_REF
-    elif word.startswith(("the future", "the near", "the short", "coming", "the next", "the coming")):
+    elif word.startswith(("the future", "the near", "the short", "coming", "the next", "the coming", "a later")):
         value = FUTURE_REF
     else:
         value = PRESENT_REF

@@ -374,3 +374,13 @@ def test_that_day_month_and_year_are_the_ones_last_named():
 def test_a_part_of_day_before_or_after_a_deictic_day():
     assert found("The stock fell by mid-afternoon yesterday.") == [("mid-afternoon yesterday", "TIME", "2025-12-16TAF")]
     assert found("late evening tomorrow") == [("late evening tomorrow", "TIME", "2025-12-18TEV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The campaign will run until Election Day.", ("Election Day", "DATE", "2026-11-03")),
+    ("Funds may have to sell in the weeks ahead.", ("the weeks ahead", "DURATION", "PXW")),
+    ("It will be financed at a later date.", ("a later date", "DATE", "FUTURE_REF")),
+    ("Over the next couple of years we will grow.", ("the next couple of years", "DURATION", "P2Y")),
+])
+def test_more_named_days_and_vague_stretches(text, expected):
+    assert expected in found(text)
