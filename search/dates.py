@@ -549,11 +549,11 @@ def _quarter_rule(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
-@rule(rf"{_LEFT}(?P<phrase>the\s+weekend|the\s+week|the\s+(?:full|fiscal|current\s+fiscal)\s+year|year[\s-]end){_RIGHT}", re.I,
+@rule(rf"{_LEFT}(?P<phrase>the\s+weekend|the\s+week|the\s+(?:full|fiscal|current\s+fiscal)\s+year(?!\s+(?:ended|ending)\b)|year[\s-]end|year['’]s\s+end){_RIGHT}", re.I,
       trigger=r"weekend|week\b|year", reach=(30, 10))
 def _period_in_view(m: re.Match[str]) -> Candidate | None:
     """A period the article is about, named without a date: "the weekend", "the full year"."""
-    phrase = re.sub(r"\s+", " ", m["phrase"].lower()).replace("year end", "year-end")
+    phrase = re.sub(r"\s+", " ", m["phrase"].lower()).replace("year end", "year-end").replace("’", "'").replace("year's end", "year-end")
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         ref = ctx.reference

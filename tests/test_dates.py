@@ -384,3 +384,9 @@ def test_a_part_of_day_before_or_after_a_deictic_day():
 ])
 def test_more_named_days_and_vague_stretches(text, expected):
     assert expected in found(text)
+
+
+def test_the_fiscal_year_ended_is_a_years_span_and_years_end_is_year_end():
+    reference = dt.date(1989, 10, 31)
+    assert found("In the fiscal year ended Jan. 31, sales rose.", reference)[0] == ("the fiscal year", "DURATION", "P1Y")
+    assert found("rules that should be in place by year's end.", reference) == [("year's end", "DATE", "1989-12-31")]
