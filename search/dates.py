@@ -570,7 +570,8 @@ def _period_in_view(m: re.Match[str]) -> Candidate | None:
         if phrase == "year-end":
             # "since year-end" and "rose at year-end" look back to the last one; otherwise the coming one.
             since = re.search(r"\bsince\s+$", ctx.text[max(0, ctx.start - 8):ctx.start], re.I)
-            return f"{ref.year - (1 if since or ctx.tense() < 0 else 0):04d}-12-31", None
+            past = since or (ctx.tense() < 0 and not ctx.deadline())  # "in place by year's end" is ahead
+            return f"{ref.year - (1 if past else 0):04d}-12-31", None
         return f"{ref.year:04d}", None
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
@@ -937,9 +938,11 @@ def _clock_time(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), end, "TIME", resolve)
 
 
-@rule(rf"{_LEFT}(?:every|each)\s+(?:(?P<n>other|{_NUMBER})\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_WORD}|{_PART_OF_DAY}){_RIGHT}", re.I, trigger=r"\b(?:every|each)\b", reach=(5, 30))
+@rule(rf"{_LEFT}(?:every|each)\s+(?:(?P<n>other|{_NUMBER})\s+)?(?P<unit>{_UNIT}|{_WEEKDAY_WORD}|{_PART_OF_DAY}|(?-i:{_MONTH_WORD})){_RIGHT}", re.I, trigger=r"\b(?:every|each)\b", reach=(5, 30))
 def _every(m: re.Match[str]) -> Candidate | None:
     word = m["unit"].lower().rstrip(".")
+    if word in _MONTHS and m["unit"][0].isupper():  # "each July"
+        return Candidate(m.start(), m.end(), "SET", _fixed(f"XXXX-{_MONTHS[word]:02d}"))
     if word in _WEEKDAYS:
         return Candidate(m.start(), m.end(), "SET", _fixed(f"XXXX-WXX-{_WEEKDAYS[word]}"))
     if word in _PARTS_OF_DAY:

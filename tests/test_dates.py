@@ -166,6 +166,7 @@ def test_durations(text, expected):
     ("held annually", ("annually", "SET", "P1Y")),
     ("twice a year", ("twice a year", "SET", "P1Y")),
     ("the semi-annual talks", ("semi-annual", "SET", "P6M")),
+    ("Tourists flock there each July.", ("each July", "SET", "XXXX-07")),
 ])
 def test_sets(text, expected):
     assert expected in found(text)
@@ -390,3 +391,5 @@ def test_the_fiscal_year_ended_is_a_years_span_and_years_end_is_year_end():
     reference = dt.date(1989, 10, 31)
     assert found("In the fiscal year ended Jan. 31, sales rose.", reference)[0] == ("the fiscal year", "DURATION", "P1Y")
     assert found("rules that should be in place by year's end.", reference) == [("year's end", "DATE", "1989-12-31")]
+    assert found("rules that regulators said should be in place by year's end.", reference)[-1] == (
+        "year's end", "DATE", "1989-12-31")
