@@ -29,10 +29,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 _NOT_A_PAST_VERB_AFTER = frozenset(
     "is are am be being become becomes remain remains seem seems get gets a an the its their his her our "
     "this that these those very so too more most less".split())
+_AUXILIARIES = frozenset("was were had been".split())
 _ED_NOT_PAST = frozenset("need indeed speed seed feed bed red shed hundred proceed exceed succeed breed".split())
 
 # The verb right before the expression governs it: "said Thursday that it will ..." is past.
-_LOCAL_PAST = re.compile(r"\b(?:said|says|told|announced|reported|met|[a-z]{3,}ed)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_LOCAL_PAST = re.compile(r"\b(?:(?:said|says|told|announced|reported|met|[a-z]{3,}ed)\s+(?:on\s+|late\s+|early\s+)?|since\s+)$", re.I)
 _LOCAL_FUTURE = re.compile(r"\b(?:(?:will|shall|'ll|effective|due)\s+(?:\w+\s+){0,2}|(?:would|might)\s+(?:\w+\s+){0,5})(?:on\s+|by\s+|from\s+)?$", re.I)
 
 _NON_FINITE_OPENING = re.compile(r"\s*(?:with|without|including|such\s+as|as\s+well\s+as)\b", re.I)
@@ -72,8 +73,10 @@ def _cues(text: str, lo: int, hi: int, start: int, end: int) -> tuple[list[Span]
                 and word not in _ED_NOT_PAST)):
             past.append(m.span())
         previous = lowered
-    future_ends = {e for _, e in future}
-    return future, [p for p in past if p[1] not in future_ends]
+    # A past word inside a plan ("planned a") or its auxiliary ("were planning to") is part of the plan.
+    in_plan = lambda p: any(f_start <= p[0] < f_end or (0 <= f_start - p[1] <= 1 and text[p[0]:p[1]].lower() in _AUXILIARIES)  # noqa: E731
+                            for f_start, f_end in future)
+    return future, [p for p in past if not in_plan(p)]
 
 
 def _nearest(future: list[Span], past: list[Span], start: int, end: int) -> int:

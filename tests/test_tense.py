@@ -18,7 +18,10 @@ def tense_of(text: str, expression: str) -> int:
     ("Officials postponed until Tuesday morning any action on the case.", "Tuesday morning", 1),
     ("Analysts expect the trend to continue into the fourth quarter.", "the fourth quarter", 1),
     ("The union signed a pact effective June 1.", "June 1", 1),
+    ("Protesters planned a large demonstration on Saturday and were planning to drive around the airport.", "Saturday", 1),
     # Past, though a future word is near.
+    ("The carrier has been on patrol since March and was scheduled to return to port.", "March", -1),
+    ("In September, it announced plans to acquire the fruit business.", "September", -1),
     ("A bomb ripped through a building next to the embassy on Friday.", "Friday", -1),
     ("The offer had been due to expire Friday evening.", "Friday evening", -1),
     ("The offer previously had been scheduled to expire at midnight Friday.", "midnight Friday", -1),
