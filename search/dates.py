@@ -160,13 +160,16 @@ class _Context:
         """The year named nearest in the expression's clause; else in its sentence, if the clause has no tense of its own."""
         sentence = self.sentences.span(self.start)
         clause = clause_span(self.text, sentence, self.start, self.end)
-        for lo, hi in (clause, sentence):
-            years = [(abs(pos - self.start), pos, year) for pos, year in self.year_anchors if lo <= pos < hi and pos != self.start]
-            if years:
-                return min(years)[2]
-            if clause_has_tense(self.text, clause, self.start, self.end):
-                return None  # "..., approved in 1987 that set no limit, had bought shares through Sept. 29"
-        return None
+        year = self._nearest_year(*clause)
+        if year is None and not clause_has_tense(self.text, clause, self.start, self.end):
+            # A clause with its own verb keeps its own time: "..., approved in 1987 that set no limit,
+            # had bought shares through Sept. 29".
+            year = self._nearest_year(*sentence)
+        return year
+
+    def _nearest_year(self, lo: int, hi: int) -> int | None:
+        years = [(abs(pos - self.start), pos, year) for pos, year in self.year_anchors if lo <= pos < hi and pos != self.start]
+        return min(years)[2] if years else None
 
 
 def _number(word: str) -> str:
@@ -352,6 +355,11 @@ def _month_day(month: int, day: int, year: int | None, end_day: int | None = Non
     return resolve
 
 
+def _named_day(m: re.Match[str]) -> Resolver:
+    """The day a match names in its `mon`, `d` and optional `y` groups ("Tuesday, Dec. 16", "5 p.m., Nov. 6")."""
+    return _month_day(_month(m["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None)
+
+
 def _days_until(ref: dt.date, month: int, day: int | None) -> int:
     """Days from the reference date to the next time this month (and day) comes round."""
     year = ref.year if (month, day or 1) >= (ref.month, ref.day) else ref.year + 1
@@ -371,20 +379,22 @@ def _year_for(ctx: _Context, month: int, day: int | None, direction: int = 0) ->
     ref = ctx.reference
     here = (month, day or 1)
     now = (ref.month, ref.day if day else 1)
+    coming = ref.year if here >= now else ref.year + 1  # the year it next comes round
+    latest = ref.year if here <= now else ref.year - 1  # the year it last came round
     if direction:
-        return (ref.year if here <= now else ref.year - 1) if direction < 0 else (ref.year if here >= now else ref.year + 1)
+        return latest if direction < 0 else coming
     tense = ctx.tense()
     if tense > 0:
-        if here >= now or (day is not None and 0 < (ref - dt.date(ref.year, month, min(day, 28))).days <= JUST_PAST_DAYS):
+        if day is not None and 0 < (ref - dt.date(ref.year, month, min(day, 28))).days <= JUST_PAST_DAYS:
             # "said it would return the child by Jan. 14", reported a day later: still this year's.
             return ref.year
-        return ref.year + 1
+        return coming
     if tense < 0:
         if not ctx.governed_in_past() and _days_until(ref, month, day) <= (SOON_DAYS if day or not ctx.deadline() else SOON_MONTH_DAYS):
             # "said ... must be returned by Jan. 14": the sentence's past is its reporting verb's;
             # a date within weeks ahead that no past verb governs is the coming one.
-            return ref.year if here >= now else ref.year + 1
-        return ref.year if here <= now else ref.year - 1
+            return coming
+        return latest
     # The sentence does not say. News reports more than it announces: a month up to a quarter ahead
     # is the coming one, anything further ahead the last one.
     months_ahead = (month - ref.month) % 12
@@ -398,7 +408,7 @@ _RANGE_JOIN = r"\s*(?:-|–|—|to|through|and|until)\s*"
 
 @rule(rf"{_LEFT}(?i:the\s+week\s+of)\s+(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", trigger=r"week\s+of", reach=(5, 40))
 def _week_of(m: re.Match[str]) -> Candidate | None:
-    on_day = _month_day(_month(m["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None)
+    on_day = _named_day(m)
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         value = on_day(ctx)[0]
@@ -870,9 +880,7 @@ def _bare_duration(m: re.Match[str]) -> Candidate | None:
 def _weekday_rule(m: re.Match[str]) -> Candidate | None:
     if m["mon"]:
         # "Tuesday, Dec. 16": the explicit date wins; the weekday only confirms it.
-        month, day = _month(m["mon"]), _day(m["d"])
-        year = int(m["y"]) if m["y"] else None
-        return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year))
+        return Candidate(m.start(), m.end(), "DATE", _named_day(m))
     weekday = _weekday(m["wd"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     rel = {"this coming": "next", "this past": "last"}.get(rel, rel)
@@ -920,7 +928,7 @@ def _clock_time(m: re.Match[str]) -> Candidate | None:
 
     weekday = _weekday(m["wd"]) if m["wd"] else None
     if m["mon"]:  # "5 p.m. EST, Nov. 6"
-        on_day = _month_day(_month(m["mon"]), _day(m["d"]), int(m["y"]) if m["y"] else None)
+        on_day = _named_day(m)
 
         def resolve_day(ctx: _Context) -> tuple[str, str | None]:
             return f"{on_day(ctx)[0]}T{clock}", None

@@ -14,7 +14,7 @@ from .resources import word_set
 _IRREGULAR_PAST = word_set("past_tense_verbs.txt")
 
 # Cues that a sentence looks ahead. "next to" is a place, and "expected" only looks ahead with "to".
-FUTURE_CUE = re.compile(
+_FUTURE_CUE = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+(?:to|for|a|an)|planning|scheduled|slated|"
     r"expected\s+to|expects?|is\s+to|are\s+to|due\s+(?:to|on|in|by)|upcoming|set\s+to|to\s+be\s+held|intends?\s+to|"
     r"hopes?\s+to|as\s+(?:soon|early)\s+as|(?:postponed|delayed|adjourned|put\s+off|deferred)\s+(?:until|till|to)|"
@@ -29,7 +29,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 _NOT_A_PAST_VERB_AFTER = frozenset(
     "is are am be being become becomes remain remains seem seems get gets a an the its their his her our "
     "this that these those very so too more most less".split())
-_AUXILIARIES = frozenset("was were had been".split())
+_AUXILIARIES = frozenset("was were had".split())
 _ED_NOT_PAST = frozenset("need indeed speed seed feed bed red shed hundred proceed exceed succeed breed".split())
 
 # The verb right before the expression governs it: "said Thursday that it will ..." is past.
@@ -61,7 +61,7 @@ Span = tuple[int, int]
 def _cues(text: str, lo: int, hi: int, start: int, end: int) -> tuple[list[Span], list[Span]]:
     """The future and the past cues in text[lo:hi], outside the expression text[start:end]."""
     outside = lambda m: m.end() <= start or m.start() >= end  # noqa: E731
-    future = [m.span() for m in FUTURE_CUE.finditer(text, lo, hi)
+    future = [m.span() for m in _FUTURE_CUE.finditer(text, lo, hi)
               if outside(m) and not _PAST_PLAN.search(text[max(lo, m.start() - 30):m.start()])]
     past = [m.span() for m in _PAST_WORDS.finditer(text, lo, hi) if outside(m)]
     previous = ""
