@@ -92,9 +92,9 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _NUM_WORD = _alternation(_NUMBERS)
 _TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_NUMBER = rf"(?:(?:\d+(?:\.\d+)?|{_TENS_WORD}[\s-]{_UNIT_WORD}|{_NUM_WORD})(?:\s+and\s+a\s+half|\s+1/2|½)?)"
+_NUMBER = rf"(?:(?:\d+(?:\.\d+)?|(?:{_UNIT_WORD}|a)\s+(?:hundred|thousand)|{_TENS_WORD}[\s-]{_UNIT_WORD}|{_NUM_WORD})(?:\s+and\s+a\s+half|\s+1/2|½)?)"
 _APPROXIMATELY = r"(?:(?:nearly|almost|about|around|roughly|some|more\s+than|less\s+than|over|just\s+over|just\s+under|at\s+least|only)\s+)?"
-_UNIT = _alternation(_UNITS) + r"s?"
+_UNIT = rf"(?:centuries|{_alternation(_UNITS)}s?)"
 _PART_OF_DAY = _alternation(_PARTS_OF_DAY)
 _SEASON = _alternation(_SEASONS)
 _RELATIVE_WORD = r"(?:this|last|next|past|coming|previous|following|current|same)"
@@ -139,6 +139,13 @@ class _Context:
     last_day: dt.date | None  # the last resolved day-precise date before this expression
     last_month: dt.date | None = None  # the first day of the last month named (alone or with its day)
     last_year: int | None = None  # the year of the last expression that names one ("May 22, 1995", "1995")
+    last_day_at: int = -1  # where last_day was named
+
+    def day_in_view(self) -> dt.date | None:
+        """The day the text speaks of here: one named in this sentence or the one before, else the reference."""
+        sentence_start = self.sentences.span(self.start)[0]
+        previous_start = self.sentences.span(sentence_start - 1)[0] if sentence_start else 0
+        return self.last_day if self.last_day and self.last_day_at >= previous_start else self.reference
 
     def tense(self) -> int:
         """+1 when the words governing the expression speak of the future, -1 of the past, 0 when they do not say."""
@@ -182,7 +189,8 @@ def _number(word: str) -> str:
         return word.rstrip("0").rstrip(".") if "." in word else word
     parts = re.split(r"[\s-]", word)
     if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS and word not in _NUMBERS:
-        return str(int(_NUMBERS[parts[0]]) + int(_NUMBERS[parts[1]]))
+        first, second = int(_NUMBERS[parts[0]]), int(_NUMBERS[parts[1]])
+        return str(first * second if second in (100, 1000) else first + second)  # "two hundred", "twenty-one"
     value = _NUMBERS.get(word, "X")
     return value if value == "X" else (value if "." in value else str(int(value)))
 
@@ -250,7 +258,7 @@ def _shift(day: dt.date, unit: str, amount: int) -> dt.date:
 
 def _unit(word: str) -> str:
     word = word.lower()
-    return word if word in _UNITS else word[:-1]
+    return word if word in _UNITS else "century" if word == "centuries" else word[:-1]
 
 
 # A fraction of a unit is written in the next finer one: 2.5 years is P2Y6M, 1.5 minutes PT1M30S.
@@ -403,7 +411,7 @@ def _year_for(ctx: _Context, month: int, day: int | None, direction: int = 0) ->
     return ref.year + (1 if month < ref.month else 0) if months_ahead <= 3 else ref.year - (1 if month > ref.month else 0)
 
 
-_RANGE_JOIN = r"\s*(?:-|–|—|to|through|and|until)\s*"
+_RANGE_JOIN = r"\s*(?:-|–|—|to|through|until)\s*"
 
 
 @rule(rf"{_LEFT}(?i:the\s+week\s+of)\s+(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", trigger=r"week\s+of", reach=(5, 40))
@@ -419,8 +427,8 @@ def _week_of(m: re.Match[str]) -> Candidate | None:
 _HALVES = {"first": 1, "front": 1, "early": 1, "second": 2, "last": 2, "latter": 2, "back": 2}
 
 
-@rule(rf"{_LEFT}(?:the\s+)?(?P<which>{_alternation(_HALVES)})[\s-]+half\s+of\s+(?:(?:fiscal\s+)?(?P<y>{_YEAR})|(?P<rel>the|this|last|next)\s+year)(?![\w'’])",
-      re.I, trigger=r"half\s+of", reach=(25, 25))
+@rule(rf"{_LEFT}(?:the\s+)?(?P<which>{_alternation(_HALVES)})(?:[\s-]+half|\s+two\s+quarters)\s+of\s+(?:(?:fiscal\s+)?(?P<y>{_YEAR})|(?P<rel>the|this|last|next)\s+year)(?![\w'’])",
+      re.I, trigger=r"(?:half|quarters)\s+of", reach=(30, 25))
 def _half_year(m: re.Match[str]) -> Candidate | None:
     half = _HALVES[m["which"].lower()]
     if m["y"]:
@@ -431,6 +439,24 @@ def _half_year(m: re.Match[str]) -> Candidate | None:
         year = (ctx.sentence_year() if shift == 0 else None) or (ctx.reference.year + shift if ctx.reference else None)
         return (f"{year}-H{half}" if year else f"XXXX-H{half}"), None
     return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+@rule(rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY})\s+(?:and|&)\s+(?P<second>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}(?!\s*%)"
+      rf"|{_LEFT}(?P<first>{_DAY})\s+(?:and|&)\s+(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH_WORD})(?:,?\s+(?P<y2>{_YEAR}))?{_RIGHT}",
+      trigger=_alternation(_MONTHS), reach=(30, 40))
+def _other_day_of_a_pair(m: re.Match[str]) -> Candidate | None:
+    """ "April 24 and 25", "24 and 25 April": two days, each its own expression. This rule finds the
+    day written without its month; the month-day rules find the other."""
+    month = _month(m["mon"] or m["mon2"])
+    year_text = m["y"] or m["y2"]
+    year = int(year_text) if year_text else None
+    day_group = "second" if m["second"] else "first"
+    first, second = (_day(m["d1"]), _day(m["second"])) if m["second"] else (_day(m["first"]), _day(m["d2"]))
+    following = re.match(r"\s+([a-z]+)", m.string[m.end():m.end() + 20])
+    if second <= first or (following and following.group(1) not in _FUNCTION_WORDS):
+        return None  # "on June 6 and 3 more days", "June 6 and 12 people": not a pair of days
+    end = m.end() if m["second"] else m.end(day_group)
+    return Candidate(m.start(day_group), end, "DATE", _month_day(month, _day(m[day_group]), year), anchors_year=year is not None)
 
 
 @rule(rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY}|(?i:{_ORDINAL_WORD}))(?:{_RANGE_JOIN}(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", trigger=_alternation(_MONTHS), reach=(5, 40))
@@ -606,7 +632,7 @@ def _last_quarter_day(reference: dt.date) -> dt.date:
 
 
 @rule(rf"{_LEFT}(?:the|that|its|(?P<last_year>last\s+year['’]s))\s+(?P<which>(?:latest|most\s+recent|just[\s-]ended|recent|current|same|comparable|"
-      rf"year[\s-]ago|year[\s-]earlier|prior[\s-]year|{_YEAR})\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)(?!\s+(?:of|to)\b)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?{_RIGHT}"
+      rf"year[\s-]ago|year[\s-]earlier|prior[\s-]year|{_YEAR})\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)(?!\s+of\b|\s+to\s+(?:date\b|the\b|\d|(?-i:[A-Z])))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?{_RIGHT}"
       rf"|{_LEFT}(?P<bare>year[\s-](?:ago|earlier))(?![\s-]+(?:quarter|period)){_RIGHT}", re.I, trigger=r"quarter|period|year[\s-](?:ago|earlier)", reach=(50, 25))
 def _reported_quarter(m: re.Match[str]) -> Candidate | None:
     """The quarter an earnings report speaks of: "the latest quarter", "the year-ago period", "the 1988 quarter"."""
@@ -633,13 +659,16 @@ _SPELLED_YEAR = (rf"(?P<century>nineteen|eighteen)[\s-]+(?P<tens>{_TENS_WORD}|te
                  rf"|(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<units2>{_UNIT_WORD}|ten|eleven|twelve))?")
 
 
-@rule(rf"{_LEFT}(?:(?:the\s+)?year\s+)?(?:{_SPELLED_YEAR}){_RIGHT}(?!\s+(?:dollars|people|troops|miles|pounds))", re.I, trigger=r"nineteen|eighteen|thousand", reach=(20, 40))
+@rule(rf"{_LEFT}(?:(?:the\s+)?year\s+)?(?:{_SPELLED_YEAR}){_RIGHT}(?!\s+(?:dollars|people|troops|miles|pounds|{_UNIT})\b)", re.I, trigger=r"nineteen|eighteen|thousand", reach=(20, 40))
 def _spelled_year(m: re.Match[str]) -> Candidate | None:
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{_spelled_year_value(m):04d}"), anchors_year=True)
+
+
+def _spelled_year_value(m: re.Match[str]) -> int:
+    """The year a match of _SPELLED_YEAR names: "nineteen ninety-four" 1994, "two thousand and one" 2001."""
     if m["thousand"]:
-        year = 2000 + int(_number(m["units2"]) if m["units2"] else 0)
-    else:
-        year = int(_number(m["century"])) * 100 + int(_number(m["tens"])) + (int(_number(m["units"])) if m["units"] else 0)
-    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year:04d}"), anchors_year=True)
+        return 2000 + int(_number(m["units2"]) if m["units2"] else 0)
+    return int(_number(m["century"])) * 100 + int(_number(m["tens"])) + (int(_number(m["units"])) if m["units"] else 0)
 
 
 def _holiday_date(rule_text: str, year: int) -> dt.date | None:
@@ -666,7 +695,7 @@ def _holiday_date(rule_text: str, year: int) -> dt.date | None:
 
 
 @rule(rf"{_LEFT}(?P<name>" + "|".join(re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]?") for h in sorted(_HOLIDAYS, key=len, reverse=True))
-      + rf")(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", re.I, trigger=r"day\b|christmas|easter|halloween|thanksgiving|fourth|eve\b|night", reach=(40, 15))
+      + rf")(?P<week>\s+week)?(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", re.I, trigger=r"day\b|christmas|easter|halloween|thanksgiving|fourth|eve\b|night", reach=(40, 20))
 def _holiday(m: re.Match[str]) -> Candidate | None:
     if not m["name"][0].isupper():
         return None
@@ -681,6 +710,8 @@ def _holiday(m: re.Match[str]) -> Candidate | None:
             probe = _holiday_date(rule_text, ctx.reference.year)
             year = _year_for(ctx, probe.month, probe.day) if probe else None
         day = _holiday_date(rule_text, year) if year else None
+        if m["week"]:  # "Easter week", "Christmas week": the week the holiday falls in
+            return (_iso_week(day) if day else "XXXX-WXX"), None
         return (day.isoformat() if day else "XXXX-XX-XX"), None
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
@@ -694,15 +725,16 @@ def _century(m: re.Match[str]) -> Candidate | None:
 _SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season begins, north of the equator
 
 
-@rule(rf"{_LEFT}(?:(?P<rel>this\s+past|this|last|next|past|coming)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_RIGHT}", re.I, trigger=r"spring|summer|autumn|fall\b|winter", reach=(20, 20))
+@rule(rf"{_LEFT}(?:(?P<rel>this\s+past|this|last|next|past|coming)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|{_SPELLED_YEAR}))?{_RIGHT}", re.I, trigger=r"spring|summer|autumn|fall\b|winter", reach=(20, 45))
 def _season(m: re.Match[str]) -> Candidate | None:
-    if not (m["rel"] or m["y"]):
+    year = m["y"] or (f"{_spelled_year_value(m):04d}" if m["century"] or m["thousand"] else None)
+    if not (m["rel"] or year):
         before = m.string[max(0, m.start() - 12):m.start()].lower()
         if not re.search(r"\b(?:in|the|this|by|until|since|during|late|early)\s+$", before):
             return None  # "spring" the verb, "fall" the verb
     code = _SEASONS[m["season"].lower()]
-    if m["y"]:
-        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{m['y']}-{code}"))
+    if year:
+        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year}-{code}"))
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     shift = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
 
@@ -731,8 +763,21 @@ def _deictic_day(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "TIME" if part else "DATE", resolve)
 
 
+@rule(rf"{_LEFT}(?:the\s+)?(?P<part>{_PART_OF_DAY}){_RIGHT}", re.I, trigger=r"morning|afternoon|evening|night", reach=(25, 5))
+def _part_of_day(m: re.Match[str]) -> Candidate | None:
+    """ "By mid-afternoon", "in the morning": that part of the day the article speaks of."""
+    if not re.search(r"\b(?:in|by|during|until|till|through|since|from)\s+$", m.string[max(0, m.start() - 8):m.start()], re.I):
+        return None  # "at night" in general, "morning" the noun
+    code = _PARTS_OF_DAY[re.sub(r"\s+", " ", m["part"].lower())]
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        day = ctx.day_in_view()
+        return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{code}", None
+    return Candidate(m.start(), m.end(), "TIME", resolve)
+
+
 @rule(rf"{_LEFT}(?P<word>now|currently|at\s+present|nowadays|these\s+days|recently|lately|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|"
-      rf"(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead|a\s+later\s+date|current){_RIGHT}", re.I, trigger=r"\b(?:now|current|present|these|recent|lately|past|future|term|coming|last|next|ahead|later\s+date)", reach=(20, 30))
+      rf"(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead|a\s+later\s+date|as\s+soon\s+as\s+possible|current){_RIGHT}", re.I, trigger=r"\b(?:now|current|present|these|recent|lately|past|future|term|coming|last|next|ahead|later\s+date|possible)", reach=(20, 30))
 def _vague(m: re.Match[str]) -> Candidate | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     if word == "now" and re.match(r"\s+that\b", m.string[m.end():m.end() + 6]):
@@ -742,12 +787,12 @@ def _vague(m: re.Match[str]) -> Candidate | None:
     if word == "current" and not m.group()[0].islower():
         return None  # "Current TV": a name
     unit = re.search(r"(day|week|month|year|decade)s(?: ahead)?$", word)
-    if unit:
+    if unit and word != "these days":
         # "recent years", "the next few days": a stretch of unknown length, as TimeML writes it (PXY).
         return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("X", unit.group(1))))
     if word.startswith(("recent", "the past", "the last", "lately")):
         value = PAST_REF
-    elif word.startswith(("the future", "the near", "the short", "coming", "the next", "the coming", "a later")):
+    elif word.startswith(("the future", "the near", "the short", "coming", "the next", "the coming", "a later", "as soon")):
         value = FUTURE_REF
     else:
         value = PRESENT_REF
@@ -805,7 +850,7 @@ def _relative_unit(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve, anchors_year=unit == "year")
 
 
-@rule(rf"{_LEFT}{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+more)?\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence){_RIGHT}", re.I, trigger=r"\b(?:ago|earlier|before|later|from\s+now|hence)\b", reach=(70, 12))
+@rule(rf"{_LEFT}{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+more)?\s+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|from\s+now|hence){_RIGHT}", re.I, trigger=r"\b(?:ago|earlier|before|later|from\s+now|hence)\b", reach=(70, 12))
 def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
     unit = _unit(m["unit"])
     amount = _number(m["n"])
@@ -843,16 +888,22 @@ _RATE_BEFORE = re.compile(  # "$1.76 a year", "$500 million a year", "four fligh
     r"hundreds|thousand|thousands|million|millions|billion|billions|twice|times))"
     r"(?:\s+(?:million|billion|thousand|[a-z-]+s))?\s+$", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|a\s+)?(?:year|century|decade|season|fiscal)\b)")
+_CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", re.I)
 _AFTER_A_SECOND = re.compile(r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[a-z]")
 
 
-@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive))?[\s-]+(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I, trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)", reach=(70, 25))
+@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|extra|trading|business|working))?[\s-]+(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I, trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)", reach=(70, 25))
 def _duration_rule(m: re.Match[str]) -> Candidate | None:
     unit = _unit(m["unit"])
     amount = _number(m["n"])
     after = m.string[m.end():m.end() + 12]
     if unit == "quarter" and amount in ("1", "2", "3") and _SHARE_OF.match(m.string, m.end()):
         return None  # "three-quarters of its food": a share, not a time
+    if m["n"].lower() in ("a", "an", "one") and m["unit"].lower() != unit:
+        return None  # "a decades-long battle": the plural is the stretch, not "a"
+    if m["n"].lower() == "one" and unit == "day" and _MODAL_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+        return Candidate(m.start(), m.end(), "DATE", _fixed(FUTURE_REF))  # "Islam will one day be ...": some day ahead
     if m["n"].lower() in ("a", "an"):
         if unit == "second" and _AFTER_A_SECOND.match(after):
             return None  # "a second term"
@@ -863,14 +914,21 @@ def _duration_rule(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration(amount, unit)))
 
 
-@rule(rf"{_LEFT}(?P<word>(?:a|one)\s+(?:decade|century)|decades|centuries|years|months|weeks|days|hours|minutes){_RIGHT}(?!\s+(?:ago|earlier|later))", re.I, trigger=r"decade|centur|years|months|weeks|days|hours|minutes", reach=(10, 12))
+@rule(rf"{_LEFT}(?P<long>{_UNIT})-long(?![\w-])"
+      rf"|{_LEFT}(?P<the>the\s+(?:early\s+|intervening\s+)?)?(?P<word>(?:a|one)\s+(?:decade|century)|decades|centuries|years|months|weeks|days|hours|minutes){_RIGHT}(?!\s+(?:ago|earlier|later))", re.I, trigger=r"decade|centur|years|months|weeks|days|hours|minutes|-long", reach=(10, 12))
 def _bare_duration(m: re.Match[str]) -> Candidate | None:
+    if m["long"]:  # "a day-long meeting", "a decades-long battle"
+        word = m["long"].lower()
+        unit = _unit(word)
+        return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("1" if unit == word else "X", unit)))
     word = m["word"].lower()
     before = m.string[max(0, m.start() - 16):m.start()].lower()
     if word.endswith("s") and not word.startswith(("a ", "one ")):
-        if not re.search(r"\b(?:for|in|over|within|past|last|recent|coming|after)\s+$", before):
+        if not re.search(r"\b(?:for|in|over|within|past|last|recent|coming|after|through|across|down)\s+$", before):
             return None
-        unit = word[:-1] if word[:-1] in _UNITS else {"centuries": "century"}.get(word, word)
+        if m["the"] and re.match(r"\s+(?:of|before|after|to|between|from|\d)", m.string[m.end():m.end() + 10]):
+            return None  # "in the weeks before the shooting", "the years 1990 to 1995": not a stretch of its own
+        unit = _unit(word)
         return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("X", unit)))
     unit = word.split()[-1]
     return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("1", unit)))
@@ -912,9 +970,10 @@ def _weekday_date(ctx: _Context, weekday: int, rel: str = "") -> dt.date | None:
 
 @rule(rf"(?:{_LEFT}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})(?!\w)))?"
       rf"|{_LEFT}(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d|:\d)(?:\s+(?P<tz24>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST|ET|PT|local\s+time))?"
-      rf"|{_LEFT}(?P<word>noon|midday|midnight){_RIGHT})"
+      rf"|{_LEFT}(?P<word>noon|midday|midnight){_RIGHT}"
+      rf"|{_LEFT}(?P<hour>1[0-2]|0?[1-9]|{_CLOCK_WORD})(?:\s+o['’]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening|night){_RIGHT})"
       rf"(?:\s+(?:\([^()\n]{{1,20}}\)\s+)?(?:on\s+)?(?P<wd>{_WEEKDAY_WORD}){_RIGHT}"
-      rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|noon|midday|midnight", reach=(10, 50))
+      rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|noon|midday|midnight|in\s+the\s+(?:morning|afternoon|evening|night)", reach=(20, 50))
 def _clock_time(m: re.Match[str]) -> Candidate | None:
     if m["word"] and re.search(r"\bhigh\s+$", m.string[max(0, m.start() - 6):m.start()], re.I):
         return None  # "High Noon", the film and the figure of speech
@@ -922,6 +981,11 @@ def _clock_time(m: re.Match[str]) -> Candidate | None:
         clock = "24:00" if m["word"].lower() == "midnight" else "12:00"
     elif m["h24"] is not None:
         clock = f"{int(m['h24']):02d}:{m['min24']}"
+    elif m["hour"]:  # "4 in the morning", "eight in the evening"
+        hour = int(_number(m["hour"])) % 12
+        if m["half"].lower() in ("afternoon", "evening") or (m["half"].lower() == "night" and hour >= 6):
+            hour += 12
+        clock = f"{hour:02d}:00"
     else:
         hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
         clock = f"{hour:02d}:{m['min'] or '00'}"
@@ -938,7 +1002,7 @@ def _clock_time(m: re.Match[str]) -> Candidate | None:
         if weekday is not None:  # "10 p.m. Wednesday", "10:35 a.m. (0735 GMT) Friday"
             day = _weekday_date(ctx, weekday)
             return (f"{day.isoformat()}T{clock}" if day else f"XXXX-WXX-{weekday}T{clock}"), None
-        day = ctx.last_day if ctx.last_day and ctx.sentence_year() is not None else ctx.reference
+        day = ctx.day_in_view()
         return (f"{day.isoformat()}T{clock}" if day else f"XXXX-XX-XXT{clock}"), None
     end = m.end()
     if m["tz"] and not m["wd"] and m["tz"] not in ("GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "ET", "PT", "CST", "CDT", "JST"):
@@ -959,7 +1023,7 @@ def _every(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "SET", _fixed(_duration(count, _unit(word))))
 
 
-_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M",
+_SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M",
                 "quarterly": "P3M", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y",
                 "biannual": "P6M", "biannually": "P6M", "semi-annual": "P6M", "semiannual": "P6M",
                 "semi-annually": "P6M", "semiannually": "P6M", "biennial": "P2Y", "biennially": "P2Y"}
@@ -1035,6 +1099,30 @@ def _select(candidates: list[Candidate], length: int) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_DAY_OFFSET_BEFORE = re.compile(r"\b(?:the\s+)?day\s+(before|after)\s+$", re.I)
+
+
+def _day_offsets(selected: list[Candidate], text: str) -> list[Candidate]:
+    """ "The day before last Tuesday", "the day after Christmas": the day named, moved by one."""
+    result = []
+    for cand in selected:
+        offset = _DAY_OFFSET_BEFORE.search(text, max(0, cand.start - 16), cand.start)
+        if offset and cand.type == "DATE":
+            cand = Candidate(offset.start(), cand.end, "DATE", _moved_a_day(cand.resolve, 1 if offset.group(1).lower() == "after" else -1))
+        result.append(cand)
+    return result
+
+
+def _moved_a_day(resolve: Resolver, days: int) -> Resolver:
+    def moved(ctx: _Context) -> tuple[str, str | None]:
+        value, end = resolve(ctx)
+        day = _DAY_VALUE.fullmatch(value)
+        if not day:
+            return value, end
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat(), None
+    return moved
+
+
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:$|-\d)")
@@ -1042,7 +1130,7 @@ _MONTH_VALUE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:$|-\d)")
 
 def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]:
     """Every temporal expression in `text`, resolved against `reference` where one is known."""
-    selected = _select(list(_candidates(text)), len(text))
+    selected = _day_offsets(_select(list(_candidates(text)), len(text)), text)
     sentences = Sentences(text)
     values: dict[int, tuple[str, str | None]] = {}
     anchors: list[tuple[int, int | None]] = []
@@ -1056,15 +1144,16 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
     last_day: dt.date | None = None
     last_month: dt.date | None = None
     last_year: int | None = None
+    last_day_at = -1
     for index, cand in enumerate(selected):
         if index not in values:
-            values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, last_day, last_month, last_year))
+            values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, last_day, last_month, last_year, last_day_at))
         year = _YEAR_VALUE.match(values[index][0])
         if year:
             last_year = int(year.group(1))
         day = _DAY_VALUE.match(values[index][0])
         if day:
-            last_day = dt.date.fromisoformat(day.group(1))
+            last_day, last_day_at = dt.date.fromisoformat(day.group(1)), cand.start
         month = _MONTH_VALUE.match(values[index][0])
         if month:
             last_month = dt.date(int(month.group(1)), int(month.group(2)), 1)

@@ -393,3 +393,81 @@ def test_the_fiscal_year_ended_is_a_years_span_and_years_end_is_year_end():
     assert found("rules that should be in place by year's end.", reference) == [("year's end", "DATE", "1989-12-31")]
     assert found("rules that regulators said should be in place by year's end.", reference)[-1] == (
         "year's end", "DATE", "1989-12-31")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They seem to hurt more these days.", ("these days", "DATE", "PRESENT_REF")),
+    ("It will sell the unit as soon as possible.", ("as soon as possible", "DATE", "FUTURE_REF")),
+    ("Islam will one day be the second largest religion.", ("one day", "DATE", "FUTURE_REF")),
+    ("He hopes to one day run for office.", ("one day", "DATE", "FUTURE_REF")),
+    ("Then, a week or so ago, he chose Saturday.", ("a week or so ago", "DATE", "2025-W50")),
+    ("Average hourly earnings rose.", ("hourly", "SET", "PT1H")),
+])
+def test_vague_and_deictic_words(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The loan may be extended for an additional year.", ("an additional year", "DURATION", "P1Y")),
+    ("Eight trading days after the plunge, it rose.", ("Eight trading days", "DURATION", "P8D")),
+    ("He has five business days to reply.", ("five business days", "DURATION", "P5D")),
+    ("their third day-long meeting", ("day-long", "DURATION", "P1D")),
+    ("a decades-long battle", ("decades-long", "DURATION", "PXDE")),
+    ("a centuries-long feud", ("centuries-long", "DURATION", "PXCE")),
+    ("over three centuries", ("over three centuries", "DURATION", "P300Y")),
+    ("more than two thousand years of history", ("more than two thousand years", "DURATION", "P2000Y")),
+    ("for two hundred years", ("two hundred years", "DURATION", "P200Y")),
+    ("Over the years many more patients died.", ("the years", "DURATION", "PXY")),
+    ("In the years that followed, they fought on.", ("the years", "DURATION", "PXY")),
+])
+def test_more_durations(text, expected):
+    assert expected in found(text)
+
+
+def test_years_named_by_a_following_phrase_are_no_stretch():
+    assert found("His car was seen in the weeks before the shooting.") == []
+    assert found("the years of war") == []
+
+
+def test_a_season_of_a_spelled_year_and_a_holiday_week():
+    assert found("in the winter of nineteen ninety-four") == [("winter of nineteen ninety-four", "DATE", "1994-WI")]
+    assert found("Elian will spend Easter week with his father.", dt.date(2000, 4, 17)) == [
+        ("Easter week", "DATE", "2000-W16")]
+
+
+def test_the_first_two_quarters_are_the_first_half():
+    assert found("through the first two quarters of 1990, when", dt.date(1989, 10, 26)) == [
+        ("the first two quarters of 1990", "DATE", "1990-H1")]
+    # The year belongs to the phrase that names it, not to the quarter before it.
+    assert found("into the fourth quarter and through the first two quarters of 1990", dt.date(1989, 10, 26))[0] == (
+        "the fourth quarter", "DATE", "1989-Q4")
+
+
+def test_the_day_before_or_after_a_named_day():
+    assert found("They met the day before last Tuesday.", dt.date(2000, 2, 24)) == [
+        ("the day before last Tuesday", "DATE", "2000-02-21")]
+    assert found("on the day after Christmas, 2001") == [("the day after Christmas, 2001", "DATE", "2001-12-26")]
+
+
+def test_two_days_of_one_month_are_two_expressions():
+    assert found("at the summit on April 24 and 25.", dt.date(1999, 2, 10)) == [
+        ("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]
+    assert found("on 24 and 25 April 2001") == [("24", "DATE", "2001-04-24"), ("25 April 2001", "DATE", "2001-04-25")]
+    assert found("held on June 6 and 12 people came", dt.date(1999, 2, 10)) == [("June 6", "DATE", "1998-06-06")]
+
+
+def test_a_part_of_day_alone_is_the_day_in_view():
+    assert found("By mid afternoon, official sources were saying") == [("mid afternoon", "TIME", "2025-12-17TAF")]
+    assert found("Hopes were dashed Friday. Dealers placed buy orders in the morning.")[-1] == (
+        "the morning", "TIME", "2025-12-12TMO")
+    assert found("attacks at night") == []
+
+
+def test_an_hour_in_a_part_of_the_day():
+    assert found("He will leave at 4 in the morning.") == [("4 in the morning", "TIME", "2025-12-17T04:00")]
+    assert found("at eight in the evening") == [("eight in the evening", "TIME", "2025-12-17T20:00")]
+
+
+def test_the_latest_quarter_before_a_verb():
+    assert found("He expects revenue in the latest quarter to total $28 million.", dt.date(1989, 10, 26)) == [
+        ("the latest quarter", "DATE", "1989-Q3")]
