@@ -632,7 +632,7 @@ def _last_quarter_day(reference: dt.date) -> dt.date:
 
 
 @rule(rf"{_LEFT}(?:the|that|its|(?P<last_year>last\s+year['’]s))\s+(?P<which>(?:latest|most\s+recent|just[\s-]ended|recent|current|same|comparable|"
-      rf"year[\s-]ago|year[\s-]earlier|prior[\s-]year|{_YEAR})\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)(?!\s+of\b|\s+to\s+(?:date\b|the\b|\d|(?-i:[A-Z])))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?{_RIGHT}"
+      rf"year[\s-]ago|year[\s-]earlier|prior[\s-]year|{_YEAR})\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)(?!-|\s+of\b|\s+to\s+(?:date\b|the\b|\d|(?-i:[A-Z])))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?{_RIGHT}"
       rf"|{_LEFT}(?P<bare>year[\s-](?:ago|earlier))(?![\s-]+(?:quarter|period)){_RIGHT}", re.I, trigger=r"quarter|period|year[\s-](?:ago|earlier)", reach=(50, 25))
 def _reported_quarter(m: re.Match[str]) -> Candidate | None:
     """The quarter an earnings report speaks of: "the latest quarter", "the year-ago period", "the 1988 quarter"."""
@@ -763,7 +763,7 @@ def _deictic_day(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "TIME" if part else "DATE", resolve)
 
 
-@rule(rf"{_LEFT}(?:the\s+)?(?P<part>{_PART_OF_DAY}){_RIGHT}", re.I, trigger=r"morning|afternoon|evening|night", reach=(25, 5))
+@rule(rf"{_LEFT}(?:the\s+)?(?P<part>{_PART_OF_DAY}){_RIGHT}(?!\s+(?:the|of|after|before|when|that|he|she|they|it|we|i)\b)", re.I, trigger=r"morning|afternoon|evening|night", reach=(25, 5))
 def _part_of_day(m: re.Match[str]) -> Candidate | None:
     """ "By mid-afternoon", "in the morning": that part of the day the article speaks of."""
     if not re.search(r"\b(?:in|by|during|until|till|through|since|from)\s+$", m.string[max(0, m.start() - 8):m.start()], re.I):
@@ -801,6 +801,8 @@ def _vague(m: re.Match[str]) -> Candidate | None:
 
 @rule(rf"{_LEFT}(?:(?P<when>earlier|later)\s+(?=this\b))?(?:the\s+)?(?P<rel>{_RELATIVE_WORD}|that(?=\s+(?:day|week|month|year)\b(?![-'’])))\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}", re.I, trigger=r"\b(?:this|last|next|past|coming|previous|following|current|same|that\s+(?:day|week|month|year))\b", reach=(25, 25))
 def _relative_unit(m: re.Match[str]) -> Candidate | None:
+    if _is_title(m, m["unit"]):
+        return None
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if unit in _PARTS_OF_DAY:
         if rel not in ("this", "last"):
@@ -888,6 +890,14 @@ _RATE_BEFORE = re.compile(  # "$1.76 a year", "$500 million a year", "four fligh
     r"hundreds|thousand|thousands|million|millions|billion|billions|twice|times))"
     r"(?:\s+(?:million|billion|thousand|[a-z-]+s))?\s+$", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|a\s+)?(?:year|century|decade|season|fiscal)\b)")
+_OPENING_QUOTE = re.compile(r"(?:[\"“‘]|''|``|'s)\s*$")
+
+
+def _is_title(m: re.Match[str], word: str) -> bool:
+    """ "This Week", ABC's "This Week", CBS's "60 Minutes": a capitalised unit after a quote or a possessive names a show."""
+    return word[:1].isupper() and bool(_OPENING_QUOTE.search(m.string, max(0, m.start() - 4), m.start()))
+
+
 _CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", re.I)
 _AFTER_A_SECOND = re.compile(r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[a-z]")
@@ -895,6 +905,8 @@ _AFTER_A_SECOND = re.compile(r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|l
 
 @rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|extra|trading|business|working))?[\s-]+(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I, trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)", reach=(70, 25))
 def _duration_rule(m: re.Match[str]) -> Candidate | None:
+    if _is_title(m, m["unit"]):
+        return None
     unit = _unit(m["unit"])
     amount = _number(m["n"])
     after = m.string[m.end():m.end() + 12]

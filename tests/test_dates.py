@@ -471,3 +471,14 @@ def test_an_hour_in_a_part_of_the_day():
 def test_the_latest_quarter_before_a_verb():
     assert found("He expects revenue in the latest quarter to total $28 million.", dt.date(1989, 10, 26)) == [
         ("the latest quarter", "DATE", "1989-Q3")]
+
+
+@pytest.mark.parametrize("text", [
+    'Baker, speaking on ABC News\' "This Week," said',
+    "Gonzalez said on CBS's ''60 Minutes.''",
+    "just a notch above its quarter-century low",
+    "The quarter-to-quarter comparison was weak.",
+    "tapes from the night the flight crashed",
+])
+def test_shows_and_compounds_are_not_times(text):
+    assert found(text) == []
