@@ -19,7 +19,8 @@ _FUTURE_CUE = re.compile(
     r"expected\s+to|expects?|is\s+to|are\s+to|due\s+(?:to|on|in|by)|upcoming|set\s+to|to\s+be\s+held|intends?\s+to|"
     r"hopes?\s+to|as\s+(?:soon|early)\s+as|(?:postponed|delayed|adjourned|put\s+off|deferred)\s+(?:until|till|to)|"
     r"next(?!\s+to\b)|tomorrow)\b", re.I)
-# Reported speech also uses these for what lay ahead at the time: they count only where nothing else says.
+# These look ahead from the time of the report, but not for a day that owns an event: in "said they would
+# challenge Wednesday's ruling" the ruling has already been given.
 _WEAK_FUTURE_CUE = re.compile(r"\b(?:would|might)\b", re.I)
 # A plan in the pluperfect lies in the past: "had been due to expire Friday".
 _PAST_PLAN = re.compile(r"\bhad\s+(?:been\s+|previously\s+been\s+)?$", re.I)
@@ -63,6 +64,8 @@ def _cues(text: str, lo: int, hi: int, start: int, end: int) -> tuple[list[Span]
     outside = lambda m: m.end() <= start or m.start() >= end  # noqa: E731
     future = [m.span() for m in _FUTURE_CUE.finditer(text, lo, hi)
               if outside(m) and not _PAST_PLAN.search(text[max(lo, m.start() - 30):m.start()])]
+    if not _owns_event(text, end):
+        future += [m.span() for m in _WEAK_FUTURE_CUE.finditer(text, lo, hi) if outside(m)]
     past = [m.span() for m in _PAST_WORDS.finditer(text, lo, hi) if outside(m)]
     previous = ""
     for m in _WORD.finditer(text, lo, hi):
@@ -77,6 +80,11 @@ def _cues(text: str, lo: int, hi: int, start: int, end: int) -> tuple[list[Span]
     in_plan = lambda p: any(f_start <= p[0] < f_end or (0 <= f_start - p[1] <= 1 and text[p[0]:p[1]].lower() in _AUXILIARIES)  # noqa: E731
                             for f_start, f_end in future)
     return future, [p for p in past if not in_plan(p)]
+
+
+def _owns_event(text: str, end: int) -> bool:
+    """ "Wednesday's ruling": the expression is the possessor of an event."""
+    return text.startswith(("'s", "’s"), end)
 
 
 def _nearest(future: list[Span], past: list[Span], start: int, end: int) -> int:
@@ -97,12 +105,11 @@ def tense_at(text: str, sentence: tuple[int, int], start: int, end: int) -> int:
     if _LOCAL_PAST.search(before[-30:]):
         return -1
     local_future = _LOCAL_FUTURE.search(before[-50:])
-    if local_future and not _PAST_PLAN.search(before[:len(before) - len(local_future.group())][-30:]):
+    if (local_future and not _PAST_PLAN.search(before[:len(before) - len(local_future.group())][-30:])
+            and not (_owns_event(text, end) and _WEAK_FUTURE_CUE.match(local_future.group()))):
         return 1
     lo, hi = clause_span(text, sentence, start, end)
     future, past = _cues(text, lo, hi, start, end)
-    if not future and not past and _WEAK_FUTURE_CUE.search(text, lo, hi):
-        return 1  # "the dividend would be paid in January", with no other verb to say otherwise
     return _nearest(future, past, start, end) or _nearest(*_cues(text, s_start, s_end, start, end), start, end)
 
 

@@ -27,6 +27,9 @@ def tense_of(text: str, expression: str) -> int:
     ("The offer previously had been scheduled to expire at midnight Friday.", "midnight Friday", -1),
     ("In January, the company brought in a new chief executive.", "January", -1),
     ("Unisys's announcement Friday of a loss showed that the company is moving faster than expected to cut costs.", "Friday", -1),
+    ("It said new flights would leave on Mondays, with the third departing each Thursday from August 6.", "August 6", 1),
+    # A day that owns an event has had it, whatever is said of what comes next.
+    ("The relatives said they would look for ways around Wednesday's ruling.", "Wednesday", -1),
     # Nothing says.
     ("The stock split, which is subject to approval, would be paid on an unspecified date in January.", "January", 1),
     ("Talks on trade resume in January.", "January", 0),
