@@ -784,8 +784,8 @@ def _vague(m: re.Match[str]) -> Candidate | None:
         return None  # "now that ..." is a conjunction
     if m.group()[0].isupper() and re.search(r"[\w,]\s*$", m.string[max(0, m.start() - 3):m.start()]):
         return None  # "Is Now Trading": a capital inside a title-case headline
-    if word == "current" and not m.group()[0].islower():
-        return None  # "Current TV": a name
+    if (word == "current" and not m.group()[0].islower()) or re.search(r"\s[A-Z]", m.group()):
+        return None  # "Current TV", "the Forum for the Future": a name
     unit = re.search(r"(day|week|month|year|decade)s(?: ahead)?$", word)
     if unit and word != "these days":
         # "recent years", "the next few days": a stretch of unknown length, as TimeML writes it (PXY).
@@ -801,7 +801,7 @@ def _vague(m: re.Match[str]) -> Candidate | None:
 
 @rule(rf"{_LEFT}(?:(?P<when>earlier|later)\s+(?=this\b))?(?:the\s+)?(?P<rel>{_RELATIVE_WORD}|that(?=\s+(?:day|week|month|year)\b(?![-'’])))\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}", re.I, trigger=r"\b(?:this|last|next|past|coming|previous|following|current|same|that\s+(?:day|week|month|year))\b", reach=(25, 25))
 def _relative_unit(m: re.Match[str]) -> Candidate | None:
-    if _is_title(m, m["unit"]):
+    if _is_title(m, "unit"):
         return None
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if unit in _PARTS_OF_DAY:
@@ -861,7 +861,7 @@ def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
         # "30 days before closing the purchase": a stretch before an event, not a date.
         return Candidate(m.start(), m.end("unit"), "DURATION", _fixed(_duration(amount, unit)))
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    if direction in ("earlier", "later", "before") and not (unit == "year" and amount == "1"):
+    if direction in ("earlier", "later", "before") and not (unit == "year" and amount == "1" and direction == "earlier"):
         # "Three days later", "a day earlier": counted from the event just told, not from the
         # article's date, so TimeML gives the stretch of time (the earnings "a year earlier" aside).
         return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration(amount, unit)))
@@ -890,22 +890,27 @@ _RATE_BEFORE = re.compile(  # "$1.76 a year", "$500 million a year", "four fligh
     r"hundreds|thousand|thousands|million|millions|billion|billions|twice|times))"
     r"(?:\s+(?:million|billion|thousand|[a-z-]+s))?\s+$", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|a\s+)?(?:year|century|decade|season|fiscal)\b)")
-_OPENING_QUOTE = re.compile(r"(?:[\"“‘]|''|``|'s)\s*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(`']\s*|\n\s*)$")
 
 
-def _is_title(m: re.Match[str], word: str) -> bool:
-    """ "This Week", ABC's "This Week", CBS's "60 Minutes": a capitalised unit after a quote or a possessive names a show."""
-    return word[:1].isupper() and bool(_OPENING_QUOTE.search(m.string, max(0, m.start() - 4), m.start()))
+def _is_title(m: re.Match[str], group: str) -> bool:
+    """A capitalised unit inside a name: ABC's "This Week", "60 Minutes", "24 Hour Party People".
+
+    Only the first word of a sentence has a capital of its own."""
+    at = m.start(group)
+    if not m.string[at].isupper():
+        return False
+    return at > m.start() or not _SENTENCE_START.search(m.string, max(0, at - 3), at)
 
 
 _CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", re.I)
-_AFTER_A_SECOND = re.compile(r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[a-z]")
+_AFTER_A_SECOND = re.compile(r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[A-Za-z]")
 
 
 @rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|extra|trading|business|working))?[\s-]+(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I, trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)", reach=(70, 25))
 def _duration_rule(m: re.Match[str]) -> Candidate | None:
-    if _is_title(m, m["unit"]):
+    if _is_title(m, "unit"):
         return None
     unit = _unit(m["unit"])
     amount = _number(m["n"])

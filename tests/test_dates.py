@@ -479,6 +479,14 @@ def test_the_latest_quarter_before_a_verb():
     "just a notch above its quarter-century low",
     "The quarter-to-quarter comparison was weak.",
     "tapes from the night the flight crashed",
+    "He made a cameo in 24 Hour Party People.",
+    "a report by the Forum for the Future",
+    "A second Iranian blogger was held.",
 ])
 def test_shows_and_compounds_are_not_times(text):
     assert found(text) == []
+
+
+def test_a_year_later_counts_from_the_event_told():
+    assert found("Yet, a year later the protesters are still here.") == [("a year later", "DURATION", "P1Y")]
+    assert found("A year earlier, profit was $2 million.") == [("A year earlier", "DATE", "2024")]
