@@ -139,13 +139,19 @@ class _Context:
     last_day: dt.date | None  # the last resolved day-precise date before this expression
     last_month: dt.date | None = None  # the first day of the last month named (alone or with its day)
     last_year: int | None = None  # the year of the last expression that names one ("May 22, 1995", "1995")
-    last_day_at: int = -1  # where last_day was named
+    last_day_end: int = -1  # where the expression naming last_day ends
 
     def day_in_view(self) -> dt.date | None:
         """The day the text speaks of here: one named in this sentence or the one before, else the reference."""
         sentence_start = self.sentences.span(self.start)[0]
         previous_start = self.sentences.span(sentence_start - 1)[0] if sentence_start else 0
-        return self.last_day if self.last_day and self.last_day_at >= previous_start else self.reference
+        return self.last_day if self.last_day and self.last_day_end >= previous_start else self.reference
+
+    def range_start(self) -> dt.date | None:
+        """The day this expression ends a range from: "April 14 to July 14", "between Dec. 20, 1986 and Jan. 5"."""
+        if self.last_day and 0 <= self.last_day_end <= self.start and _RANGE_TO.fullmatch(self.text, self.last_day_end, self.start):
+            return self.last_day
+        return None
 
     def tense(self) -> int:
         """+1 when the words governing the expression speak of the future, -1 of the past, 0 when they do not say."""
@@ -379,6 +385,9 @@ def _days_until(ref: dt.date, month: int, day: int | None) -> int:
 
 def _year_for(ctx: _Context, month: int, day: int | None, direction: int = 0) -> int | None:
     """The year of a month (and day) named without one; `direction` is -1 or +1 where the words say."""
+    start = ctx.range_start() if day is not None else None
+    if start is not None:  # the end of a range comes after its start
+        return start.year + (1 if (month, day) < (start.month, start.day) else 0)
     anchored = None if direction else ctx.sentence_year()
     if anchored is not None:
         return anchored
@@ -412,6 +421,7 @@ def _year_for(ctx: _Context, month: int, day: int | None, direction: int = 0) ->
 
 
 _RANGE_JOIN = r"\s*(?:-|–|—|to|through|until)\s*"
+_RANGE_TO = re.compile(r",?\s*(?:-|–|—|to|through|until|till|and)\s*", re.I)
 
 
 @rule(rf"{_LEFT}(?i:the\s+week\s+of)\s+(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", trigger=r"week\s+of", reach=(5, 40))
@@ -903,6 +913,8 @@ def _is_title(m: re.Match[str], group: str) -> bool:
     return at > m.start() or not _SENTENCE_START.search(m.string, max(0, at - 3), at)
 
 
+_MILITARY_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_QUARTER_CENTURY = re.compile(r"[\s-]century\b", re.I)
 _CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", re.I)
 _AFTER_A_SECOND = re.compile(r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[A-Za-z]")
@@ -917,6 +929,13 @@ def _duration_rule(m: re.Match[str]) -> Candidate | None:
     after = m.string[m.end():m.end() + 12]
     if unit == "quarter" and amount in ("1", "2", "3") and _SHARE_OF.match(m.string, m.end()):
         return None  # "three-quarters of its food": a share, not a time
+    if m["unit"].lower() == "year" and re.fullmatch(_YEAR, m["n"]):
+        return None  # "1986 year net": the year 1986
+    if unit == "hour" and _MILITARY_CLOCK.fullmatch(m["n"]):
+        return None  # "at 1000 hours": a time of day
+    century = _QUARTER_CENTURY.match(m.string, m.end()) if unit == "quarter" else None
+    if century:  # "a quarter century", "a quarter-century"
+        return Candidate(m.start(), century.end(), "DURATION", _fixed(_duration(str(25 * int(amount)) if amount.isdigit() else "X", "year")))
     if m["n"].lower() in ("a", "an", "one") and m["unit"].lower() != unit:
         return None  # "a decades-long battle": the plural is the stretch, not "a"
     if m["n"].lower() == "one" and unit == "day" and _MODAL_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
@@ -988,9 +1007,10 @@ def _weekday_date(ctx: _Context, weekday: int, rel: str = "") -> dt.date | None:
 @rule(rf"(?:{_LEFT}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})(?!\w)))?"
       rf"|{_LEFT}(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d|:\d)(?:\s+(?P<tz24>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST|ET|PT|local\s+time))?"
       rf"|{_LEFT}(?P<word>noon|midday|midnight){_RIGHT}"
+      rf"|(?<=\bat\s)(?P<mil>[01]\d|2[0-3])(?P<milmin>[0-5]\d)\s+(?:hours|hrs)\b(?:\s+(?P<tzmil>GMT|local(?:\s+time)?))?"
       rf"|{_LEFT}(?P<hour>1[0-2]|0?[1-9]|{_CLOCK_WORD})(?:\s+o['’]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening|night){_RIGHT})"
       rf"(?:\s+(?:\([^()\n]{{1,20}}\)\s+)?(?:on\s+)?(?P<wd>{_WEEKDAY_WORD}){_RIGHT}"
-      rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|noon|midday|midnight|in\s+the\s+(?:morning|afternoon|evening|night)", reach=(20, 50))
+      rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|\d\d\d\d\s+h|noon|midday|midnight|in\s+the\s+(?:morning|afternoon|evening|night)", reach=(20, 50))
 def _clock_time(m: re.Match[str]) -> Candidate | None:
     if m["word"] and re.search(r"\bhigh\s+$", m.string[max(0, m.start() - 6):m.start()], re.I):
         return None  # "High Noon", the film and the figure of speech
@@ -998,6 +1018,8 @@ def _clock_time(m: re.Match[str]) -> Candidate | None:
         clock = "24:00" if m["word"].lower() == "midnight" else "12:00"
     elif m["h24"] is not None:
         clock = f"{int(m['h24']):02d}:{m['min24']}"
+    elif m["mil"]:  # "at 1000 hours local"
+        clock = f"{m['mil']}:{m['milmin']}"
     elif m["hour"]:  # "4 in the morning", "eight in the evening"
         hour = int(_number(m["hour"])) % 12
         if m["half"].lower() in ("afternoon", "evening") or (m["half"].lower() == "night" and hour >= 6):
@@ -1161,16 +1183,16 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
     last_day: dt.date | None = None
     last_month: dt.date | None = None
     last_year: int | None = None
-    last_day_at = -1
+    last_day_end = -1
     for index, cand in enumerate(selected):
         if index not in values:
-            values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, last_day, last_month, last_year, last_day_at))
+            values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, last_day, last_month, last_year, last_day_end))
         year = _YEAR_VALUE.match(values[index][0])
         if year:
             last_year = int(year.group(1))
         day = _DAY_VALUE.match(values[index][0])
         if day:
-            last_day, last_day_at = dt.date.fromisoformat(day.group(1)), cand.start
+            last_day, last_day_end = dt.date.fromisoformat(day.group(1)), cand.end
         month = _MONTH_VALUE.match(values[index][0])
         if month:
             last_month = dt.date(int(month.group(1)), int(month.group(2)), 1)

@@ -490,3 +490,20 @@ def test_shows_and_compounds_are_not_times(text):
 def test_a_year_later_counts_from_the_event_told():
     assert found("Yet, a year later the protesters are still here.") == [("a year later", "DURATION", "P1Y")]
     assert found("A year earlier, profit was $2 million.") == [("A year earlier", "DATE", "2024")]
+
+
+def test_the_end_of_a_range_comes_after_its_start():
+    reference = dt.date(1987, 3, 15)
+    assert found("The second tranche is for the period April 14 to July 14.", reference) == [
+        ("April 14", "DATE", "1987-04-14"), ("July 14", "DATE", "1987-07-14")]
+    assert found("from Dec. 20, 1986 to Jan. 5", reference)[-1] == ("Jan. 5", "DATE", "1987-01-05")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1986 year net includes a charge", [("1986", "DATE", "1986")]),
+    ("the price is to be set at 1000 hours local.", [("1000 hours local", "TIME", "2025-12-17T10:00")]),
+    ("the first decline in a quarter century", [("a quarter century", "DURATION", "P25Y")]),
+    ("for 2000 years", [("2000 years", "DURATION", "P2000Y")]),
+])
+def test_numbers_before_units_that_are_not_stretches(text, expected):
+    assert found(text) == expected
