@@ -127,6 +127,14 @@ class Candidate:
     anchors_year: bool = False  # names a year that bare months in its sentence belong to
 
 
+@dataclass(frozen=True)
+class YearAnchor:
+    """An expression that names a year, which bare months near it may belong to."""
+    start: int
+    year: int | None  # None where the year is unknown ("last year" with no reference)
+    names_a_month: bool  # it follows a month and belongs to it: the "last year" of "February last year"
+
+
 @dataclass
 class _Context:
     text: str
@@ -134,8 +142,7 @@ class _Context:
     sentences: Sentences
     start: int
     end: int
-    # (offset, year) of year-bearing expressions; None where the year is unknown ("last year", no reference)
-    year_anchors: list[tuple[int, int | None]]
+    year_anchors: list[YearAnchor]
     last_day: dt.date | None  # the last resolved day-precise date before this expression
     last_month: dt.date | None = None  # the first day of the last month named (alone or with its day)
     last_year: int | None = None  # the year of the last expression that names one ("May 22, 1995", "1995")
@@ -170,7 +177,14 @@ class _Context:
         return 1 if self.tense() > 0 else -1
 
     def sentence_year(self) -> int | None:
-        """The year named nearest in the expression's clause; else in its sentence, if the clause has no tense of its own."""
+        """The year a list of months ends with ("in April, August and December last year"); else the year named
+        nearest in the expression's clause; else in its sentence, if the clause has no tense of its own.
+
+        A year that follows another month belongs to that month alone: "in February, against 0.1 pct in
+        February last year"."""
+        listed = self._list_year()
+        if listed is not None:
+            return listed
         sentence = self.sentences.span(self.start)
         clause = clause_span(self.text, sentence, self.start, self.end)
         year = self._nearest_year(*clause)
@@ -181,8 +195,23 @@ class _Context:
         return year
 
     def _nearest_year(self, lo: int, hi: int) -> int | None:
-        years = [(abs(pos - self.start), pos, year) for pos, year in self.year_anchors if lo <= pos < hi and pos != self.start]
+        years = [(abs(a.start - self.start), a.start, a.year) for a in self.year_anchors
+                 if lo <= a.start < hi and a.start != self.start and (not a.names_a_month or self._owns(a))]
         return min(years)[2] if years else None
+
+    def _owns(self, anchor: YearAnchor) -> bool:
+        """Whether the year follows this very expression: the "last year" of "February last year"."""
+        return re.fullmatch(r",?\s+", self.text[self.end:anchor.start]) is not None
+
+    def _list_year(self) -> int | None:
+        position = self.end
+        while step := _MONTH_LIST_STEP.match(self.text, position):
+            position = step.end()
+        if position == self.end:
+            return None
+        gap = re.match(r",?\s+", self.text[position:position + 4])
+        after = position + (gap.end() if gap else 0)
+        return next((a.year for a in self.year_anchors if a.start == after and a.names_a_month), None)
 
 
 def _number(word: str) -> str:
@@ -421,6 +450,8 @@ def _year_for(ctx: _Context, month: int, day: int | None, direction: int = 0) ->
 
 
 _RANGE_JOIN = r"\s*(?:-|–|—|to|through|until)\s*"
+_MONTH_LIST_STEP = re.compile(rf"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?{_MONTH_WORD}(?![\w'’])")
+_FOLLOWS_A_MONTH = re.compile(rf"{_MONTH_WORD}(?:\s+{_DAY})?,?\s+$")
 _RANGE_TO = re.compile(r",?\s*(?:-|–|—|to|through|until|till|and)\s*", re.I)
 
 
@@ -1172,13 +1203,14 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
     selected = _day_offsets(_select(list(_candidates(text)), len(text)), text)
     sentences = Sentences(text)
     values: dict[int, tuple[str, str | None]] = {}
-    anchors: list[tuple[int, int | None]] = []
+    anchors: list[YearAnchor] = []
     # First what names a year (it needs only the reference); bare months then take their year from it.
     for index, cand in enumerate(selected):
         if cand.anchors_year:
             values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, None))
             year = _YEAR_VALUE.match(values[index][0])
-            anchors.append((cand.start, int(year.group(1)) if year else None))
+            follows_a_month = bool(_FOLLOWS_A_MONTH.search(text, max(0, cand.start - 16), cand.start))
+            anchors.append(YearAnchor(cand.start, int(year.group(1)) if year else None, follows_a_month))
     # Then the rest in reading order, so that "the same day" can look back at the last day named.
     last_day: dt.date | None = None
     last_month: dt.date | None = None

@@ -40,7 +40,7 @@ _LOCAL_FUTURE = re.compile(r"\b(?:(?:will|shall|'ll|effective|due)\s+(?:\w+\s+){
 _NON_FINITE_OPENING = re.compile(r"\s*(?:with|without|including|such\s+as|as\s+well\s+as)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r"[;:()]|,\s|\s--?\s|\s_\s|\b(?:that|which|who|whom|whose|than|while|but|because|although|though|whereas|"
-    r"when|whenever|where|unless|if)\b", re.I)
+    r"when|whenever|where|unless|if|since)\b", re.I)
 
 
 def clause_span(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:

@@ -507,3 +507,16 @@ def test_the_end_of_a_range_comes_after_its_start():
 ])
 def test_numbers_before_units_that_are_not_stretches(text, expected):
     assert found(text) == expected
+
+
+def test_a_year_after_a_month_belongs_to_that_month_and_to_the_list_it_ends():
+    reference = dt.date(1987, 3, 19)
+    assert [e[2] for e in found("Prices in February rose 0.3 pct against 0.1 pct in February last year.", reference)] == [
+        "1987-02", "1986-02", "1986"]
+    assert [e[2] for e in found("a record marked in January 1987 and in April, August and December last year.", reference)] == [
+        "1987-01", "1986-04", "1986-08", "1986-12", "1986"]
+
+
+def test_a_year_after_since_belongs_to_its_own_clause():
+    assert found("The January level was the worst since the agency started counting in 1953.", dt.date(1987, 3, 10))[0] == (
+        "January", "DATE", "1987-01")
