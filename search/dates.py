@@ -133,6 +133,7 @@ class YearAnchor:
     start: int
     year: int | None  # None where the year is unknown ("last year" with no reference)
     names_a_month: bool  # it follows a month and belongs to it: the "last year" of "February last year"
+    bounds_a_span: bool  # "until 1990", "since 1953": an end of a stretch, not the time of the events told
 
 
 @dataclass
@@ -196,7 +197,8 @@ class _Context:
 
     def _nearest_year(self, lo: int, hi: int) -> int | None:
         years = [(abs(a.start - self.start), a.start, a.year) for a in self.year_anchors
-                 if lo <= a.start < hi and a.start != self.start and (not a.names_a_month or self._owns(a))]
+                 if lo <= a.start < hi and a.start != self.start and not a.bounds_a_span
+                 and (not a.names_a_month or self._owns(a))]
         return min(years)[2] if years else None
 
     def _owns(self, anchor: YearAnchor) -> bool:
@@ -451,6 +453,7 @@ def _year_for(ctx: _Context, month: int, day: int | None, direction: int = 0) ->
 
 _RANGE_JOIN = r"\s*(?:-|–|—|to|through|until)\s*"
 _MONTH_LIST_STEP = re.compile(rf"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:in\s+)?{_MONTH_WORD}(?![\w'’])")
+_SPAN_BOUND_BEFORE = re.compile(r"\b(?:until|till|through|since|before|after)\s+$", re.I)
 _FOLLOWS_A_MONTH = re.compile(rf"{_MONTH_WORD}(?:\s+{_DAY})?,?\s+$")
 _RANGE_TO = re.compile(r",?\s*(?:-|–|—|to|through|until|till|and)\s*", re.I)
 
@@ -626,7 +629,7 @@ def _quarter_rule(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
-@rule(rf"{_LEFT}(?P<phrase>the\s+weekend|the\s+week|the\s+(?:full|fiscal|current\s+fiscal)\s+year(?!\s+(?:ended|ending)\b)|year[\s-]end|year['’]s\s+end){_RIGHT}", re.I,
+@rule(rf"{_LEFT}(?P<phrase>the\s+weekend|the\s+week(?!\s+(?:ended|ending)\b)|the\s+(?:full|fiscal|current\s+fiscal)\s+year(?!\s+(?:ended|ending)\b)|year[\s-]end|year['’]s\s+end){_RIGHT}", re.I,
       trigger=r"weekend|week\b|year", reach=(30, 10))
 def _period_in_view(m: re.Match[str]) -> Candidate | None:
     """A period the article is about, named without a date: "the weekend", "the full year"."""
@@ -653,13 +656,13 @@ def _period_in_view(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
-@rule(rf"{_LEFT}(?P<ending>the\s+(?:fiscal\s+)?year)(?=\s+(?:ended|ending)\b)"
+@rule(rf"{_LEFT}(?P<ending>the\s+(?:fiscal\s+)?(?:year|week))(?=\s+(?:ended|ending)\b)"
       rf"|(?:(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bover\s))(?P<bare>the\s+year){_RIGHT}(?!\s+(?:of|before|after|to|when|that|in)\b)",
-      re.I, trigger=r"\bthe\s+(?:fiscal\s+)?year\b", reach=(10, 20))
+      re.I, trigger=r"\bthe\s+(?:fiscal\s+)?(?:year|week)\b", reach=(10, 20))
 def _the_year(m: re.Match[str]) -> Candidate | None:
     """Earnings language: "the year ended Sept. 30" is a year's span; "for the year" is this year."""
-    if m["ending"]:
-        return Candidate(m.start(), m.end(), "DURATION", _fixed("P1Y"))
+    if m["ending"]:  # "the week ended March 7" likewise
+        return Candidate(m.start(), m.end(), "DURATION", _fixed("P1W" if m["ending"].lower().endswith("week") else "P1Y"))
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         year = ctx.sentence_year() or (ctx.reference.year if ctx.reference else None)
@@ -773,6 +776,9 @@ def _season(m: re.Match[str]) -> Candidate | None:
         before = m.string[max(0, m.start() - 12):m.start()].lower()
         if not re.search(r"\b(?:in|the|this|by|until|since|during|late|early)\s+$", before):
             return None  # "spring" the verb, "fall" the verb
+        if m["season"].lower() in ("fall", "spring") and re.search(r"\bthe\s+$", before) and not re.search(
+                r"\b(?:in|by|until|since|during|through|over)\s+the\s+$", before):
+            return None  # "the fall of the dollar", "the fall was due to": a drop, not autumn
     code = _SEASONS[m["season"].lower()]
     if year:
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year}-{code}"))
@@ -1210,7 +1216,8 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
             values[index] = cand.resolve(_Context(text, reference, sentences, cand.start, cand.end, anchors, None))
             year = _YEAR_VALUE.match(values[index][0])
             follows_a_month = bool(_FOLLOWS_A_MONTH.search(text, max(0, cand.start - 16), cand.start))
-            anchors.append(YearAnchor(cand.start, int(year.group(1)) if year else None, follows_a_month))
+            bounds_a_span = bool(_SPAN_BOUND_BEFORE.search(text, max(0, cand.start - 10), cand.start))
+            anchors.append(YearAnchor(cand.start, int(year.group(1)) if year else None, follows_a_month, bounds_a_span))
     # Then the rest in reading order, so that "the same day" can look back at the last day named.
     last_day: dt.date | None = None
     last_month: dt.date | None = None

@@ -30,6 +30,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 _NOT_A_PAST_VERB_AFTER = frozenset(
     "is are am be being become becomes remain remains seem seems get gets a an the its their his her our "
     "this that these those very so too more most less".split())
+_PASSIVE_NOT_PAST = frozenset("be been will shall".split())  # "to be relaunched", "will be held"
 _AUXILIARIES = frozenset("was were had".split())
 _ED_NOT_PAST = frozenset("need indeed speed seed feed bed red shed hundred proceed exceed succeed breed".split())
 
@@ -102,7 +103,7 @@ def tense_at(text: str, sentence: tuple[int, int], start: int, end: int) -> int:
     """+1 when the words governing text[start:end] speak of the future, -1 of the past, 0 when they do not say."""
     s_start, s_end = sentence
     before = text[s_start:start]
-    if _LOCAL_PAST.search(before[-30:]):
+    if _governed_in_past(before):
         return -1
     local_future = _LOCAL_FUTURE.search(before[-50:])
     if (local_future and not _PAST_PLAN.search(before[:len(before) - len(local_future.group())][-30:])
@@ -125,4 +126,13 @@ def clause_has_tense(text: str, clause: tuple[int, int], start: int, end: int) -
 
 def governed_in_past(text: str, sentence_start: int, start: int) -> bool:
     """Whether a past verb right before the expression governs it ("met on", "ended Aug. 31")."""
-    return bool(_LOCAL_PAST.search(text[sentence_start:start][-30:]))
+    return _governed_in_past(text[sentence_start:start])
+
+
+def _governed_in_past(before: str) -> bool:
+    """Whether the words right before an expression are a past verb: "met on", but not "to be relaunched on"."""
+    verb = _LOCAL_PAST.search(before[-30:])
+    if not verb:
+        return False
+    previous = re.search(r"([A-Za-z]+)\s+$", before[:len(before) - len(verb.group())][-20:])
+    return not (previous and previous.group(1).lower() in _NOT_A_PAST_VERB_AFTER | _PASSIVE_NOT_PAST)

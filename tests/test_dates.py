@@ -520,3 +520,18 @@ def test_a_year_after_a_month_belongs_to_that_month_and_to_the_list_it_ends():
 def test_a_year_after_since_belongs_to_its_own_clause():
     assert found("The January level was the worst since the agency started counting in 1953.", dt.date(1987, 3, 10))[0] == (
         "January", "DATE", "1987-01")
+
+
+def test_a_year_that_bounds_a_span_is_not_borrowed():
+    assert found("Options to be relaunched on May 18 will see growth until 1990, Reed estimated.", dt.date(1987, 4, 3))[0] == (
+        "May 18", "DATE", "1987-05-18")
+
+
+@pytest.mark.parametrize("text", ["The office said the fall was due to lower prices.", "to stem the fall of the dollar"])
+def test_the_fall_of_prices_is_no_season(text):
+    assert found(text) == []
+
+
+def test_the_week_ended_is_a_weeks_span():
+    assert found("in the week ended March 7", dt.date(1987, 3, 16)) == [
+        ("the week", "DURATION", "P1W"), ("March 7", "DATE", "1987-03-07")]

@@ -54,3 +54,7 @@ def test_clauses_are_cut_at_punctuation_and_subordinators():
     start = text.index("Sept. 29")
     left, right = clause_span(text, (0, len(text)), start, start + 8)
     assert text[left:right].strip() == "had bought shares through Sept. 29."
+
+
+def test_a_passive_to_come_is_no_past_verb():
+    assert tense_of("Options to be relaunched on May 18 will see growth.", "May 18") >= 0
