@@ -935,7 +935,7 @@ def _offset_from_reference(m: re.Match[str]) -> Candidate | None:
 _RATE_BEFORE = re.compile(  # "$1.76 a year", "$500 million a year", "four flights a week"
     r"(?:[$€£¥]?\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred|"
     r"hundreds|thousand|thousands|million|millions|billion|billions|twice|times))"
-    r"(?:\s+(?:million|billion|thousand|[a-z-]+s))?\s+$", re.I)
+    r"(?:\s+(?:million|billion|thousand|mln|bln|pct|percent|[a-z-]+s)){0,2}(?:\s+in\s+[a-z-]+s)?\s+$", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|a\s+)?(?:year|century|decade|season|fiscal)\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(`']\s*|\n\s*)$")
 

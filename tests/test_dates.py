@@ -363,6 +363,8 @@ def test_an_amount_a_year_is_a_rate():
     assert found("a dividend of $1.76 a year") == [("a year", "SET", "P1Y")]
     assert found("four flights a week to Bombay") == [("a week", "SET", "P1W")]
     assert found("Profit rose 5% in a year.") == [("a year", "DURATION", "P1Y")]
+    assert found("interest of 5.5 pct a year") == [("a year", "SET", "P1Y")]
+    assert found("about 1.369 mln dlrs in revenues a year") == [("a year", "SET", "P1Y")]
 
 
 def test_that_day_month_and_year_are_the_ones_last_named():
