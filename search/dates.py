@@ -487,7 +487,7 @@ def _half_year(m: re.Match[str]) -> Candidate | None:
 
 @rule(rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY})\s+(?:and|&)\s+(?P<second>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}(?!\s*%)"
       rf"|{_LEFT}(?P<first>{_DAY})\s+(?:and|&)\s+(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH_WORD})(?:,?\s+(?P<y2>{_YEAR}))?{_RIGHT}",
-      trigger=_alternation(_MONTHS), reach=(30, 40))
+      trigger=r"(?:and|&)\s+\d", reach=(30, 40))
 def _other_day_of_a_pair(m: re.Match[str]) -> Candidate | None:
     """ "April 24 and 25", "24 and 25 April": two days, each its own expression. This rule finds the
     day written without its month; the month-day rules find the other."""
@@ -1047,7 +1047,7 @@ def _weekday_date(ctx: _Context, weekday: int, rel: str = "") -> dt.date | None:
       rf"|(?<=\bat\s)(?P<mil>[01]\d|2[0-3])(?P<milmin>[0-5]\d)\s+(?:hours|hrs)\b(?:\s+(?P<tzmil>GMT|local(?:\s+time)?))?"
       rf"|{_LEFT}(?P<hour>1[0-2]|0?[1-9]|{_CLOCK_WORD})(?:\s+o['’]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening|night){_RIGHT})"
       rf"(?:\s+(?:\([^()\n]{{1,20}}\)\s+)?(?:on\s+)?(?P<wd>{_WEEKDAY_WORD}){_RIGHT}"
-      rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|\d\d\d\d\s+h|noon|midday|midnight|in\s+the\s+(?:morning|afternoon|evening|night)", reach=(20, 50))
+      rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|at\s+\d{4}\s+h|noon|midday|midnight|in\s+the\s+(?:morning|afternoon|evening|night)", reach=(20, 50))
 def _clock_time(m: re.Match[str]) -> Candidate | None:
     if m["word"] and re.search(r"\bhigh\s+$", m.string[max(0, m.start() - 6):m.start()], re.I):
         return None  # "High Noon", the film and the figure of speech
