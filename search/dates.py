@@ -206,6 +206,7 @@ class _Context:
         return re.fullmatch(r",?\s+", self.text[self.end:anchor.start]) is not None
 
     def _list_year(self) -> int | None:
+        """The year that ends a list of months this one starts or continues, if it belongs to the last of them."""
         position = self.end
         while step := _MONTH_LIST_STEP.match(self.text, position):
             position = step.end()
@@ -494,13 +495,12 @@ def _other_day_of_a_pair(m: re.Match[str]) -> Candidate | None:
     month = _month(m["mon"] or m["mon2"])
     year_text = m["y"] or m["y2"]
     year = int(year_text) if year_text else None
-    day_group = "second" if m["second"] else "first"
     first, second = (_day(m["d1"]), _day(m["second"])) if m["second"] else (_day(m["first"]), _day(m["d2"]))
     following = re.match(r"\s+([a-z]+)", m.string[m.end():m.end() + 20])
     if second <= first or (following and following.group(1) not in _FUNCTION_WORDS):
         return None  # "on June 6 and 3 more days", "June 6 and 12 people": not a pair of days
-    end = m.end() if m["second"] else m.end(day_group)
-    return Candidate(m.start(day_group), end, "DATE", _month_day(month, _day(m[day_group]), year), anchors_year=year is not None)
+    start, end, day = (m.start("second"), m.end(), second) if m["second"] else (m.start("first"), m.end("first"), first)
+    return Candidate(start, end, "DATE", _month_day(month, day, year), anchors_year=year is not None)
 
 
 @rule(rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY}|(?i:{_ORDINAL_WORD}))(?:{_RANGE_JOIN}(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}", trigger=_alternation(_MONTHS), reach=(5, 40))
@@ -968,7 +968,7 @@ def _duration_rule(m: re.Match[str]) -> Candidate | None:
         return None  # "three-quarters of its food": a share, not a time
     if m["unit"].lower() == "year" and re.fullmatch(_YEAR, m["n"]):
         return None  # "1986 year net": the year 1986
-    if unit == "hour" and _MILITARY_CLOCK.fullmatch(m["n"]):
+    if unit == "hour" and _MILITARY_CLOCK.fullmatch(m["n"]) and m.string.endswith("at ", 0, m.start()):
         return None  # "at 1000 hours": a time of day
     century = _QUARTER_CENTURY.match(m.string, m.end()) if unit == "quarter" else None
     if century:  # "a quarter century", "a quarter-century"

@@ -30,7 +30,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 _NOT_A_PAST_VERB_AFTER = frozenset(
     "is are am be being become becomes remain remains seem seems get gets a an the its their his her our "
     "this that these those very so too more most less".split())
-_PASSIVE_NOT_PAST = frozenset("be been will shall".split())  # "to be relaunched", "will be held"
+# Nor after these: "to be relaunched on May 18" lies ahead.
+_NOT_A_GOVERNING_PAST_AFTER = _NOT_A_PAST_VERB_AFTER | {"be", "been"}
 _AUXILIARIES = frozenset("was were had".split())
 _ED_NOT_PAST = frozenset("need indeed speed seed feed bed red shed hundred proceed exceed succeed breed".split())
 
@@ -134,5 +135,7 @@ def _governed_in_past(before: str) -> bool:
     verb = _LOCAL_PAST.search(before[-30:])
     if not verb:
         return False
+    if verb.group().lower().startswith("since"):
+        return True
     previous = re.search(r"([A-Za-z]+)\s+$", before[:len(before) - len(verb.group())][-20:])
-    return not (previous and previous.group(1).lower() in _NOT_A_PAST_VERB_AFTER | _PASSIVE_NOT_PAST)
+    return not (previous and previous.group(1).lower() in _NOT_A_GOVERNING_PAST_AFTER)
