@@ -957,7 +957,7 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|mu
 _AFTER_A_SECOND = re.compile(r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[A-Za-z]")
 
 
-@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|extra|trading|business|working))?[\s-]+(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I, trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)", reach=(70, 25))
+@rule(rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|extra|trading|business|working))?[\s-]+(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)", re.I, trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)", reach=(45, 25))
 def _duration_rule(m: re.Match[str]) -> Candidate | None:
     if _is_title(m, "unit"):
         return None
@@ -1124,9 +1124,13 @@ def _candidates(text: str) -> Iterator[Candidate]:
     lowered = text.lower()  # same length: str.lower() keeps offsets for the text news is written in
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    # Several rules share a trigger (the month names): each trigger scans the text once.
+    triggered: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for rule_ in _RULES:
+        if rule_.trigger not in triggered:
+            triggered[rule_.trigger] = [m.span() for m in rule_.trigger.finditer(lowered)]
         seen: set[tuple[int, int]] = set()
-        for start, end in _windows(rule_, text, lowered):
+        for start, end in _windows(rule_, text, triggered[rule_.trigger]):
             for match in rule_.pattern.finditer(text, start, end):
                 if match.span() in seen:
                     continue
@@ -1139,17 +1143,17 @@ def _candidates(text: str) -> Iterator[Candidate]:
 _LONGEST_WORD = 40
 
 
-def _windows(rule_: _Rule, text: str, lowered: str) -> list[tuple[int, int]]:
-    """Stretches of text around each occurrence of a rule's trigger, merged, cut only between words.
+def _windows(rule_: _Rule, text: str, triggers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of text around each occurrence of a rule's trigger (`triggers`), merged, cut only between words.
 
     Scanning these instead of the whole text is what makes the tagger fast: Python's re tries every
     pattern at every position, while a trigger is found by a quick case-sensitive scan.
     """
     before, after = rule_.reach
     windows: list[tuple[int, int]] = []
-    for match in rule_.trigger.finditer(lowered):
-        start = max(0, match.start() - before)
-        end = min(len(text), match.end() + after)
+    for trigger_start, trigger_end in triggers:
+        start = max(0, trigger_start - before)
+        end = min(len(text), trigger_end + after)
         # Widen to whole words, but only so far: a run of text with no spaces holds no date.
         floor, ceiling = max(0, start - _LONGEST_WORD), min(len(text), end + _LONGEST_WORD)
         while start > floor and not text[start - 1].isspace():
