@@ -92,6 +92,7 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _NUM_WORD = _alternation(_NUMBERS)
 _TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_ONE_TO_TWELVE = rf"(?:{_UNIT_WORD}|ten|eleven|twelve)"
 _NUMBER = rf"(?:(?:\d+(?:\.\d+)?|(?:{_UNIT_WORD}|a)\s+(?:hundred|thousand)|{_TENS_WORD}[\s-]{_UNIT_WORD}|{_NUM_WORD})(?:\s+and\s+a\s+half|\s+1/2|½)?)"
 _APPROXIMATELY = r"(?:(?:nearly|almost|about|around|roughly|some|more\s+than|less\s+than|over|just\s+over|just\s+under|at\s+least|only)\s+)?"
 _UNIT = rf"(?:centuries|{_alternation(_UNITS)}s?)"
@@ -486,6 +487,12 @@ def _half_year(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
+def _noun_follows(m: re.Match[str]) -> bool:
+    """Whether a lower-case content word follows the match: "annual report", "June 6 and 12 people"."""
+    following = re.match(r"\s+([a-z]+)", m.string[m.end():m.end() + 30])
+    return bool(following) and following.group(1) not in _FUNCTION_WORDS
+
+
 @rule(rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY})\s+(?:and|&)\s+(?P<second>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}(?!\s*%)"
       rf"|{_LEFT}(?P<first>{_DAY})\s+(?:and|&)\s+(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH_WORD})(?:,?\s+(?P<y2>{_YEAR}))?{_RIGHT}",
       trigger=r"(?:and|&)\s+\d", reach=(30, 40))
@@ -496,8 +503,7 @@ def _other_day_of_a_pair(m: re.Match[str]) -> Candidate | None:
     year_text = m["y"] or m["y2"]
     year = int(year_text) if year_text else None
     first, second = (_day(m["d1"]), _day(m["second"])) if m["second"] else (_day(m["first"]), _day(m["d2"]))
-    following = re.match(r"\s+([a-z]+)", m.string[m.end():m.end() + 20])
-    if second <= first or (following and following.group(1) not in _FUNCTION_WORDS):
+    if second <= first or _noun_follows(m):
         return None  # "on June 6 and 3 more days", "June 6 and 12 people": not a pair of days
     start, end, day = (m.start("second"), m.end(), second) if m["second"] else (m.start("first"), m.end("first"), first)
     return Candidate(start, end, "DATE", _month_day(month, day, year), anchors_year=year is not None)
@@ -700,7 +706,7 @@ def _reported_quarter(m: re.Match[str]) -> Candidate | None:
 
 _SPELLED_YEAR = (rf"(?P<century>nineteen|eighteen)[\s-]+(?P<tens>{_TENS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  rf"sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?P<units>{_UNIT_WORD}))?"
-                 rf"|(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<units2>{_UNIT_WORD}|ten|eleven|twelve))?")
+                 rf"|(?P<thousand>two\s+thousand)(?:\s+(?:and\s+)?(?P<units2>{_ONE_TO_TWELVE}))?")
 
 
 @rule(rf"{_LEFT}(?:(?:the\s+)?year\s+)?(?:{_SPELLED_YEAR}){_RIGHT}(?!\s+(?:dollars|people|troops|miles|pounds|{_UNIT})\b)", re.I, trigger=r"nineteen|eighteen|thousand", reach=(20, 40))
@@ -952,7 +958,6 @@ def _is_title(m: re.Match[str], group: str) -> bool:
 
 _MILITARY_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _QUARTER_CENTURY = re.compile(r"[\s-]century\b", re.I)
-_CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", re.I)
 _AFTER_A_SECOND = re.compile(r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[A-Za-z]")
 
@@ -1045,7 +1050,7 @@ def _weekday_date(ctx: _Context, weekday: int, rel: str = "") -> dt.date | None:
       rf"|{_LEFT}(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d|:\d)(?:\s+(?P<tz24>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST|ET|PT|local\s+time))?"
       rf"|{_LEFT}(?P<word>noon|midday|midnight){_RIGHT}"
       rf"|(?<=\bat\s)(?P<mil>[01]\d|2[0-3])(?P<milmin>[0-5]\d)\s+(?:hours|hrs)\b(?:\s+(?P<tzmil>GMT|local(?:\s+time)?))?"
-      rf"|{_LEFT}(?P<hour>1[0-2]|0?[1-9]|{_CLOCK_WORD})(?:\s+o['’]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening|night){_RIGHT})"
+      rf"|{_LEFT}(?P<hour>1[0-2]|0?[1-9]|{_ONE_TO_TWELVE})(?:\s+o['’]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening|night){_RIGHT})"
       rf"(?:\s+(?:\([^()\n]{{1,20}}\)\s+)?(?:on\s+)?(?P<wd>{_WEEKDAY_WORD}){_RIGHT}"
       rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT})?", re.I, trigger=r"\d\s*[ap]\.?m|\d:\d\d|at\s+\d{4}\s+h|noon|midday|midnight|in\s+the\s+(?:morning|afternoon|evening|night)", reach=(20, 50))
 def _clock_time(m: re.Match[str]) -> Candidate | None:
@@ -1107,8 +1112,7 @@ _SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P
 
 @rule(r"(?<![\w-])(?P<word>" + "|".join(sorted(map(re.escape, _SET_ADVERBS), key=len, reverse=True)) + r")(?![\w-])", trigger=_alternation(_SET_ADVERBS), reach=(5, 5))
 def _set_adverb(m: re.Match[str]) -> Candidate | None:
-    following = re.match(r"\s+([a-z]+)", m.string[m.end():m.end() + 30])
-    if m["word"] in ("annual", "quarterly", "biennial") and following and following.group(1) not in _FUNCTION_WORDS:
+    if m["word"] in ("annual", "quarterly", "biennial") and _noun_follows(m):
         return None  # "annual report", "quarterly earnings": a kind of thing, not a recurrence
     return Candidate(m.start(), m.end(), "SET", _fixed(_SET_ADVERBS[m["word"]]))
 
@@ -1267,7 +1271,6 @@ def infer_reference(text: str, unresolved: list[TemporalExpression] | None = Non
     return Reference(latest, inferred=True) if latest.year >= latest_year else None
 
 
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _HALF_MONTH = {"H1": 1, "H2": 7}
 
 
@@ -1282,7 +1285,7 @@ def period_start(value: str) -> dt.date | None:
             if match.group(5):
                 return dt.date(year, 3 * int(match.group(5)) - 2, 1)
             if match.group(6):
-                return dt.date(year, _SEASON_MONTH[match.group(6)], 1)
+                return dt.date(year, _SEASON_STARTS[match.group(6)], 1)
             if match.group(7):
                 return dt.date(year, _HALF_MONTH[match.group(7)], 1)
             return dt.date(year, int(match.group(2) or 1), int(match.group(3) or 1))

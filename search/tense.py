@@ -30,8 +30,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 _NOT_A_PAST_VERB_AFTER = frozenset(
     "is are am be being become becomes remain remains seem seems get gets a an the its their his her our "
     "this that these those very so too more most less".split())
-# Nor after these: "to be relaunched on May 18" lies ahead.
-_NOT_A_GOVERNING_PAST_AFTER = _NOT_A_PAST_VERB_AFTER | {"be", "been"}
+# Nor, right before an expression, after "been": "has been relaunched on May 18" ("be" is in the set above).
+_NOT_A_GOVERNING_PAST_AFTER = _NOT_A_PAST_VERB_AFTER | {"been"}
 _AUXILIARIES = frozenset("was were had".split())
 _ED_NOT_PAST = frozenset("need indeed speed seed feed bed red shed hundred proceed exceed succeed breed".split())
 
