@@ -10,6 +10,7 @@ anew, catches up: the time is from its launch to an up-to-date index. The corpus
 Without --index-dir the index goes to a temporary folder and is deleted afterwards; with an
 --index-dir that holds an index already, only the catching up is timed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,14 @@ from search.loading import discover
 
 def run_indexer(paths: list[Path], index_dir: Path) -> tuple[float, float | None, dict]:
     """Seconds to the end, seconds to the first commit that made articles searchable, the report."""
-    command = [sys.executable, "-m", "search.indexer", "--index-dir", str(index_dir), *map(str, paths)]
+    command = [
+        sys.executable,
+        "-m",
+        "search.indexer",
+        "--index-dir",
+        str(index_dir),
+        *map(str, paths),
+    ]
     started = time.perf_counter()
     first_searchable = None
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
@@ -43,28 +51,44 @@ def run_indexer(paths: list[Path], index_dir: Path) -> tuple[float, float | None
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--index-dir", type=Path, help="keep the index here, or catch up the index found here")
-    parser.add_argument("--changes", type=int, default=10, help="files to touch, add and remove before catching up")
+    parser.add_argument(
+        "--index-dir", type=Path, help="keep the index here, or catch up the index found here"
+    )
+    parser.add_argument(
+        "--changes", type=int, default=10, help="files to touch, add and remove before catching up"
+    )
     args = parser.parse_args()
     index_dir = args.index_dir or Path(tempfile.mkdtemp(prefix="nr-index-build-"))
     try:
         if not (args.index_dir and args.index_dir.exists()):
             seconds, first, report = run_indexer(args.paths, index_dir)
-            print(f"first index: {report['added']} articles ({len(report['skipped'])} skipped) in {seconds:.1f} s, "
-                  f"{report['added'] / seconds:.0f} articles/s; first articles searchable after {first or 0:.1f} s")
-        stamps, _ = discover(args.paths)
+            print(
+                f"first index: {report['added']} articles ({len(report['skipped'])} skipped) in "
+                f"{seconds:.1f} s, "
+                f"{report['added'] / seconds:.0f} articles/s; first articles searchable after "
+                f"{first or 0:.1f} s"
+            )
+        stamps = discover(args.paths).stamps
         touched = stamps[: args.changes - 2 * (args.changes // 3)]
-        removed = stamps[len(touched): len(touched) + args.changes // 3]
+        removed = stamps[len(touched) : len(touched) + args.changes // 3]
         with tempfile.TemporaryDirectory(prefix="nr-removed-") as aside:
             for stamp in touched:
                 os.utime(stamp.path, None)
             for number, stamp in enumerate(removed):
                 shutil.move(stamp.path, Path(aside) / str(number))
-            added = [Path(touched[0].path).with_name(f"nr-benchmark-added-{n}.txt") for n in range(args.changes // 3)]
+            added = [
+                Path(touched[0].path).with_name(f"nr-benchmark-added-{n}.txt")
+                for n in range(args.changes // 3)
+            ]
             for number, path in enumerate(added):
-                path.write_text(f"Benchmark Article {number}\n\nA new article about oil prices, written on Monday.\n")
+                path.write_text(
+                    f"Benchmark Article {number}\n\nA new article about oil prices, written on "
+                    "Monday.\n"
+                )
             try:
                 seconds, _, report = run_indexer(args.paths, index_dir)
             finally:
@@ -72,9 +96,11 @@ def main() -> None:
                     path.unlink(missing_ok=True)
                 for number, stamp in enumerate(removed):
                     shutil.move(Path(aside) / str(number), stamp.path)
-        print(f"catch-up after {len(touched)} touched, {len(added)} added, {len(removed)} removed: "
-              f"{report['updated']} re-read, {report['added']} added, {report['removed']} removed, "
-              f"launch to up to date {seconds:.2f} s")
+        print(
+            f"catch-up after {len(touched)} touched, {len(added)} added, {len(removed)} removed: "
+            f"{report['updated']} re-read, {report['added']} added, {report['removed']} removed, "
+            f"launch to up to date {seconds:.2f} s"
+        )
     finally:
         if not args.index_dir:
             shutil.rmtree(index_dir, ignore_errors=True)

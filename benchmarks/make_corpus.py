@@ -9,6 +9,7 @@ edition); a repeated article gets a later edition number and its date moved on b
 two files are identical and the archive spans more than the sources' own dates. Files go 1,000 to a
 folder, as a dated archive would lay them out. The news is read by path and never copied elsewhere.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,11 @@ def _reuters(folder: Path) -> list[SourceArticle]:
     for path in sorted(folder.glob("*.txt")):
         title, body = _title_and_body(path.read_text(encoding="utf-8", errors="replace"))
         if body:
-            articles.append(SourceArticle(f"reuters-{path.stem}", "Reuters", title, body, dates.get(int(path.stem))))
+            articles.append(
+                SourceArticle(
+                    f"reuters-{path.stem}", "Reuters", title, body, dates.get(int(path.stem))
+                )
+            )
     return articles
 
 
@@ -58,7 +63,7 @@ def _bbc(folder: Path) -> list[SourceArticle]:
 
 
 def _interleaved(first: list[SourceArticle], second: list[SourceArticle]) -> list[SourceArticle]:
-    """Both sources spread evenly through the sequence, so any prefix holds both kinds of article."""
+    """Both sources spread evenly through the sequence: any prefix holds both kinds of article."""
     step = len(first) / max(len(second), 1)
     out, taken = [], 0
     for i, article in enumerate(first):
@@ -75,19 +80,29 @@ def _front_matter_value(text: str) -> str:
 
 
 def render(article: SourceArticle, edition: int) -> str:
-    lines = ["---", f"title: {_front_matter_value(article.title)}", f"source: {article.source}",
-             f"edition: {edition}"]
+    lines = [
+        "---",
+        f"title: {_front_matter_value(article.title)}",
+        f"source: {article.source}",
+        f"edition: {edition}",
+    ]
     if article.published:
-        lines.append(f"date: {(article.published + dt.timedelta(weeks=52 * (edition - 1))).isoformat()}")
+        lines.append(
+            f"date: {(article.published + dt.timedelta(weeks=52 * (edition - 1))).isoformat()}"
+        )
     lines += ["---", "", article.body, ""]
     return "\n".join(lines)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path, help="folder to create (must be empty or absent)")
     parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--from", dest="source", type=Path, required=True, help="folder with reuters/ and bbc/")
+    parser.add_argument(
+        "--from", dest="source", type=Path, required=True, help="folder with reuters/ and bbc/"
+    )
     args = parser.parse_args()
     if args.out.exists() and any(args.out.iterdir()):
         sys.exit(f"make_corpus: {args.out} is not empty")
@@ -104,8 +119,10 @@ def main() -> None:
         data = render(article, edition).encode("utf-8")
         (folder / f"{article.name}-e{edition}.txt").write_bytes(data)
         total_bytes += len(data)
-    print(f"{args.articles} articles ({len(articles)} distinct sources) in {args.out}, "
-          f"{total_bytes / 1e6:.0f} MB")
+    print(
+        f"{args.articles} articles ({len(articles)} distinct sources) in {args.out}, "
+        f"{total_bytes / 1e6:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

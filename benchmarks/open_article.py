@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time opening a long article in the reader: its hits marked and its side panel built.
 
-    python benchmarks/open_article.py ../shared/corpus/bbc [--kb 50] [--runs 20] [--query government]
+    python benchmarks/open_article.py ../shared/corpus/bbc [--kb 50] [--runs 20] [--query Q]
 
 Builds one article of about `--kb` KB from the texts under the given folder, indexes it with the
 app's own index, searches for `--query`, then opens the article again and again, headless, as
@@ -10,6 +10,7 @@ Enter on the list does. Two parts are timed, each the median over the runs:
   screen - the reading view and the side panel filled, and the next screen update, as CPU time of
            the process (the headless driver's pause itself waits on timers, which is no work)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,7 +33,9 @@ def long_article(sources: list[Path], kilobytes: int) -> str:
     return "A long article\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-async def measure(corpus: Path, index_dir: Path, query: str, runs: int) -> tuple[list[float], list[float]]:
+async def measure(
+    corpus: Path, index_dir: Path, query: str, runs: int
+) -> tuple[list[float], list[float]]:
     from tui.app import ArticleAnalysed, NewsReaderApp
 
     app = NewsReaderApp([corpus], index_dir, index_in_process=True)
@@ -53,15 +56,22 @@ async def measure(corpus: Path, index_dir: Path, query: str, runs: int) -> tuple
             app.on_article_analysed(ArticleAnalysed(hit, extraction, spans, focus=False))
             await pilot.pause()
             screen.append(time.process_time() - started)
-        print(f"article: {len(hit.article.body) / 1000:.0f} KB, {len(hit.article.paragraphs)} paragraphs, "
-              f"{len(extraction.dates)} dates, {len(extraction.people)} people, "
-              f"{sum(map(len, spans))} hits of {query!r}")
+        print(
+            f"article: {len(hit.article.body) / 1000:.0f} KB, {len(hit.article.paragraphs)} "
+            "paragraphs, "
+            f"{len(extraction.dates)} dates, {len(extraction.people)} people, "
+            f"{sum(map(len, spans))} hits of {query!r}"
+        )
     return engine, screen
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sources", nargs="+", type=Path, help="folders of articles to build the long one from")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "sources", nargs="+", type=Path, help="folders of articles to build the long one from"
+    )
     parser.add_argument("--kb", type=int, default=50)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--query", default="government")
@@ -73,8 +83,10 @@ def main() -> None:
         engine, screen = asyncio.run(measure(corpus, Path(work) / "index", args.query, args.runs))
     total = [a + b for a, b in zip(engine, screen)]
     for label, values in (("engine", engine), ("screen", screen), ("total", total)):
-        print(f"{label:6s} median {statistics.median(values) * 1000:6.1f} ms  "
-              f"min {min(values) * 1000:6.1f} ms  max {max(values) * 1000:6.1f} ms")
+        print(
+            f"{label:6s} median {statistics.median(values) * 1000:6.1f} ms  "
+            f"min {min(values) * 1000:6.1f} ms  max {max(values) * 1000:6.1f} ms"
+        )
 
 
 if __name__ == "__main__":

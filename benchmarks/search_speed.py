@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Time typical searches through `newsreader search --batch`, warm, snippets of the first 20 included.
+"""Time typical searches through `newsreader search --batch`, warm, snippets of the first 20
+included.
 
     python benchmarks/search_speed.py PATH ... [--index-dir DIR] [--rounds 3]
 
@@ -8,6 +9,7 @@ The corpus is indexed (or caught up) first. Every query is run once to warm the 
 (parse, search and snippets, in the searching process). Prints the median, 95th percentile and
 maximum over the queries, each kind of query apart, and the slowest queries.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,20 +17,53 @@ import json
 import statistics
 import subprocess
 import sys
-from pathlib import Path
 
 QUERIES: dict[str, list[str]] = {
-    "word": ["oil", "bank", "coffee", "dollar", "Japan", "football", "election", "profit", "tariffs", "music"],
-    "boolean": ["oil AND prices", "bank and rates", "trade and japan and tariffs", "wheat OR corn",
-                "oil NOT opec", "(gold OR silver) AND prices"],
-    "phrase": ['"interest rates"', '"prime minister"', '"trade deficit"', '"chief executive"',
-               '"world cup"'],
+    "word": [
+        "oil",
+        "bank",
+        "coffee",
+        "dollar",
+        "Japan",
+        "football",
+        "election",
+        "profit",
+        "tariffs",
+        "music",
+    ],
+    "boolean": [
+        "oil AND prices",
+        "bank and rates",
+        "trade and japan and tariffs",
+        "wheat OR corn",
+        "oil NOT opec",
+        "(gold OR silver) AND prices",
+    ],
+    "phrase": [
+        '"interest rates"',
+        '"prime minister"',
+        '"trade deficit"',
+        '"chief executive"',
+        '"world cup"',
+    ],
     "prefix": ["petro*", "electr*", "comput*", "gov*"],
     "fuzzy": ["goverment~", "currancy~", "footbal~", "elecshun~2"],
-    "field": ['person:Blair', 'person:"James Baker"', 'person:reagan', 'person:volcker',
-              'title:profit', 'source:bbc', 'person:blair AND election'],
-    "date": ["date:[1987-03-01 TO 1987-03-31]", "date:[2004-01-01 TO 2004-12-31]",
-             "oil date:[1987-04-01 TO 1987-04-30]", "date:1988-06", "date:>1990"],
+    "field": [
+        "person:Blair",
+        'person:"James Baker"',
+        "person:reagan",
+        "person:volcker",
+        "title:profit",
+        "source:bbc",
+        "person:blair AND election",
+    ],
+    "date": [
+        "date:[1987-03-01 TO 1987-03-31]",
+        "date:[2004-01-01 TO 2004-12-31]",
+        "oil date:[1987-04-01 TO 1987-04-30]",
+        "date:1988-06",
+        "date:>1990",
+    ],
 }
 
 
@@ -48,12 +83,16 @@ def run_batch(paths: list[str], index_dir: str | None, queries: list[str]) -> li
 
 
 def summary(label: str, values: list[float]) -> str:
-    return (f"{label:8s} n={len(values):3d}  median {statistics.median(values):7.1f} ms  "
-            f"p95 {percentile(values, 0.95):7.1f} ms  max {max(values):7.1f} ms")
+    return (
+        f"{label:8s} n={len(values):3d}  median {statistics.median(values):7.1f} ms  "
+        f"p95 {percentile(values, 0.95):7.1f} ms  max {max(values):7.1f} ms"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="*", help="corpus folders (default: the bundled seeds)")
     parser.add_argument("--index-dir")
     parser.add_argument("--rounds", type=int, default=3)
@@ -61,7 +100,7 @@ def main() -> None:
     queries = [q for kind in QUERIES.values() for q in kind]
     # Warm-up run first (it also indexes or catches up), then the measured rounds in one process.
     rows = run_batch(args.paths, args.index_dir, queries * (args.rounds + 1))
-    measured = rows[len(queries):]
+    measured = rows[len(queries) :]
     times: dict[str, list[float]] = {}
     hits: dict[str, int] = {}
     for row in measured:

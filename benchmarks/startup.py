@@ -9,8 +9,10 @@ with indexing in its own process as for a user. Two moments are timed from proce
 Then it searches (`--query`) and reports the app's resident memory: now, and its peak.
 
     python benchmarks/startup.py [PATH ...] [--runs 5]
-    python benchmarks/startup.py BIG_CORPUS --index-dir DIR   # warm runs only, on an index built before
+    # warm runs only, on an index built before
+    python benchmarks/startup.py BIG_CORPUS --index-dir DIR
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,7 +33,8 @@ from search import ReadingState
 
 async def main():
     paths = [Path(p) for p in json.loads(os.environ["NR_PATHS"])] or None
-    app = NewsReaderApp(paths, Path(os.environ["NR_INDEX"]), ReadingState(Path(os.environ["NR_INDEX"]) / "read.json"))
+    index = Path(os.environ["NR_INDEX"])
+    app = NewsReaderApp(paths, index, ReadingState(index / "read.json"))
     marks = {}
     async with app.run_test(size=(120, 40)) as pilot:
         marks["first_paint"] = time.time() - started
@@ -47,7 +50,8 @@ async def main():
         while app.results is None or app.results.query != query:
             await asyncio.sleep(0.005)
         await pilot.pause()
-        status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+        lines = Path("/proc/self/status").read_text().splitlines()
+        status = dict(line.split(":", 1) for line in lines)
         marks["rss_mb"] = int(status["VmRSS"].split()[0]) / 1024
         marks["peak_rss_mb"] = int(status["VmHWM"].split()[0]) / 1024
     print(json.dumps(marks))
@@ -57,8 +61,14 @@ asyncio.run(main())
 
 
 def run_once(paths: list[str], index_dir: str, expected: int, query: str) -> dict[str, float]:
-    env = dict(os.environ, NR_PATHS=json.dumps(paths), NR_INDEX=index_dir, NR_EXPECTED=str(expected),
-               NR_QUERY=query, NR_STARTED=repr(time.time()))
+    env = dict(
+        os.environ,
+        NR_PATHS=json.dumps(paths),
+        NR_INDEX=index_dir,
+        NR_EXPECTED=str(expected),
+        NR_QUERY=query,
+        NR_STARTED=repr(time.time()),
+    )
     out = subprocess.run([sys.executable, "-c", DRIVER], env=env, capture_output=True, text=True)
     if out.returncode:
         sys.exit(f"the app failed to start:\n{out.stderr[-2000:]}")
@@ -66,7 +76,9 @@ def run_once(paths: list[str], index_dir: str, expected: int, query: str) -> dic
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="*", help="corpus folders (default: the bundled seeds)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--index-dir", help="an index built before: time warm launches only")
@@ -78,7 +90,7 @@ def main() -> None:
     from search.loading import discover
 
     paths = [os.path.abspath(p) for p in args.paths]
-    expected = min(len(discover([Path(p) for p in paths] or [bundled_seeds_dir()])[0]), 500)
+    expected = min(len(discover([Path(p) for p in paths] or [bundled_seeds_dir()]).stamps), 500)
     cold, warm = [], []
     for _ in range(args.runs):
         if args.index_dir:
@@ -92,9 +104,15 @@ def main() -> None:
             continue
         for key in ("first_paint", "list_ready", "up_to_date"):
             values = [r[key] for r in runs]
-            print(f"{label:5s} {key:12s} median {statistics.median(values):.3f}s  min {min(values):.3f}s  max {max(values):.3f}s")
-        print(f"{label:5s} memory after a search: {statistics.median(r['rss_mb'] for r in runs):.0f} MB resident, "
-              f"peak {max(r['peak_rss_mb'] for r in runs):.0f} MB")
+            print(
+                f"{label:5s} {key:12s} median {statistics.median(values):.3f}s  min "
+                f"{min(values):.3f}s  max {max(values):.3f}s"
+            )
+        print(
+            f"{label:5s} memory after a search: "
+            f"{statistics.median(r['rss_mb'] for r in runs):.0f} MB resident, "
+            f"peak {max(r['peak_rss_mb'] for r in runs):.0f} MB"
+        )
 
 
 if __name__ == "__main__":

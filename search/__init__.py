@@ -2,13 +2,24 @@
 
 This package never imports the UI. What the UI and the command line use is exported here.
 """
+
 from .articles import Article
+from .background import IndexingFailed
 from .dates import Reference, TemporalExpression, period_start
 from .extraction import Extraction, extract
 from .highlight import Snippet
-from .background import IndexingFailed, update_in_background
 from .index import IndexProgress, UpdateReport
-from .library import NEWEST, RELEVANCE, Library, PersonCount, SearchHit, SearchResults, StoredArticle
+from .index_folder import ForeignIndexFolder
+from .library import (
+    NEWEST,
+    RELEVANCE,
+    IndexRebuilt,
+    Library,
+    PersonCount,
+    SearchHit,
+    SearchResults,
+    StoredArticle,
+)
 from .loading import SkippedFile
 from .paths import bundled_seeds_dir, cache_dir, data_dir
 from .people import Person, PersonMention
@@ -17,8 +28,33 @@ from .reading_state import ReadingState
 from .textsafety import printable_path
 
 __all__ = [
-    "Article", "Extraction", "IndexProgress", "IndexingFailed", "update_in_background", "Library", "NEWEST", "Person", "PersonCount", "PersonMention",
-    "QuerySyntaxError", "RELEVANCE", "ReadingState", "Reference", "SEARCH_FIELDS", "SearchHit", "SearchResults", "SkippedFile",
-    "Snippet", "StoredArticle", "TemporalExpression", "UpdateReport", "bundled_seeds_dir", "cache_dir",
-    "data_dir", "extract", "period_start", "printable_path",
+    "NEWEST",
+    "RELEVANCE",
+    "SEARCH_FIELDS",
+    "Article",
+    "Extraction",
+    "ForeignIndexFolder",
+    "IndexProgress",
+    "IndexRebuilt",
+    "IndexingFailed",
+    "Library",
+    "Person",
+    "PersonCount",
+    "PersonMention",
+    "QuerySyntaxError",
+    "ReadingState",
+    "Reference",
+    "SearchHit",
+    "SearchResults",
+    "SkippedFile",
+    "Snippet",
+    "StoredArticle",
+    "TemporalExpression",
+    "UpdateReport",
+    "bundled_seeds_dir",
+    "cache_dir",
+    "data_dir",
+    "extract",
+    "period_start",
+    "printable_path",
 ]

@@ -1,4 +1,5 @@
 """The article record, and how raw text becomes one: metadata, title, cleaned paragraphs."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,18 +10,31 @@ from dataclasses import dataclass, field
 from dateutil import parser as date_parser
 
 from .cleaning import clean_paragraphs, split_paragraphs
-from .textsafety import visible_text
+from .textsafety import TITLE_LIMIT as STORED_TITLE_LIMIT
+from .textsafety import safe_field, visible_text
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _META_KEYS = {
-    "title": "title", "headline": "title",
-    "source": "source", "publisher": "source", "outlet": "source", "publication": "source",
-    "date": "published", "published": "published", "published_at": "published",
-    "pubdate": "published", "publication_date": "published",
-    "url": "url", "link": "url",
-    "author": "author", "byline": "author", "authors": "author",
+    "title": "title",
+    "headline": "title",
+    "source": "source",
+    "publisher": "source",
+    "outlet": "source",
+    "publication": "source",
+    "date": "published",
+    "published": "published",
+    "published_at": "published",
+    "pubdate": "published",
+    "publication_date": "published",
+    "url": "url",
+    "link": "url",
+    "author": "author",
+    "byline": "author",
+    "authors": "author",
 }
-_COPYRIGHT_SOURCE = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[^.,;|]{3,60}?)\.?\s*$", re.I)
+_COPYRIGHT_SOURCE = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[^.,;|]{3,60}?)\.?\s*$", re.I
+)
 _TRAILING_SOURCE = re.compile(r"(?:^|\s)(?:--|—|–)\s*(?P<name>[A-Z][A-Za-z&.' ]{2,60})\s*$")
 _LEADING_SOURCE = re.compile(r"^\((?P<name>[A-Z][A-Za-z&.' ]{1,40})\)\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"])")
@@ -70,7 +84,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         key, sep, value = line.partition(":")
         if sep and key.strip():
             meta[key.strip().lower()] = value.strip().strip("\"'")
-    return meta, text[match.end():]
+    return meta, text[match.end() :]
 
 
 def _is_headline(line: str) -> bool:
@@ -85,7 +99,9 @@ def _is_headline(line: str) -> bool:
 
 
 def _short_title(paragraphs: list[str]) -> str:
-    prose = next((p for p in paragraphs if len(p.split()) >= 8), paragraphs[0] if paragraphs else "")
+    prose = next(
+        (p for p in paragraphs if len(p.split()) >= 8), paragraphs[0] if paragraphs else ""
+    )
     sentence = _SENTENCE_END.split(prose, maxsplit=1)[0].strip()
     if len(sentence) <= TITLE_LIMIT:
         return sentence.rstrip(".")
@@ -109,13 +125,14 @@ def _infer_source(paragraphs: list[str]) -> str | None:
 
 def parse_article(path: str, text: str) -> Article:
     meta_raw, content = split_front_matter(text)
+    # Every field from the file passes the safe-text function here, where the record is made.
     meta: dict[str, str] = {}
     extra: dict[str, str] = {}
     for key, value in meta_raw.items():
         if key in _META_KEYS:
-            meta.setdefault(_META_KEYS[key], value)
+            meta.setdefault(_META_KEYS[key], safe_field(value))
         else:
-            extra[key] = value
+            extra[safe_field(key, 100)] = safe_field(value)
     raw_paragraphs = [visible_text(p) for p in split_paragraphs(content)]
     title = meta.get("title")
     if not title and raw_paragraphs and _is_headline(raw_paragraphs[0]):
@@ -129,9 +146,9 @@ def parse_article(path: str, text: str) -> Article:
     return Article(
         id=article_id(path, text),
         path=path,
-        title=visible_text(title),
+        title=safe_field(title, STORED_TITLE_LIMIT),
         paragraphs=tuple(paragraphs),
-        source=meta.get("source") or _infer_source(raw_paragraphs),
+        source=meta.get("source") or safe_field(_infer_source(raw_paragraphs) or "") or None,
         published=published,
         url=meta.get("url"),
         author=meta.get("author"),

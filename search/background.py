@@ -4,6 +4,7 @@ Whoosh is pure Python and holds the GIL: indexing in a thread of the reader woul
 A child process (search/indexer.py) keeps the reader responsive; it writes one JSON line per
 progress step and a last line with its report, and the reader sees each commit as it lands.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,12 +27,31 @@ def _report_from_json(data: dict) -> UpdateReport:
     return UpdateReport(**data, skipped=skipped)
 
 
-def update_in_background(roots: list[Path], index_dir: Path) -> Iterator[IndexProgress | UpdateReport]:
+def update_in_background(
+    roots: list[Path], index_dir: Path
+) -> Iterator[IndexProgress | UpdateReport]:
     """Yield progress while a child process updates the index; the last item is the report."""
-    command = [sys.executable, "-m", "search.indexer", "--index-dir", str(index_dir), *map(str, roots)]
+    # Isolated mode (-I): the child imports only the installed package, never a `search/` that
+    # happens to sit in the user's current folder, and ignores PYTHON* variables.
+    command = [
+        sys.executable,
+        "-I",
+        "-m",
+        "search.indexer",
+        "--index-dir",
+        str(index_dir),
+        *map(str, roots),
+    ]
     with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors,
-                                   text=True, encoding="utf-8", errors="surrogateescape")
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+        )
         try:
             assert process.stdout is not None
             for line in process.stdout:
@@ -43,7 +63,9 @@ def update_in_background(roots: list[Path], index_dir: Path) -> Iterator[IndexPr
                     return
             process.wait()
             errors.seek(0)
-            tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit code {process.returncode}"]
+            tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [
+                f"exit code {process.returncode}"
+            ]
             raise IndexingFailed(f"the indexing process stopped: {tail[0]}")
         finally:
             if process.poll() is None:

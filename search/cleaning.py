@@ -4,8 +4,10 @@ The rules are deliberately general (they meet text from many outlets): hard-wrap
 joined, sign-up blurbs, legal disclaimers, "most popular" link lists, comment stubs and
 separator lines are dropped, and a paragraph repeated later in the text is kept once.
 """
+
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -55,16 +57,20 @@ def split_paragraphs(text: str) -> list[str]:
         longest = max(len(line) for line in lines)
         # Hard-wrapped text (wire copy, plain-text mail) has every line near one fixed width.
         near_width = sum(len(line) >= 0.7 * longest for line in lines[:-1])
-        hard_wrapped = len(lines) >= 3 and 40 <= longest <= 100 and near_width >= 0.6 * (len(lines) - 1)
+        hard_wrapped = (
+            len(lines) >= 3 and 40 <= longest <= 100 and near_width >= 0.6 * (len(lines) - 1)
+        )
         current = lines[0].strip()
-        for previous, line in zip(lines, lines[1:]):
+        for previous, line in itertools.pairwise(lines):
             stripped = line.strip()
             starts_new = bool(_INDENTED.match(line) or _LIST_ITEM.match(line))
             if hard_wrapped:
                 ended_short = bool(_TERMINAL.search(previous)) and len(previous) < 0.6 * longest
                 continues = not starts_new and not ended_short
             else:
-                continues = not starts_new and not _TERMINAL.search(previous) and stripped[:1].islower()
+                continues = (
+                    not starts_new and not _TERMINAL.search(previous) and stripped[:1].islower()
+                )
             if continues:
                 current = f"{current} {stripped}"
             else:
@@ -75,7 +81,11 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _is_prose(paragraph: str) -> bool:
-    return len(paragraph.split()) >= 12 and bool(_TERMINAL.search(paragraph)) and not _LIST_ITEM.match(paragraph)
+    return (
+        len(paragraph.split()) >= 12
+        and bool(_TERMINAL.search(paragraph))
+        and not _LIST_ITEM.match(paragraph)
+    )
 
 
 def _fingerprint(paragraph: str) -> str:
@@ -83,7 +93,9 @@ def _fingerprint(paragraph: str) -> str:
 
 
 # A news agency's sign-off after the last sentence ("... said.  REUTER"): furniture, not text.
-_SIGN_OFF = re.compile(r"(?:(?<=[.!?)\]\"”’])|^)\s*(?:REUTERS?|Reuters?|AP|AFP|UPI|XINHUA|Xinhua|DPA|KYODO|Kyodo)\s*$")
+_SIGN_OFF = re.compile(
+    r"(?:(?<=[.!?)\]\"”’])|^)\s*(?:REUTERS?|Reuters?|AP|AFP|UPI|XINHUA|Xinhua|DPA|KYODO|Kyodo)\s*$"
+)
 
 
 def clean_paragraphs(paragraphs: list[str]) -> CleanText:

@@ -1,4 +1,5 @@
 """Dates and people from one text: the record behind `newsreader extract` and the side panel."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,8 @@ from dataclasses import dataclass
 from .dates import Reference, TemporalExpression, extract_dates
 from .people import Person, PersonMention, extract_people, mentions
 
-# What the index keeps of an extraction: offsets and values only, the texts being slices of the body.
+# What the index keeps of an extraction: offsets and values only, the texts being slices of the
+# body.
 ExtractionRecord = tuple[tuple, tuple, tuple | None]
 
 
@@ -26,18 +28,29 @@ class Extraction:
 
     def to_record(self) -> ExtractionRecord:
         dates = tuple((d.start, d.end, d.type, d.value, d.end_value) for d in self.dates)
-        people = tuple((p.name, p.role, tuple((m.start, m.end) for m in p.mentions)) for p in self.people)
-        reference = (self.reference.date.isoformat(), self.reference.inferred) if self.reference else None
+        people = tuple(
+            (p.name, p.role, tuple((m.start, m.end) for m in p.mentions)) for p in self.people
+        )
+        reference = (
+            (self.reference.date.isoformat(), self.reference.inferred) if self.reference else None
+        )
         return dates, people, reference
 
     @classmethod
     def from_record(cls, record: ExtractionRecord, text: str) -> Extraction:
-        """The extraction of `text` that `to_record` kept, as opening an article needs it: no re-analysis."""
+        """The extraction of `text` that `to_record` kept, as opening an article needs it: no re-
+        analysis.
+        """
         dates, people, reference = record
         return cls(
-            tuple(TemporalExpression(s, e, text[s:e], kind, value, end_value) for s, e, kind, value, end_value in dates),
-            tuple(Person(name, tuple(PersonMention(s, e, text[s:e], name) for s, e in spans), role)
-                  for name, role, spans in people),
+            tuple(
+                TemporalExpression(s, e, text[s:e], kind, value, end_value)
+                for s, e, kind, value, end_value in dates
+            ),
+            tuple(
+                Person(name, tuple(PersonMention(s, e, text[s:e], name) for s, e in spans), role)
+                for name, role, spans in people
+            ),
             Reference(dt.date.fromisoformat(reference[0]), reference[1]) if reference else None,
         )
 
@@ -47,7 +60,9 @@ def extract(text: str, reference: dt.date | None = None) -> Extraction:
     return Extraction(tuple(dates), tuple(extract_people(text)), ref)
 
 
-def extract_or_nothing(text: str, reference: dt.date | None = None) -> tuple[Extraction, str | None]:
+def extract_or_nothing(
+    text: str, reference: dt.date | None = None
+) -> tuple[Extraction, str | None]:
     """Like extract(), but a failure on one article gives no dates and people, and says why,
     instead of stopping the indexing of a whole archive or the reader."""
     try:

@@ -1,4 +1,5 @@
 """Find where a query's words occur in a text, stemmed forms included, and pick a snippet."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -83,8 +84,16 @@ def make_snippet(text: str, spans: list[tuple[int, int]], limit: int = SNIPPET_C
     for s, e in spans:
         if s in position and (e - 1) in position:
             kept.append((position[s], position[e - 1] + 1))
-    prefix = "…" if start > 0 and text[start - 1] not in "\n" and sentences.span(start)[0] != start else ""
+    prefix = (
+        "…"
+        if start > 0 and text[start - 1] not in "\n" and sentences.span(start)[0] != start
+        else ""
+    )
     ends_sentence = snippet.endswith((".", "!", "?", "”", '"'))
-    suffix = "…" if end < len(text) and not ends_sentence and end != sentences.span(max(end - 1, 0))[1] else ""
+    suffix = (
+        "…"
+        if end < len(text) and not ends_sentence and end != sentences.span(max(end - 1, 0))[1]
+        else ""
+    )
     shift = len(prefix)
     return Snippet(prefix + snippet + suffix, tuple((s + shift, e + shift) for s, e in kept))

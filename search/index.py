@@ -5,6 +5,7 @@ skipped, so that a launch re-reads only what is new or changed. The manifest is 
 commit; if the process dies between the two, the next update re-indexes those files by path, which
 replaces rather than doubles them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,23 +25,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
-from whoosh.filedb.filestore import RamStorage
 from whoosh import query as wq
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.codec.base import Segment
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
 from whoosh.index import LockError
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
+from . import index_folder
 from .dates import TemporalExpression, period_start
 from .extraction import extract_or_nothing
-from .loading import FileStamp, SkippedFile, UnreadableFile, discover, read_article
+from .index_folder import MANIFEST
+from .loading import Discovery, FileStamp, SkippedFile, UnreadableFile, discover, read_article
 from .textsafety import path_text
 
-SCHEMA_VERSION = 7  # 7: articles are analysed anew (sign-offs dropped, new date rules)
+SCHEMA_VERSION = 8  # 8: every stored field is safe text
 DATE_PUBLISHED, DATE_INFERRED, DATE_FROM_FILE = "published", "inferred", "file"
-MANIFEST = "manifest.json"
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
 PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves
@@ -49,7 +51,6 @@ BATCH_FILES = 8000  # and at most
 PROGRESS_EVERY_FILES = 25
 PROGRESS_SECONDS = 0.1
 PARENT_CHECK_SECONDS = 0.5
-INCOMING_PREFIX = ".incoming-"
 DELETE_BATCH = 1000  # paths per deletion query
 SMALL_SEGMENT_DOCS = 500  # segments with fewer live documents are small,
 SMALL_SEGMENTS_TO_MERGE = 8  # and merged together when there are this many
@@ -94,7 +95,8 @@ class DayField(DATETIME):
 
 def build_schema() -> Schema:
     return Schema(
-        # File names need not be UTF-8; the index term is a valid-Unicode form, the stored value exact.
+        # File names need not be UTF-8; the index term is a valid-Unicode form, the stored value
+        # exact.
         path_key=ID(unique=True),
         path=STORED,
         id=ID(stored=True),
@@ -109,7 +111,8 @@ def build_schema() -> Schema:
         # Canonical names as written: its lexicon lists the corpus's people, with article counts.
         person_name=KEYWORD(commas=True),
         people=STORED,
-        # The dates and people found at indexing, so that opening an article does not extract them again.
+        # The dates and people found at indexing, so that opening an article does not extract them
+        # again.
         analysis=STORED,
     )
 
@@ -129,6 +132,8 @@ class UpdateReport:
     unchanged: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     busy: bool = False
+    # Folders that could not be listed: their articles were kept, as they were.
+    unavailable: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -146,8 +151,10 @@ class _Manifest:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("schema") != SCHEMA_VERSION:
                 return None
-            return cls({k: (v[0], v[1]) for k, v in data["files"].items()},
-                       {k: (v[0], v[1], v[2]) for k, v in data["skipped"].items()})
+            return cls(
+                {k: (v[0], v[1]) for k, v in data["files"].items()},
+                {k: (v[0], v[1], v[2]) for k, v in data["skipped"].items()},
+            )
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
 
@@ -169,7 +176,9 @@ class _Manifest:
         os.replace(temporary, path)
 
 
-def _date_values(dates: tuple[TemporalExpression, ...], published: dt.date | None) -> list[dt.datetime]:
+def _date_values(
+    dates: tuple[TemporalExpression, ...], published: dt.date | None
+) -> list[dt.datetime]:
     """Each day the article names or was published on, once: Whoosh indexes a value given twice as
     two postings of one document, which breaks its matchers (an AssertionError in an AND)."""
     days = {period_start(d.value) for d in dates if d.type in ("DATE", "TIME")} | {published}
@@ -177,18 +186,19 @@ def _date_values(dates: tuple[TemporalExpression, ...], published: dt.date | Non
 
 
 def _index_file(writer: SegmentWriter, stamp: FileStamp) -> SkippedFile | None:
-    """Read, analyse and add one file to `writer`; what was wrong with it if it could not be read."""
+    """Read, analyse and add one file to `writer`; what was wrong with it if it cannot be read."""
     try:
         document = prepare_document(stamp)
     except UnreadableFile as error:
-        return SkippedFile(stamp.path, str(error))
+        return SkippedFile(stamp.path, str(error), error.retry)
     writer.add_document(**{k: v for k, v in document.items() if v is not None})
     return None
 
 
 @dataclass
 class _Batch:
-    """What a worker process indexed: its segment, in a folder of its own, and each file's outcome."""
+    """What a worker process indexed: its segment, in a folder of its own, and each outcome."""
+
     folder: str
     segment: Segment | None
     outcomes: list[SkippedFile | None]  # per file, in order: None when indexed
@@ -215,9 +225,10 @@ def _index_batch(index_dir: str, stamps: list[FileStamp]) -> _Batch:
     """In a worker process: read, analyse and index files into a new segment of their own.
 
     The segment is written into a private folder beside the index (Whoosh removes files it does not
-    know from the index folder at each commit, and dot-names are left alone); the writer moves it in.
+    know from the index folder at each commit, and dot-names are left alone); the writer moves it
+    in.
     """
-    folder = tempfile.mkdtemp(prefix=INCOMING_PREFIX, dir=index_dir)
+    folder = tempfile.mkdtemp(prefix=index_folder.INCOMING_PREFIX, dir=index_dir)
     index = whoosh_index.create_in(folder, build_schema())
     writer = index.writer(**WRITER_OPTIONS)
     outcomes: list[SkippedFile | None] = []
@@ -240,7 +251,7 @@ def _batches(todo: list[FileStamp], workers: int) -> list[list[FileStamp]]:
     batches, size, position = [], FIRST_BATCH_FILES, 0
     while position < len(todo):
         share = max(FIRST_BATCH_FILES, (len(todo) - position) // (2 * workers))
-        batch = todo[position:position + min(size, share)]
+        batch = todo[position : position + min(size, share)]
         batches.append(batch)
         position += len(batch)
         size = min(size * 2, BATCH_FILES)
@@ -265,9 +276,20 @@ def _merge_small_segments(writer: SegmentWriter, segments: list[Segment]) -> lis
 
 def _adopting(segments: list[Segment]):
     """A Whoosh merge policy that merges nothing and adds the workers' segments to the index."""
+
     def policy(writer, existing: list[Segment]) -> list[Segment]:
         return list(existing) + segments
+
     return policy
+
+
+def _file_date(mtime_ns: int) -> dt.datetime:
+    """The day a file was saved, for ordering only; a clock set to the year 33658 (or before 1970)
+    gives the epoch instead of stopping the indexing."""
+    try:
+        return dt.datetime.fromtimestamp(mtime_ns // 1_000_000_000).replace(microsecond=0)
+    except (ValueError, OverflowError, OSError):
+        return dt.datetime(1970, 1, 1)
 
 
 def prepare_document(stamp: FileStamp) -> dict[str, object]:
@@ -281,7 +303,7 @@ def prepare_document(stamp: FileStamp) -> dict[str, object]:
         sort_date, date_kind = dt.datetime.combine(reference.date, dt.time()), DATE_INFERRED
     else:
         # Only for ordering: a file's mtime says when it was saved, not when the story was written.
-        sort_date, date_kind = dt.datetime.fromtimestamp(stamp.mtime_ns / 1e9).replace(microsecond=0), DATE_FROM_FILE
+        sort_date, date_kind = _file_date(stamp.mtime_ns), DATE_FROM_FILE
     keys = set()
     for person in extraction.people:
         keys.add(person.name.lower())
@@ -294,14 +316,18 @@ def prepare_document(stamp: FileStamp) -> dict[str, object]:
         "title": article.title,
         "body": article.body,
         "source": article.source or "",
-        "published": dt.datetime.combine(article.published, dt.time()) if article.published else None,
+        "published": dt.datetime.combine(article.published, dt.time())
+        if article.published
+        else None,
         "sort_date": sort_date,
         "date_kind": date_kind,
         "date": dates or None,
         "person": ",".join(sorted(k.replace(",", " ") for k in keys)),
         "person_name": ",".join(sorted({p.name.replace(",", " ") for p in extraction.people})),
-        "people": [(p.name, len(p.mentions), p.role)
-                   for p in sorted(extraction.people, key=lambda p: -len(p.mentions))],
+        "people": [
+            (p.name, len(p.mentions), p.role)
+            for p in sorted(extraction.people, key=lambda p: -len(p.mentions))
+        ],
         # None after a failure: the reader extracts again when the article is opened, and says why.
         "analysis": None if problem else extraction.to_record(),
     }
@@ -312,8 +338,56 @@ def _delete_paths(writer, paths: list[str]) -> None:
         return
     with writer.searcher() as searcher:
         for i in range(0, len(paths), DELETE_BATCH):
-            terms = [wq.Term("path_key", path_text(path)) for path in paths[i:i + DELETE_BATCH]]
+            terms = [wq.Term("path_key", path_text(path)) for path in paths[i : i + DELETE_BATCH]]
             writer.delete_by_query(wq.Or(terms), searcher=searcher)
+
+
+def _verify(index: whoosh_index.Index) -> None:
+    """Touch every kind of file each segment has, so that a damaged index fails here, at opening,
+    and not at the reader's first search: the stored fields and lengths of its first and last
+    documents, and the postings of the first word of each field."""
+    with index.reader() as reader:
+        for leaf, _ in reader.leaf_readers():
+            last = leaf.doc_count_all() - 1
+            if last < 0:
+                continue
+            for docnum in {0, last}:
+                leaf.stored_fields(docnum)
+                for name in ("title", "body", "person"):
+                    if leaf.doc_field_length(docnum, name) is None:
+                        raise ValueError(f"no length of {name} for document {docnum}")
+            for name in leaf.indexed_field_names():
+                for term in itertools.islice(leaf.lexicon(name), 1):
+                    next(leaf.postings(name, term).all_ids(), None)
+            if leaf.has_column("sort_date"):
+                leaf.column_reader("sort_date")[last]
+
+
+def _changes(
+    manifest: _Manifest, found: Discovery
+) -> tuple[list[FileStamp], list[str], list[SkippedFile], int]:
+    """What a scan found that the index does not have yet: the files to read, the paths to remove,
+    the files still skipped for the same reason, and how many are unchanged. Articles under a
+    folder that could not be listed are kept: a folder unmounted for a while is not deleted."""
+    current = {stamp.path: stamp for stamp in found.stamps}
+    away = tuple(folder.rstrip(os.sep) + os.sep for folder in found.unavailable)
+    removed = [
+        path
+        for path in [*manifest.files, *manifest.skipped]
+        if path not in current and not (away and (path + os.sep).startswith(away))
+    ]
+    todo: list[FileStamp] = []
+    still_skipped: list[SkippedFile] = []
+    unchanged = 0
+    for stamp in found.stamps:
+        skipped = manifest.skipped.get(stamp.path)
+        if manifest.files.get(stamp.path) == (stamp.mtime_ns, stamp.size):
+            unchanged += 1
+        elif skipped and skipped[:2] == (stamp.mtime_ns, stamp.size):
+            still_skipped.append(SkippedFile(stamp.path, skipped[2]))
+        else:
+            todo.append(stamp)
+    return todo, removed, still_skipped, unchanged
 
 
 class CorpusIndex:
@@ -333,174 +407,217 @@ class CorpusIndex:
         return self.index_dir / MANIFEST
 
     def open(self) -> whoosh_index.Index:
-        """Open the index, creating it, or rebuilding it when its schema is old or it is damaged."""
+        """Open the index, creating it, or rebuilding it when its schema is old or it is damaged.
+
+        Raises ForeignIndexFolder when the folder holds files that are not newsreader's."""
         if self._index is not None:
             return self._index
         try:
-            self.index_dir.mkdir(parents=True, exist_ok=True)
+            index_folder.claim(self.index_dir)
             probe = self.index_dir / f".probe-{os.getpid()}"
-            probe.write_bytes(b"")
+            probe.write_bytes(b"\0" * 4096)
             probe.unlink()
+            self._index = self._open_or_create()
         except OSError as error:
-            # No place to keep the index (read-only, full, not a folder): keep it in memory this time.
-            self.notices.append(f"Cannot write the index at {self.index_dir} ({error.strerror or error}); "
-                                "using a temporary index in memory, rebuilt at each launch.")
-            self.in_memory = True
-            self._index = RamStorage().create_index(self.schema)
-            return self._index
+            # No place to keep the index (read-only, full, not a folder): keep it in memory.
+            self._in_memory(error)
+        assert self._index is not None
+        return self._index
+
+    def _in_memory(self, error: OSError) -> None:
+        self.notices.append(
+            f"Cannot write the index at {self.index_dir} ({error.strerror or error}); "
+            "using a temporary index in memory, rebuilt at each launch."
+        )
+        self.in_memory = True
+        self._memory_manifest = _Manifest()
+        self._index = RamStorage().create_index(self.schema)
+
+    def _open_or_create(self) -> whoosh_index.Index:
         if any(self.index_dir.glob("_MAIN_*.toc")):
             if _Manifest.schema_of(self.manifest_path) != SCHEMA_VERSION:
-                self.notices.append("The index was made by another version of newsreader; rebuilding it.")
+                self.notices.append(
+                    "The index was made by another version of newsreader; rebuilding it."
+                )
             else:
                 try:
                     index = whoosh_index.open_dir(str(self.index_dir))
-                    with index.searcher() as searcher:
-                        searcher.doc_count()
-                    self._index = index
+                    _verify(index)
                     return index
                 except Exception as error:  # Whoosh raises many kinds of error for damaged files
-                    self.notices.append(f"The index was damaged ({type(error).__name__}); rebuilding it.")
-            self._clear()
-        self._index = whoosh_index.create_in(str(self.index_dir), self.schema)
+                    self.notices.append(
+                        f"The index was damaged ({type(error).__name__}); rebuilding it."
+                    )
+            index_folder.clear(self.index_dir)
+        index = whoosh_index.create_in(str(self.index_dir), self.schema)
         _Manifest().save(self.manifest_path)
-        return self._index
+        return index
 
-    def _clear(self) -> None:
-        # Only our own files: the index directory is ours, but be exact about what we delete.
-        for entry in self.index_dir.iterdir():
-            if entry.is_file() and (entry.name == MANIFEST or entry.name.startswith(("MAIN_", "_MAIN_"))):
-                entry.unlink(missing_ok=True)
+    def damage(self) -> str | None:
+        """Why the index on disk cannot be used (its folder gone, its files damaged), or None."""
+        if self.in_memory:
+            return None
+        if not (self.index_dir / index_folder.MARKER).exists():
+            return "The index folder was removed while newsreader was running"
+        try:
+            _verify(whoosh_index.open_dir(str(self.index_dir)))
+        except Exception as error:  # Whoosh raises many kinds of error for damaged files
+            return f"The index was damaged ({type(error).__name__})"
+        return None
 
+    def rebuild(self, reason: str) -> None:
+        """Start again from an empty index (after damage found while searching, or the folder
+        vanishing); the next update reads every file."""
+        self.notices.append(f"{reason}; rebuilding the index.")
+        self._index = None
+        if self.in_memory:
+            self._memory_manifest = _Manifest()
+            self._index = RamStorage().create_index(self.schema)
+            return
+        try:
+            if self.index_dir.is_dir():
+                index_folder.clear(self.index_dir)
+        except OSError:
+            pass
+        self.open()
+
+    def _manifest(self) -> _Manifest:
+        if self.in_memory:
+            return self._memory_manifest
+        return _Manifest.load(self.manifest_path) or _Manifest()
 
     def update(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
         index = self.open()
-        if self.in_memory:
-            manifest = self._memory_manifest
-        else:
-            manifest = _Manifest.load(self.manifest_path) or _Manifest()
-        stamps, discovery_skips = discover(self.roots)
-        report = UpdateReport(skipped=list(discovery_skips))
-        current = {s.path: s for s in stamps}
-        removed = [p for p in list(manifest.files) + list(manifest.skipped) if p not in current]
-        todo: list[FileStamp] = []
-        for stamp in stamps:
-            known = manifest.files.get(stamp.path)
-            skipped = manifest.skipped.get(stamp.path)
-            if known == (stamp.mtime_ns, stamp.size):
-                report.unchanged += 1
-            elif skipped and skipped[:2] == (stamp.mtime_ns, stamp.size):
-                report.skipped.append(SkippedFile(stamp.path, skipped[2]))
-            else:
-                todo.append(stamp)
+        found = discover(self.roots)
+        report = UpdateReport(unavailable=list(found.unavailable))
+        todo, removed, still_skipped, report.unchanged = _changes(self._manifest(), found)
         if not todo and not removed:
+            report.skipped = [*found.skipped, *still_skipped]
             return report
         try:
             writer = index.writer(timeout=0.5, **WRITER_OPTIONS)
         except LockError:
             report.busy = True
             return report
+        # Read again under the lock: another process may have indexed these files meanwhile, and
+        # going by an older manifest would add them twice.
+        manifest = self._manifest()
+        todo, removed, still_skipped, report.unchanged = _changes(manifest, found)
+        report.skipped = [*found.skipped, *still_skipped]
+        commits = _Commits(self, index, writer, manifest, report)
         try:
             if not self.in_memory:
                 self._remove_incoming()
-            removed_files = [path for path in removed if path in manifest.files]
-            report.removed = len(removed_files)
-            # Whoosh's update_document opens a searcher for every document, which makes a large first
-            # index several times slower: delete what is replaced in one pass, then only add. A commit
-            # that landed without its manifest (the process was killed between the two) left documents
-            # the manifest does not know; then every file read now replaces its old copy.
-            if sum(segment.doc_count() for segment in writer.segments) > len(manifest.files):
-                stale = [stamp.path for stamp in todo]
-            else:
-                stale = [stamp.path for stamp in todo if stamp.path in manifest.files]
-            _delete_paths(writer, removed_files + stale)
-            for path in removed:
-                manifest.files.pop(path, None)
-                manifest.skipped.pop(path, None)
-            parallel = not self.in_memory and len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
-
-            def record(stamp: FileStamp, outcome: SkippedFile | None) -> None:
-                if outcome is not None:
-                    manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, outcome.reason)
-                    manifest.files.pop(stamp.path, None)
-                    report.skipped.append(outcome)
-                    return
-                if stamp.path in manifest.files:
-                    report.updated += 1
-                else:
-                    report.added += 1
-                manifest.files[stamp.path] = (stamp.mtime_ns, stamp.size)
-                manifest.skipped.pop(stamp.path, None)
-
-            def commit(**how) -> None:
-                # Commit as we go, so that search sees what is indexed so far.
-                nonlocal writer
-                writer.commit(**how)
-                self._save(manifest)
-                writer = index.writer(timeout=5, **WRITER_OPTIONS)
-
-            if parallel:
-                self._index_in_workers(todo, record, commit, on_progress)
-                # The workers' segments are large: merging them here would cost minutes in one process.
-                finish: dict[str, object] = {"merge": False}
-            else:
-                finish = {"mergetype": _merge_small_segments}
-                last_commit, pending = time.monotonic(), 0
-                for done, stamp in enumerate(todo, 1):
-                    outcome = _index_file(writer, stamp)
-                    record(stamp, outcome)
-                    pending += outcome is None
-                    if on_progress:
-                        on_progress(IndexProgress(done, len(todo), stamp.path))
-                    if pending >= COMMIT_EVERY_DOCS or (pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS):
-                        commit(**finish)
-                        last_commit, pending = time.monotonic(), 0
-            writer.commit(**finish)
+            self._apply(commits, todo, removed, on_progress)
         except BaseException:
-            writer.cancel()
+            self._cancel(commits.writer)
             raise
-        self._save(manifest)
         return report
 
-    def _index_in_workers(self, todo: list[FileStamp], record: Callable[[FileStamp, SkippedFile | None], None],
-                          commit: Callable[..., None], on_progress: Callable[[IndexProgress], None] | None) -> None:
+    @staticmethod
+    def _cancel(writer: SegmentWriter) -> None:
+        try:
+            writer.cancel()
+        except Exception:  # the writer may be gone with its folder; the lock goes with the process
+            pass
+
+    def _apply(
+        self,
+        batch: _Commits,
+        todo: list[FileStamp],
+        removed: list[str],
+        on_progress: Callable[[IndexProgress], None] | None,
+    ) -> None:
+        """Remove what is gone, then read what is new or changed, committing as it goes. A changed
+        article's old version is deleted in the commit that adds its new one, so that it stays
+        searchable, as one or the other, at every moment, even when the process is killed."""
+        manifest = batch.manifest
+        removed_files = [path for path in removed if path in manifest.files]
+        batch.report.removed = len(removed_files)
+        _delete_paths(batch.writer, removed_files)
+        for path in removed:
+            manifest.files.pop(path, None)
+            manifest.skipped.pop(path, None)
+        if not self.in_memory and len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
+            self._index_in_workers(todo, batch, on_progress)
+            # The workers' segments are large: merging them here would cost minutes in one process.
+            batch.commit(last=True, merge=False)
+            return
+        last_commit = time.monotonic()
+        for done, stamp in enumerate(todo, 1):
+            batch.replace(stamp)
+            batch.record(stamp, _index_file(batch.writer, stamp))
+            if on_progress:
+                on_progress(IndexProgress(done, len(todo), stamp.path))
+            if batch.pending >= COMMIT_EVERY_DOCS or (
+                batch.pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS
+            ):
+                batch.commit(mergetype=_merge_small_segments)
+                last_commit = time.monotonic()
+        batch.commit(mergetype=_merge_small_segments, last=True)
+
+    def _index_in_workers(
+        self,
+        todo: list[FileStamp],
+        commits: _Commits,
+        on_progress: Callable[[IndexProgress], None] | None,
+    ) -> None:
         """Index a large set of files in worker processes, each batch into a segment of its own.
 
         Reading, extraction and Whoosh's indexing all take CPU, and Whoosh holds the GIL: only
         processes use every core. This process adopts each finished segment with a commit.
         """
         workers = os.cpu_count() or 1
-        context = multiprocessing.get_context("spawn")  # not forked: the reader asking may hold threads
+        # Spawned, not forked: the process asking may hold threads.
+        context = multiprocessing.get_context("spawn")
         progress = context.Queue()
         batches = iter(_batches(todo, workers))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                 initializer=_init_worker, initargs=(progress, os.getpid())) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(progress, os.getpid()),
+        ) as pool:
             # One batch more than there are workers, so that none waits while a segment is adopted.
-            running = {pool.submit(_index_batch, str(self.index_dir), batch): batch
-                       for batch in itertools.islice(batches, workers + 1)}
+            running = {
+                pool.submit(_index_batch, str(self.index_dir), batch): batch
+                for batch in itertools.islice(batches, workers + 1)
+            }
             done = 0
             try:
                 while running:
-                    finished, _ = wait(running, timeout=PROGRESS_SECONDS, return_when=FIRST_COMPLETED)
+                    finished, _ = wait(
+                        running, timeout=PROGRESS_SECONDS, return_when=FIRST_COMPLETED
+                    )
                     while not progress.empty():
                         done += progress.get()
                     for future in finished:
                         batch = running.pop(future)
                         result = future.result()
-                        # Recorded first, so that the manifest saved with the adopting commit lists them.
+                        # Recorded first, so that the manifest saved with the adopting commit lists
+                        # them, and their old versions go in that same commit.
                         for stamp, outcome in zip(batch, result.outcomes):
-                            record(stamp, outcome)
-                        self._adopt(result, commit)
+                            commits.replace(stamp)
+                            commits.record(stamp, outcome)
+                        self._adopt(result, commits)
                         following = next(batches, None)
                         if following:
-                            running[pool.submit(_index_batch, str(self.index_dir), following)] = following
+                            running[pool.submit(_index_batch, str(self.index_dir), following)] = (
+                                following
+                            )
                     if on_progress:
-                        on_progress(IndexProgress(min(done, len(todo)) if running else len(todo), len(todo), ""))
+                        on_progress(
+                            IndexProgress(
+                                min(done, len(todo)) if running else len(todo), len(todo), ""
+                            )
+                        )
             except BaseException:
-                # Do not wait for the batches under way: their folders are removed at the next update.
+                # Do not wait for the batches under way: their folders are removed at the next
+                # update.
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
 
-    def _adopt(self, batch: _Batch, commit: Callable[..., None]) -> None:
+    def _adopt(self, batch: _Batch, commits: _Commits) -> None:
         segments = []
         if batch.segment is not None:
             name = batch.segment.segment_id()
@@ -508,14 +625,72 @@ class CorpusIndex:
                 if entry.startswith(name):
                     os.replace(os.path.join(batch.folder, entry), self.index_dir / entry)
             segments.append(batch.segment)
-        commit(mergetype=_adopting(segments))
+        commits.commit(mergetype=_adopting(segments))
         shutil.rmtree(batch.folder, ignore_errors=True)
 
     def _remove_incoming(self) -> None:
-        """Folders that worker processes of a killed run left behind (only called holding the lock)."""
-        for entry in self.index_dir.glob(INCOMING_PREFIX + "*"):
+        """Folders that worker processes of a killed run left behind (called holding the lock)."""
+        for entry in self.index_dir.glob(index_folder.INCOMING_PREFIX + "*"):
             shutil.rmtree(entry, ignore_errors=True)
 
     def _save(self, manifest: _Manifest) -> None:
         if not self.in_memory:
             manifest.save(self.manifest_path)
+
+
+class _Commits:
+    """The commits of one update: what each one adds, deletes and records in the manifest."""
+
+    def __init__(
+        self,
+        corpus: CorpusIndex,
+        index: whoosh_index.Index,
+        writer: SegmentWriter,
+        manifest: _Manifest,
+        report: UpdateReport,
+    ) -> None:
+        self.corpus, self.index, self.writer = corpus, index, writer
+        self.manifest, self.report = manifest, report
+        self.pending = 0  # documents added since the last commit
+        self._stale: list[str] = []  # paths whose old versions go in the next commit
+        # A commit that landed without its manifest (the process was killed between the two) left
+        # documents the manifest does not know: then every file read now replaces its old copy.
+        self._unknown = sum(segment.doc_count() for segment in writer.segments) > len(
+            manifest.files
+        )
+
+    def replace(self, stamp: FileStamp) -> None:
+        """The file is read again: its old version goes when the new one is committed."""
+        if self._unknown or stamp.path in self.manifest.files:
+            self._stale.append(stamp.path)
+
+    def record(self, stamp: FileStamp, outcome: SkippedFile | None) -> None:
+        manifest, report = self.manifest, self.report
+        if outcome is not None:
+            report.skipped.append(outcome)
+            if outcome.retry:
+                # Refused by the system for now (permission, I/O): an article indexed before keeps
+                # its old version, and the file is read again at the next scan.
+                if stamp.path in manifest.files and stamp.path in self._stale:
+                    self._stale.remove(stamp.path)
+                return
+            manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, outcome.reason)
+            manifest.files.pop(stamp.path, None)
+            return
+        self.pending += 1
+        if stamp.path in manifest.files:
+            report.updated += 1
+        else:
+            report.added += 1
+        manifest.files[stamp.path] = (stamp.mtime_ns, stamp.size)
+        manifest.skipped.pop(stamp.path, None)
+
+    def commit(self, last: bool = False, **how: object) -> None:
+        """Commit (search sees what is indexed so far), then save the manifest."""
+        _delete_paths(self.writer, self._stale)
+        self._stale = []
+        self.writer.commit(**how)
+        self.corpus._save(self.manifest)
+        self.pending = 0
+        if not last:
+            self.writer = self.index.writer(timeout=5, **WRITER_OPTIONS)

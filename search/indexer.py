@@ -3,6 +3,7 @@
 It updates one corpus's index and writes one JSON line per progress step, then a last line with
 its report; search/background.py starts it and reads those lines.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,9 @@ PROGRESS_INTERVAL = 0.1
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m search.indexer", description="Update one corpus index.")
+    parser = argparse.ArgumentParser(
+        prog="python -m search.indexer", description="Update one corpus index."
+    )
     parser.add_argument("--index-dir", type=Path, required=True)
     parser.add_argument("roots", nargs="+", type=Path)
     args = parser.parse_args(argv)
@@ -29,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         now = time.monotonic()
         if now - last >= PROGRESS_INTERVAL or progress.done == progress.total:
             last = now
-            print(json.dumps({"progress": [progress.done, progress.total, progress.path]}), flush=True)
+            print(
+                json.dumps({"progress": [progress.done, progress.total, progress.path]}), flush=True
+            )
 
     report = CorpusIndex(args.index_dir, args.roots).update(on_progress)
     print(json.dumps({"report": asdict(report)}), flush=True)

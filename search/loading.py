@@ -1,11 +1,12 @@
 """Find article files under the paths a user gives, and read them without ever failing hard."""
+
 from __future__ import annotations
 
 import codecs
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Article, parse_article
@@ -14,25 +15,33 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 _SUFFIXES = tuple(ARTICLE_SUFFIXES)  # for str.endswith
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 
 class UnreadableFile(Exception):
     """A file that cannot become an article; the message says why, for the user."""
 
+    def __init__(self, reason: str, retry: bool = False) -> None:
+        super().__init__(reason)
+        self.retry = retry  # the system refused (permission, I/O): try again at the next scan
+
 
 @dataclass(frozen=True)
 class SkippedFile:
     path: str
     reason: str
+    retry: bool = False  # not remembered as skipped: read again at the next scan
 
 
 @dataclass(frozen=True)
 class FileStamp:
-    """What a stat call says about a file: enough to tell whether it changed since it was indexed."""
+    """What a stat call says about a file: enough to tell whether it changed since indexed."""
+
     path: str
     mtime_ns: int
     size: int
@@ -64,10 +73,13 @@ def read_article(path: str | os.PathLike[str]) -> Article:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise UnreadableFile(f"too large ({size / 1048576:.0f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB)")
+                raise UnreadableFile(
+                    f"too large ({size / 1048576:.0f} MB; "
+                    f"the limit is {MAX_FILE_BYTES // 1048576} MB)"
+                )
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise UnreadableFile(error.strerror or str(error)) from error
+        raise UnreadableFile(error.strerror or str(error), retry=True) from error
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFile("grew too large while being read")
     text = decode_bytes(data)
@@ -79,7 +91,9 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     return article
 
 
-def _stamp(path: str, stat_of: Callable[[], os.stat_result] | None = None) -> FileStamp | SkippedFile:
+def _stamp(
+    path: str, stat_of: Callable[[], os.stat_result] | None = None
+) -> FileStamp | SkippedFile:
     """A file's stat for the manifest; `stat_of` gives it when a folder listing has it at hand."""
     try:
         info = stat_of() if stat_of else os.stat(path)
@@ -90,42 +104,79 @@ def _stamp(path: str, stat_of: Callable[[], os.stat_result] | None = None) -> Fi
     return FileStamp(path, info.st_mtime_ns, info.st_size)
 
 
-def discover(paths: list[Path]) -> tuple[list[FileStamp], list[SkippedFile]]:
-    """Every article file under `paths` (folders recursively, hidden ones skipped), with its stat."""
+@dataclass
+class Discovery:
+    """What a scan of the user's paths found."""
+
+    stamps: list[FileStamp] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    # Folders that could not be listed this time (unmounted, removed, no permission): the articles
+    # indexed from them are kept, not taken for deleted.
+    unavailable: list[str] = field(default_factory=list)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def discover(paths: list[Path]) -> Discovery:
+    """Every article file under `paths` (folders recursively, hidden ones skipped), with its stat.
+
+    A link to a file is followed only when it leads inside one of the given folders: a link to
+    /etc/passwd in a news folder is no article. A file or link given by name is always read.
+    Folders are walked with a stack, not recursion, so no depth of nesting can stop the scan.
+    """
     found: dict[str, FileStamp] = {}
-    skipped: list[SkippedFile] = []
+    result = Discovery()
+    roots = [os.path.abspath(os.fspath(root)) for root in paths]
+    real_roots = [os.path.realpath(root) for root in roots if os.path.isdir(root)]
 
     def consider(path: str, stat_of: Callable[[], os.stat_result] | None = None) -> None:
-        result = _stamp(path, stat_of)
-        if isinstance(result, SkippedFile):
-            skipped.append(result)
+        stamp = _stamp(path, stat_of)
+        if isinstance(stamp, SkippedFile):
+            result.skipped.append(stamp)
         else:
-            found[path] = result
+            found[path] = stamp
 
-    def walk(folder: str) -> None:
-        # os.scandir, not os.walk and pathlib: a catch-up stats every file of a large archive, and
-        # this loop is most of its time.
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError as error:
-            skipped.append(SkippedFile(folder, f"cannot read folder: {error.strerror}"))
-            return
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
+    def leads_inside(path: str) -> bool:
+        target = os.path.realpath(path)
+        return any(_inside(target, root) for root in real_roots)
+
+    def walk(top: str) -> None:
+        pending = [top]
+        while pending:
+            folder = pending.pop()
+            # os.scandir, not os.walk and pathlib: a catch-up stats every file of a large archive,
+            # and this loop is most of its time.
+            try:
+                with os.scandir(folder) as listing:
+                    entries = list(listing)
+            except OSError as error:
+                result.unavailable.append(folder)
+                reason = f"cannot read folder: {error.strerror or error}"
+                result.skipped.append(SkippedFile(folder, reason))
                 continue
-            if entry.is_dir(follow_symlinks=False):
-                walk(entry.path)
-            elif name.lower().endswith(_SUFFIXES):
-                consider(entry.path, entry.stat)
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                # Links to folders are not followed: they could loop, or list files twice.
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                elif not name.lower().endswith(_SUFFIXES):
+                    continue
+                elif entry.is_symlink() and not leads_inside(entry.path):
+                    result.skipped.append(SkippedFile(entry.path, "link leads outside the folder"))
+                else:
+                    consider(entry.path, entry.stat)
 
-    for root in paths:
-        root_str = os.path.abspath(os.fspath(root))
-        if os.path.isdir(root_str):
-            walk(root_str)
-        elif os.path.lexists(root_str):
-            consider(root_str)
+    for root, given in zip(roots, paths):
+        if os.path.isdir(root):
+            walk(root)
+        elif os.path.lexists(root):
+            consider(root)
         else:
-            skipped.append(SkippedFile(os.fspath(root), "no such file or folder"))
-    return [found[path] for path in sorted(found)], skipped
+            result.unavailable.append(root)
+            result.skipped.append(SkippedFile(os.fspath(given), "no such file or folder"))
+    result.stamps = [found[path] for path in sorted(found)]
+    return result

@@ -1,4 +1,5 @@
 """The word lists that say what a capitalised word may be: a given name, a title, a place ..."""
+
 from __future__ import annotations
 
 from .resources import table, word_set

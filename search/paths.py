@@ -1,9 +1,10 @@
 """Where newsreader keeps derived data, and where the bundled seeds live."""
+
 from __future__ import annotations
 
 import hashlib
-import os
 import importlib.util
+import os
 from pathlib import Path
 
 APP_NAME = "newsreader"

@@ -1,4 +1,5 @@
-"""Find the people named in an article, merge their mentions, and keep the role the article gives them.
+"""Find the people named in an article, merge their mentions, and keep the role the article gives
+them.
 
 Capitalised runs of words are candidate names. A run becomes a person when a title stands before
 it ("Defense Secretary Pete Hegseth"), when it opens with a known given name ("Nancy Pelosi"), when
@@ -6,6 +7,7 @@ it has the shape of an East Asian name ("Xi Jinping"), or when its context marks
 appositive, a reporting verb). Every full name found is then a key for the shorter mentions
 elsewhere in the article: "Hegseth", "Pete", "President Trump".
 """
+
 from __future__ import annotations
 
 import bisect
@@ -13,8 +15,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .person_tagger import Token, default_tagger, tokenize
-from .resources import table
 from .name_lexicon import EAST_ASIAN_SURNAMES as _EAST_ASIAN
 from .name_lexicon import FUNCTION_WORDS as _FUNCTION
 from .name_lexicon import GIVEN_NAMES as _GIVEN
@@ -23,19 +23,35 @@ from .name_lexicon import NICKNAMES as _NICKNAMES
 from .name_lexicon import ORGANISATION_WORDS as _ORG_WORDS
 from .name_lexicon import PLACES as _PLACES
 from .name_lexicon import TITLES as _TITLES
+from .person_tagger import Token, default_tagger, tokenize
+from .resources import table
+
 _MAX_TITLE_WORDS = max(len(t.split()) for t in _TITLES)
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-_CALENDAR_AND_NUMBER_WORDS = frozenset(table("months.tsv")) | frozenset(table("weekdays.tsv")) | frozenset(table("number_words.tsv"))
+_CALENDAR_AND_NUMBER_WORDS = (
+    frozenset(table("months.tsv"))
+    | frozenset(table("weekdays.tsv"))
+    | frozenset(table("number_words.tsv"))
+)
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|at|az)-")
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|v)"
 )
-_EAST_ASIAN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}(?:-(?:{_PINYIN_SYLLABLE}){{1,2}})?|[a-z]{{1,5}}-[a-z]{{1,5}}", re.I)
-_APPOSITIVE_ROLE = re.compile(r",\s+(?:the|a|an)\s+(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|and\s+the)\b)")
-_PERSON_CONTEXT_AFTER = re.compile(r"^(?:['’]s?)?\s*(?:,\s+(?:who|whose|a|an|the)\b|\s+(?:said|says|told|added|wrote|argued|explained|noted|insisted)\b|\s+\(\d{1,3}\))")
-_PERSON_CONTEXT_BEFORE = re.compile(r"\b(?:said|according\s+to|told|by|spokesman|spokeswoman|spokesperson)\s*,?\s*$")
+_EAST_ASIAN_GIVEN = re.compile(
+    rf"(?:{_PINYIN_SYLLABLE}){{1,3}}(?:-(?:{_PINYIN_SYLLABLE}){{1,2}})?|[a-z]{{1,5}}-[a-z]{{1,5}}",
+    re.I,
+)
+_APPOSITIVE_ROLE = re.compile(
+    r",\s+(?:the|a|an)\s+(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|and\s+the)\b)"
+)
+_PERSON_CONTEXT_AFTER = re.compile(
+    r"^(?:['’]s?)?\s*(?:,\s+(?:who|whose|a|an|the)\b|\s+(?:said|says|told|added|wrote|argued|explained|noted|insisted)\b|\s+\(\d{1,3}\))"
+)
+_PERSON_CONTEXT_BEFORE = re.compile(
+    r"\b(?:said|according\s+to|told|by|spokesman|spokeswoman|spokesperson)\s*,?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -59,11 +75,15 @@ class Person:
 class _Token:
     """A word with its offsets; `bare` drops a possessive ending and a trailing period."""
 
-    __slots__ = ("text", "start", "end", "bare", "key")
+    __slots__ = ("bare", "end", "key", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
-        self.bare = _POSSESSIVE.sub("", text).rstrip(".") if ("'" in text or "’" in text or text.endswith(".")) else text
+        self.bare = (
+            _POSSESSIVE.sub("", text).rstrip(".")
+            if ("'" in text or "’" in text or text.endswith("."))
+            else text
+        )
         self.key = self.bare.lower()
 
 
@@ -115,10 +135,14 @@ def _tokens(text: str, base: list[Token] | None = None) -> list[_Token]:
     for token in tokenize(text) if base is None else base:
         if tokens and tokens[-1].end == token.start:
             previous = tokens[-1]
-            possessive = token.text in ("'s", "’s", "'S", "’S", "'", "’") and previous.text[:1].isalpha()
+            possessive = (
+                token.text in ("'s", "’s", "'S", "’S", "'", "’") and previous.text[:1].isalpha()
+            )
             # Initials ("J.") and abbreviated titles ("Dr.", "Sen.") keep their period.
             period = token.text == "." and (
-                (len(previous.text) == 1 and previous.text.isupper()) or previous.text.lower() in _TITLES)
+                (len(previous.text) == 1 and previous.text.isupper())
+                or previous.text.lower() in _TITLES
+            )
             if possessive or period:
                 tokens[-1] = _Token(previous.text + token.text, previous.start, token.end)
                 continue
@@ -132,21 +156,28 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
     current: list[_Token] = []
     name_like = [
         (t.text[:1].isalpha() and t.text[:1].isupper())
-        or (t.text[:3] in ("al-", "el-", "ad-", "as-", "an-", "at-", "az-") or t.text[:4] == "ash-")
-        and _is_capitalised(_ARABIC_ARTICLE.sub("", t.text))
+        or (
+            (
+                t.text[:3] in ("al-", "el-", "ad-", "as-", "an-", "at-", "az-")
+                or t.text[:4] == "ash-"
+            )
+            and _is_capitalised(_ARABIC_ARTICLE.sub("", t.text))
+        )
         for t in tokens
     ]
     for i, token in enumerate(tokens):
         if current:
-            gap = text[current[-1].end:token.start]
+            gap = text[current[-1].end : token.start]
             if "\n" in gap or (gap and not gap.isspace()):
                 runs.append(current)
                 current = []
-        if name_like[i]:
-            current.append(token)
-        elif (current and i + 1 < len(tokens) and name_like[i + 1]
-              and (token.text in _PARTICLES or token.text == "of")
-              and "\n" not in text[token.end:tokens[i + 1].start]):
+        if name_like[i] or (
+            current
+            and i + 1 < len(tokens)
+            and name_like[i + 1]
+            and (token.text in _PARTICLES or token.text == "of")
+            and "\n" not in text[token.end : tokens[i + 1].start]
+        ):
             current.append(token)
         elif current:
             runs.append(current)
@@ -159,7 +190,7 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
 def _title_length(tokens: list[_Token], i: int) -> int:
     """How many tokens from `i` form a title ("Secretary of State" is three), 0 if none."""
     for length in range(min(_MAX_TITLE_WORDS, len(tokens) - i), 0, -1):
-        phrase = " ".join(t.key for t in tokens[i:i + length])
+        phrase = " ".join(t.key for t in tokens[i : i + length])
         if phrase in _TITLES:
             return length
     return 0
@@ -171,7 +202,10 @@ def _is_east_asian(words: list[str]) -> bool:
     rest = words[1:]
     if len(rest) == 2 and not all(len(w) <= 4 for w in rest):
         return False
-    return all(_EAST_ASIAN_GIVEN.fullmatch(w) and w.lower() not in _PLACES and w.lower() not in _ORG_WORDS for w in rest)
+    return all(
+        _EAST_ASIAN_GIVEN.fullmatch(w) and w.lower() not in _PLACES and w.lower() not in _ORG_WORDS
+        for w in rest
+    )
 
 
 def _plausible_name(tokens: list[_Token]) -> bool:
@@ -182,7 +216,9 @@ def _plausible_name(tokens: list[_Token]) -> bool:
         return False
     if any(_is_shouting(t.bare) for t in tokens) or keys[0] in _FUNCTION or keys[0] == "of":
         return False
-    if not _is_capitalised(_ARABIC_ARTICLE.sub("", tokens[-1].bare)) or tokens[-1].bare.endswith("-"):
+    if not _is_capitalised(_ARABIC_ARTICLE.sub("", tokens[-1].bare)) or tokens[-1].bare.endswith(
+        "-"
+    ):
         return False
     return all(t.bare[:1].isalpha() for t in tokens)
 
@@ -200,10 +236,12 @@ def _strong_name(tokens: list[_Token]) -> bool:
 def _role_text(text: str, tokens: list[_Token]) -> str | None:
     if not tokens or (tokens[-1].key.endswith("s") and tokens[-1].key[:-1] in _TITLES):
         return None  # "Presidents Xi and Trump": a plural title is no one person's role
-    return text[tokens[0].start:tokens[-1].end].strip(" ,")
+    return text[tokens[0].start : tokens[-1].end].strip(" ,")
 
 
-def _candidates(text: str, tokens: list[_Token] | None = None) -> tuple[list[_Candidate], list[_Token]]:
+def _candidates(
+    text: str, tokens: list[_Token] | None = None
+) -> tuple[list[_Candidate], list[_Token]]:
     """Full-name candidates, and the single capitalised words that may refer back to one."""
     tokens = _tokens(text) if tokens is None else tokens
     full: list[_Candidate] = []
@@ -218,7 +256,9 @@ def _candidates(text: str, tokens: list[_Token] | None = None) -> tuple[list[_Ca
                 i += length
             else:
                 i += 1
-        role_tokens = [t for t in run[:max(last_title_end, 0)] if t.key not in _FUNCTION or t.key == "of"]
+        role_tokens = [
+            t for t in run[: max(last_title_end, 0)] if t.key not in _FUNCTION or t.key == "of"
+        ]
         rest = run[last_title_end:] if last_title_end > 0 else run
         titled = last_title_end > 0 and bool(rest)
         if not titled:
@@ -232,16 +272,26 @@ def _candidates(text: str, tokens: list[_Token] | None = None) -> tuple[list[_Ca
             titled = False  # "Minister of National Defence": still the title, no name follows
         of_at = next((n for n, t in enumerate(rest) if t.key == "of"), None)
         if of_at:
-            rest = rest[:of_at]  # "King Abdullah of Jordan": the name ends where the territory begins
+            rest = rest[
+                :of_at
+            ]  # "King Abdullah of Jordan": the name ends where the territory begins
         found = None
         if titled and _plausible_name(rest):
             found = _Candidate(rest, _role_text(text, role_tokens), True, "title")
         elif len(rest) >= 2 and _strong_name(rest):
-            found = _Candidate(rest, None, False, "eastasian" if _is_east_asian([t.bare for t in rest]) else "given")
+            found = _Candidate(
+                rest,
+                None,
+                False,
+                "eastasian" if _is_east_asian([t.bare for t in rest]) else "given",
+            )
         elif 2 <= len(rest) <= 3 and _plausible_name(rest) and _context_says_person(text, rest):
             found = _Candidate(rest, None, False, "context")
         else:
-            for size in (3, 2):  # "Foreign Affairs Wang Yi": a clear name at the end of a longer run
+            for size in (
+                3,
+                2,
+            ):  # "Foreign Affairs Wang Yi": a clear name at the end of a longer run
                 tail = rest[-size:]
                 if len(rest) > size and _strong_name(tail) and tail[0].key not in _TITLES:
                     found = _Candidate(tail, None, False, "other")
@@ -257,8 +307,8 @@ def _candidates(text: str, tokens: list[_Token] | None = None) -> tuple[list[_Ca
 
 
 def _context_says_person(text: str, tokens: list[_Token]) -> bool:
-    after = text[tokens[-1].end:tokens[-1].end + 20]
-    before = text[max(0, tokens[0].start - 30):tokens[0].start]
+    after = text[tokens[-1].end : tokens[-1].end + 20]
+    before = text[max(0, tokens[0].start - 30) : tokens[0].start]
     return bool(_PERSON_CONTEXT_AFTER.match(after) or _PERSON_CONTEXT_BEFORE.search(before))
 
 
@@ -293,7 +343,9 @@ def _split_name(words: list[str]) -> tuple[str | None, str]:
 
 
 def _hints(full: list[_Candidate], singles: list[_Token]) -> list[tuple[int, int, str]]:
-    spans = [(c.start, c.end, c.evidence[0]) for c in full]  # title, given, eastasian, context, other: the first letter
+    spans = [
+        (c.start, c.end, c.evidence[0]) for c in full
+    ]  # title, given, eastasian, context, other: the first letter
     spans += [(t.start, t.start + len(_POSSESSIVE.sub("", t.text)), "s") for t in singles]
     return spans
 
@@ -303,24 +355,36 @@ def rule_hints(text: str) -> list[tuple[int, int, str]]:
     return _hints(*_candidates(text))
 
 
-def _model_candidates(text: str, base: list[Token], tokens: list[_Token], rule_full: list[_Candidate],
-                      singles: list[_Token]) -> list[_Candidate]:
+def _model_candidates(
+    text: str,
+    base: list[Token],
+    tokens: list[_Token],
+    rule_full: list[_Candidate],
+    singles: list[_Token],
+) -> list[_Candidate]:
     """The tagger's names as candidates, with the role the rules found before each one."""
     starts = [t.start for t in tokens]
     candidates = []
     for start, end in default_tagger().spans(text, _hints(rule_full, singles), base):
         first = max(bisect.bisect_right(starts, start) - 1, 0)
-        inside = [t for t in tokens[first:bisect.bisect_left(starts, end)] if t.start < end and start < t.end]
+        inside = [
+            t
+            for t in tokens[first : bisect.bisect_left(starts, end)]
+            if t.start < end and start < t.end
+        ]
         if not inside or not any(_is_capitalised(_ARABIC_ARTICLE.sub("", t.bare)) for t in inside):
             continue
         rule = next((c for c in rule_full if c.start < end and start < c.end), None)
         if len(inside) == 1 and inside[0].key in _PLACES and not (rule and rule.titled):
             continue  # "Washington" alone is the place, unless a full name elsewhere claims it
-        candidates.append(_Candidate(inside, rule.role if rule else None, bool(rule and rule.titled)))
+        candidates.append(
+            _Candidate(inside, rule.role if rule else None, bool(rule and rule.titled))
+        )
     # Where the model saw nothing, a name the rules are sure of still counts.
     for rule in rule_full:
         if rule.evidence in ("title", "given", "eastasian") and not any(
-                c.start < rule.end and rule.start < c.end for c in candidates):
+            c.start < rule.end and rule.start < c.end for c in candidates
+        ):
             candidates.append(rule)
     return sorted(candidates, key=lambda c: c.start)
 
@@ -335,7 +399,9 @@ def extract_people(text: str) -> list[Person]:
     for cand in sorted(full, key=lambda c: c.start):
         words = _canonical_words([_POSSESSIVE.sub("", t.text) for t in cand.tokens])
         given, family = _split_name(words)
-        group = next((g for g in groups if g.family == family and _given_compatible(g.given, given)), None)
+        group = next(
+            (g for g in groups if g.family == family and _given_compatible(g.given, given)), None
+        )
         if group is None and len(words) == 1:
             group = next((g for g in groups if g.given == family), None)
         if group is None:
@@ -353,7 +419,14 @@ def extract_people(text: str) -> list[Person]:
     merged: list[_Group] = []
     for group in groups:
         if not group.forms:
-            fuller = next((g for g in groups if g.forms and (g.family == group.family or g.given == group.family)), None)
+            fuller = next(
+                (
+                    g
+                    for g in groups
+                    if g.forms and (g.family == group.family or g.given == group.family)
+                ),
+                None,
+            )
             if fuller is not None:
                 fuller.mentions.extend(group.mentions)
                 fuller.role = fuller.role or group.role
@@ -370,7 +443,8 @@ def extract_people(text: str) -> list[Person]:
             if any(s <= start < e for s, e in taken):
                 continue
             group = next((g for g in merged if g.family == word), None) or next(
-                (g for g in merged if g.given == word and len(word) > 2), None)
+                (g for g in merged if g.given == word and len(word) > 2), None
+            )
             if group is not None:
                 group.mentions.append((start, end))
                 taken.add((start, end))
@@ -380,13 +454,15 @@ def extract_people(text: str) -> list[Person]:
         if " " not in name and name.lower().rstrip(".") in _CALENDAR_AND_NUMBER_WORDS:
             continue  # "Mar" in a table of monthly figures, "Nine" starting a sentence
 
-        mentions = tuple(PersonMention(s, e, text[s:e], name) for s, e in sorted(set(group.mentions)))
+        mentions = tuple(
+            PersonMention(s, e, text[s:e], name) for s, e in sorted(set(group.mentions))
+        )
         people.append(Person(name, mentions, group.role))
     return sorted(people, key=lambda p: p.mentions[0].start)
 
 
 def _hyphen_parts(token: _Token) -> list[tuple[str, int]]:
-    """"Xi-Trump" speaks of two people; each capitalised part is a possible mention."""
+    """ "Xi-Trump" speaks of two people; each capitalised part is a possible mention."""
     word = token.text
     if "-" not in word:
         return [(word, token.start)]

@@ -8,6 +8,7 @@ nothing is downloaded at run time. The rule-based finder in `people.py` contribu
 Only capitalised words and name particles are scored; every other word is outside a name, which
 keeps tagging fast.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,14 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,:]\d+)*"
     r"|\S"
 )
-_GAZETTEERS = (("given", lexicon.GIVEN_NAMES), ("title", lexicon.TITLES), ("org", lexicon.ORGANISATION_WORDS),
-               ("place", lexicon.PLACES), ("eastasian", lexicon.EAST_ASIAN_SURNAMES), ("function", lexicon.FUNCTION_WORDS))
+_GAZETTEERS = (
+    ("given", lexicon.GIVEN_NAMES),
+    ("title", lexicon.TITLES),
+    ("org", lexicon.ORGANISATION_WORDS),
+    ("place", lexicon.PLACES),
+    ("eastasian", lexicon.EAST_ASIAN_SURNAMES),
+    ("function", lexicon.FUNCTION_WORDS),
+)
 _PARTICLES = lexicon.NAME_PARTICLES
 _FUNCTION = lexicon.FUNCTION_WORDS
 
@@ -43,23 +50,27 @@ _FUNCTION = lexicon.FUNCTION_WORDS
 class Token:
     """A word or mark with its offsets; `line_start` is true for the first token of a line."""
 
-    __slots__ = ("text", "start", "end", "line_start")
+    __slots__ = ("end", "line_start", "start", "text")
 
     def __init__(self, text: str, start: int, end: int, line_start: bool) -> None:
         self.text, self.start, self.end, self.line_start = text, start, end, line_start
 
 
 def tokenize(text: str) -> list[Token]:
-    tokens = []
+    tokens: list[Token] = []
     previous_end = 0
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        tokens.append(Token(match.group(), start, end, not tokens or "\n" in text[previous_end:start]))
+        tokens.append(
+            Token(match.group(), start, end, not tokens or "\n" in text[previous_end:start])
+        )
         previous_end = end
     return tokens
 
 
-_SHAPES: dict[str, str] = {}  # words recur: their shapes are worth keeping (a plain dict is fastest)
+_SHAPES: dict[
+    str, str
+] = {}  # words recur: their shapes are worth keeping (a plain dict is fastest)
 
 
 def _shape(word: str) -> str:
@@ -79,18 +90,24 @@ def _compute_shape(word: str) -> str:
 
 
 def _line_kinds(tokens: list[Token]) -> list[str]:
-    """For each token, the kind of line it is on: "shout" (all capitals), "title" (Title Case) or ""."""
+    """For each token, the kind of line it is on: "shout" (capitals), "title" (Title Case) or ""."""
     kinds: list[str] = []
     line: list[int] = []
 
     def close() -> None:
-        words = [tokens[i].text for i in line if tokens[i].text[:1].isalpha() and len(tokens[i].text) > 1]
+        words = [
+            tokens[i].text for i in line if tokens[i].text[:1].isalpha() and len(tokens[i].text) > 1
+        ]
         kind = ""
         if words and sum(w.isupper() for w in words) >= 0.7 * len(words):
             kind = "shout"
-        elif (len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
-              and any(w.lower() in _FUNCTION for w in words[1:] if w[:1].isupper())):
-            kind = "title"  # "Kucoin Presents Kumining For Traders": capitalised small words mark a headline
+        elif (
+            len(words) >= 4
+            and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+            and any(w.lower() in _FUNCTION for w in words[1:] if w[:1].isupper())
+        ):
+            # "Kucoin Presents Kumining For Traders": capitalised small words mark a headline
+            kind = "title"
         kinds.extend(kind for _ in line)
         line.clear()
 
@@ -131,11 +148,15 @@ class _Document:
         self.lower = ["<s>", "<s>", *lowers, "</s>", "</s>"]
         shapes = _SHAPES
         self.shape = ["-", "-", *[shapes.get(w) or _shape(w) for w in texts], "-", "-"]
-        self.candidate = [w[:1].isupper() or lw in _PARTICLES or lw[:3] in ("al-", "el-") for w, lw in zip(texts, lowers)]
+        self.candidate = [
+            w[:1].isupper() or lw in _PARTICLES or lw[:3] in ("al-", "el-")
+            for w, lw in zip(texts, lowers)
+        ]
         lowered_forms = {w for w in texts if w[:1].islower()}
         self.seen_lower = [lw in lowered_forms for lw in lowers]
         self.line_kind = _line_kinds(self.tokens)
-        # Names the rules are sure of (titled, or a given name and a surname) vouch for the same word elsewhere.
+        # Names the rules are sure of (titled, or a given name and a surname) vouch for the same
+        # word elsewhere.
         sure = {lw for lw, mark in zip(lowers, self.rule) if mark[:1] in ("t", "g", "e")}
         self.named_elsewhere = [lw in sure for lw in lowers] if sure else [False] * len(lowers)
 
@@ -145,10 +166,22 @@ def _static_features(doc: _Document, i: int) -> list[str]:
     lower, shape, rule = doc.lower, doc.shape, doc.rule
     w, s = lower[i + 2], shape[i + 2]
     features = [
-        "b", f"w={w}", f"s={s}", f"p3={w[:3]}", f"x3={w[-3:]}", f"x2={w[-2:]}",
-        f"w-1={lower[i + 1]}", f"w+1={lower[i + 3]}", f"w-2={lower[i]}", f"w+2={lower[i + 4]}",
-        f"s-1={shape[i + 1]}", f"s+1={shape[i + 3]}", f"s-1s+1={shape[i + 1]}|{shape[i + 3]}",
-        f"w-1s={lower[i + 1]}|{s}", f"rule={rule[i]}", f"rule-1={rule[i - 1] if i else '-'}",
+        "b",
+        f"w={w}",
+        f"s={s}",
+        f"p3={w[:3]}",
+        f"x3={w[-3:]}",
+        f"x2={w[-2:]}",
+        f"w-1={lower[i + 1]}",
+        f"w+1={lower[i + 3]}",
+        f"w-2={lower[i]}",
+        f"w+2={lower[i + 4]}",
+        f"s-1={shape[i + 1]}",
+        f"s+1={shape[i + 3]}",
+        f"s-1s+1={shape[i + 1]}|{shape[i + 3]}",
+        f"w-1s={lower[i + 1]}|{s}",
+        f"rule={rule[i]}",
+        f"rule-1={rule[i - 1] if i else '-'}",
         f"rule+1={rule[i + 1] if i + 1 < len(rule) else '-'}",
     ]
     tokens = doc.tokens
@@ -195,7 +228,11 @@ class PersonTagger:
 
     @staticmethod
     def _history(previous: str, previous2: str, word_features: list[str]) -> list[str]:
-        return [f"t-1={previous}", f"t-2t-1={previous2}|{previous}", f"t-1w={previous}|{word_features[1]}"]
+        return [
+            f"t-1={previous}",
+            f"t-2t-1={previous2}|{previous}",
+            f"t-1w={previous}|{word_features[1]}",
+        ]
 
     def _tag_document(self, doc: _Document) -> list[str]:
         labels: list[str] = []
@@ -213,7 +250,9 @@ class PersonTagger:
             previous2, previous = previous, label
         return labels
 
-    def spans(self, text: str, hints: list[Hint], tokens: list[Token] | None = None) -> list[tuple[int, int]]:
+    def spans(
+        self, text: str, hints: list[Hint], tokens: list[Token] | None = None
+    ) -> list[tuple[int, int]]:
         """Character spans of the person names in `text`, given the rule finder's `hints`."""
         doc = _Document(text, hints, tokens)
         labels = self._tag_document(doc)
@@ -226,21 +265,30 @@ class PersonTagger:
             elif label == "I":
                 spans[-1] = (spans[-1][0], token.end)
             if label != "O":
-                vouched[-1] = vouched[-1] or doc.line_kind[i] != "title" or doc.rule[i][:1] in ("t", "g", "e")
+                vouched[-1] = (
+                    vouched[-1] or doc.line_kind[i] != "title" or doc.rule[i][:1] in ("t", "g", "e")
+                )
         # On a Title Case line (a headline, a list of links) every word is capitalised, so a name
         # there needs the rules' word for it: a title or a known given name.
         return [span for span, ok in zip(spans, vouched) if ok]
 
     # --- training -----------------------------------------------------------------------------
 
-    def train(self, examples: list[tuple[_Document, list[str]]], epochs: int, seed: int = 1) -> None:
+    def train(
+        self, examples: list[tuple[_Document, list[str]]], epochs: int, seed: int = 1
+    ) -> None:
         totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         stamps: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         weights: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         self.weights = weights
         clock = 0
-        static = [[_static_features(doc, i) if candidate else None for i, candidate in enumerate(doc.candidate)]
-                  for doc, _ in examples]
+        static = [
+            [
+                _static_features(doc, i) if candidate else None
+                for i, candidate in enumerate(doc.candidate)
+            ]
+            for doc, _ in examples
+        ]
         order = list(range(len(examples)))
         rng = random.Random(seed)
 
@@ -253,7 +301,7 @@ class PersonTagger:
             rng.shuffle(order)
             mistakes = 0
             for index in order:
-                doc, gold = examples[index]
+                _, gold = examples[index]
                 previous, previous2 = "O", "O"
                 for i, features in enumerate(static[index]):
                     clock += 1
@@ -287,15 +335,19 @@ class PersonTagger:
 @cache
 def default_tagger() -> PersonTagger:
     """The tagger with the weights shipped in the package (loaded once, on first use)."""
-    with resources.files(__package__).joinpath("resources").joinpath(MODEL_FILE).open("rb") as raw:
-        with gzip.open(raw, "rt", encoding="utf-8") as handle:
-            return PersonTagger(json.load(handle))
+    model = resources.files(__package__).joinpath("resources").joinpath(MODEL_FILE)
+    with model.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        return PersonTagger(json.load(handle))
 
 
 def gold_labels(doc: _Document, persons: list[dict]) -> list[str]:
     labels = ["O"] * len(doc.tokens)
     for person in persons:
-        inside = [i for i, t in enumerate(doc.tokens) if t.start < person["end"] and person["start"] < t.end]
+        inside = [
+            i
+            for i, t in enumerate(doc.tokens)
+            if t.start < person["end"] and person["start"] < t.end
+        ]
         for n, i in enumerate(inside):
             labels[i] = "B" if n == 0 else "I"
     return labels
@@ -307,10 +359,16 @@ def _load(path: Path) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m search.person_tagger", description="Train the person tagger.")
+    parser = argparse.ArgumentParser(
+        prog="python -m search.person_tagger", description="Train the person tagger."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    train = sub.add_parser("train", help="train on JSON Lines {text, persons: [{start, end}]} and write the weights")
-    train.add_argument("data", type=Path, help="training data, e.g. ../shared/eval/people/conll-train.jsonl")
+    train = sub.add_parser(
+        "train", help="train on JSON Lines {text, persons: [{start, end}]} and write the weights"
+    )
+    train.add_argument(
+        "data", type=Path, help="training data, e.g. ../shared/eval/people/conll-train.jsonl"
+    )
     train.add_argument("--epochs", type=int, default=8)
     train.add_argument("--out", type=Path, default=Path(__file__).parent / "resources" / MODEL_FILE)
     args = parser.parse_args(argv)
@@ -323,7 +381,11 @@ def main(argv: list[str] | None = None) -> int:
     tagger = PersonTagger()
     tagger.train(examples, args.epochs)
     tagger.save(args.out)
-    print(f"{len(tagger.weights)} features written to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    print(
+        f"{len(tagger.weights)} features written to {args.out} "
+        f"({args.out.stat().st_size / 1e6:.1f} MB)",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -4,13 +4,15 @@ Words are stemmed and all must match; "phrases"; AND, OR, NOT (or lower case, as
 parentheses; wildcards `talk*`; fuzzy `word~`; fields `title:`, `body:`, `person:`, `source:`,
 `date:`; date ranges `date:[2025-10-01 TO 2025-12-31]`, `date:2025-10`, `date:>2025-06`.
 """
+
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 import bisect
+import datetime as dt
+import itertools
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from whoosh import qparser, query
@@ -19,8 +21,19 @@ from whoosh.fields import Schema
 
 SEARCH_FIELDS = ("title", "body", "person", "source", "date")
 _FIELD = re.compile(r"(?<![\w\"'])([A-Za-z_]+):")
-_DATE_LITERAL = re.compile(r"\d{4}(?:-(?:0?[1-9]|1[0-2])(?:-(?:0?[1-9]|[12]\d|3[01]))?)?|\*|now", re.I)
+_DATE_LITERAL = re.compile(
+    r"\d{4}(?:-(?:0?[1-9]|1[0-2])(?:-(?:0?[1-9]|[12]\d|3[01]))?)?|\*|now", re.I
+)
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT|and|or|not)$")
+# Bounds that keep every query answered within a second, whatever is typed or pasted.
+MAX_QUERY_CHARS = 1000
+MAX_NESTING = 20
+MAX_EDITS = 2
+MAX_BOOST = 100.0
+MAX_EXPANDED_WORDS = 1000  # indexed words one wildcard may stand for
+_WILDCARD = re.compile(r"[*?]")
+_BOOST = re.compile(r"\^(\S*)")
+_FUZZY = re.compile(r"~(\d*)$")
 
 
 @dataclass(frozen=True)
@@ -39,7 +52,9 @@ def _tokens_outside_quotes(text: str) -> list[tuple[int, str]]:
 
 def _check_date_value(value: str, position: int) -> None:
     value = value.strip()
-    hint = "dates are written YYYY, YYYY-MM or YYYY-MM-DD, ranges as date:[2025-10-01 TO 2025-12-31]"
+    hint = (
+        "dates are written YYYY, YYYY-MM or YYYY-MM-DD, ranges as date:[2025-10-01 TO 2025-12-31]"
+    )
     if value.startswith("["):
         if not value.endswith("]"):
             raise QuerySyntaxError(f"unclosed date range: {hint}", position)
@@ -49,20 +64,69 @@ def _check_date_value(value: str, position: int) -> None:
         for part in parts:
             if part and not _DATE_LITERAL.fullmatch(part):
                 raise QuerySyntaxError(f"{part!r} is not a date: {hint}", position)
+            _check_calendar(part, position)
         return
     literal = value.lstrip("<>=")
     if not _DATE_LITERAL.fullmatch(literal):
         raise QuerySyntaxError(f"{literal or value!r} is not a date: {hint}", position)
+    _check_calendar(literal, position)
+
+
+def _check_calendar(literal: str, position: int) -> None:
+    """2025-02-30 and the year 0000 have the form of a date but are none."""
+    numbers = [int(n) for n in re.findall(r"\d+", literal)]
+    if not numbers:
+        return
+    year, month, day = [*numbers, 1, 1][:3]
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise QuerySyntaxError(f"{literal!r} is not a day of the calendar", position) from None
+
+
+def _check_word(word: str, position: int) -> None:
+    """Wildcards, fuzziness and boosts within the bounds that keep a search fast."""
+    fuzzy = _FUZZY.search(word)
+    if fuzzy and fuzzy.group(1) and int(fuzzy.group(1)) > MAX_EDITS:
+        raise QuerySyntaxError(
+            f"fuzzy search allows at most {MAX_EDITS} edits ({word[: fuzzy.start()]}~2)", position
+        )
+    boost = _BOOST.search(word)
+    if boost:
+        try:
+            value = float(boost.group(1)) if re.fullmatch(r"\d+(?:\.\d+)?", boost.group(1)) else -1
+        except ValueError:
+            value = -1
+        if not 0 < value <= MAX_BOOST:
+            raise QuerySyntaxError(
+                f"a weight after ^ is a number from 0 to {MAX_BOOST:g} (talks^2)", position
+            )
+    wildcard = _WILDCARD.search(word)
+    if wildcard:
+        letters = re.sub(r"^\w+:", "", word[: wildcard.start()])
+        if len(letters) < 2:
+            raise QuerySyntaxError(
+                "a wildcard needs at least two letters before it (talk*); "
+                "an empty query lists every article",
+                position,
+            )
 
 
 def check_syntax(text: str) -> None:
-    """Raise QuerySyntaxError for what Whoosh would silently misread."""
+    """Raise QuerySyntaxError for what Whoosh would silently misread, or could not answer fast."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(
+            f"a query is at most {MAX_QUERY_CHARS:,} characters (this one has {len(text):,})",
+            MAX_QUERY_CHARS,
+        )
     if text.count('"') % 2:
         raise QuerySyntaxError('unclosed quote: a phrase is written "like this"', text.rfind('"'))
     depth = 0
     for i, char in enumerate(re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)):
         if char == "(":
             depth += 1
+            if depth > MAX_NESTING:
+                raise QuerySyntaxError(f"parentheses nest at most {MAX_NESTING} deep", i)
         elif char == ")":
             depth -= 1
             if depth < 0:
@@ -74,23 +138,31 @@ def check_syntax(text: str) -> None:
         name = match.group(1).lower()
         if name not in SEARCH_FIELDS:
             raise QuerySyntaxError(
-                f"unknown field {match.group(1)!r}: the fields are {', '.join(f + ':' for f in SEARCH_FIELDS)}",
-                match.start())
-        rest = text[match.end():]
+                f"unknown field {match.group(1)!r}: the fields are "
+                + ", ".join(f + ":" for f in SEARCH_FIELDS),
+                match.start(),
+            )
+        rest = text[match.end() :]
         if not rest or rest[0].isspace() or rest[0] == ")":
             raise QuerySyntaxError(f"{name}: needs a value right after the colon", match.start())
         if name == "date":
             value = re.match(r"\[[^\]]*\]?|[^\s()]+", rest)
             _check_date_value(value.group() if value else "", match.start())
-    words = [w for _, w in _tokens_outside_quotes(re.sub(r"[()]", " ", text))]
+    tokens = _tokens_outside_quotes(re.sub(r"[()]", " ", text))
+    words = [w for _, w in tokens]
+    for position, word in tokens:
+        if not word.startswith(('"', "[")) and not word.lower().startswith("date:"):
+            _check_word(word, position)
     for i, word in enumerate(words):
         if not _OPERATOR.match(word):
             continue
         upper = word.upper()
         before = words[i - 1] if i else None
         after = words[i + 1] if i + 1 < len(words) else None
-        if after is None or _OPERATOR.match(after) and after.upper() != "NOT":
+        if after is None or (_OPERATOR.match(after) and after.upper() != "NOT"):
             raise QuerySyntaxError(f"{upper} needs a search term after it", len(text))
+        if upper == "NOT" and after.upper() == "NOT":
+            raise QuerySyntaxError("NOT twice in a row: write the term alone instead", 0)
         if upper != "NOT" and (before is None or _OPERATOR.match(before)):
             raise QuerySyntaxError(f"{upper} needs a search term before it", 0)
 
@@ -122,8 +194,15 @@ def _field_words(readers: list, fieldname: str) -> list[str]:
     ids = tuple(reader.segment().segment_id() for reader in readers)
 
     def segment_words(reader, segment_id: str) -> list[str]:
-        return _remember(_SEGMENT_WORDS, (segment_id, fieldname), 256, lambda: [
-            word.decode("utf-8") if isinstance(word, bytes) else word for word in reader.lexicon(fieldname)])
+        return _remember(
+            _SEGMENT_WORDS,
+            (segment_id, fieldname),
+            256,
+            lambda: [
+                word.decode("utf-8") if isinstance(word, bytes) else word
+                for word in reader.lexicon(fieldname)
+            ],
+        )
 
     def merged() -> list[str]:
         lists = [segment_words(reader, segment_id) for reader, segment_id in zip(readers, ids)]
@@ -160,16 +239,25 @@ class FuzzyWord(query.FuzzyTerm):
     """
 
     def _btexts(self, ixreader):
-        readers = [r for r, _ in ixreader.leaf_readers() if self.fieldname in r.indexed_field_names()]
+        readers = [
+            r for r, _ in ixreader.leaf_readers() if self.fieldname in r.indexed_field_names()
+        ]
         dfa = _levenshtein_dfa(self.text, self.maxdist, self.prefixlength)
         return list(_accepted(dfa, _field_words(readers, self.fieldname)))
 
 
 def expand_fuzzy(parsed: query.Query, reader) -> query.Query:
-    """The query with each fuzzy word replaced by the indexed words it matches in `reader`."""
+    """The query with each fuzzy or wildcard word replaced by the indexed words it matches in
+    `reader`; a wildcard that stands for too many words is a message, not a minute's search."""
+
     def expand(node: query.Query) -> query.Query:
-        if isinstance(node, FuzzyWord):
-            words = node._btexts(reader)
+        if isinstance(node, FuzzyWord | query.Prefix | query.Wildcard):
+            words = list(itertools.islice(node._btexts(reader), MAX_EXPANDED_WORDS + 1))
+            if len(words) > MAX_EXPANDED_WORDS:
+                raise QuerySyntaxError(
+                    f"{node.text}{'~' if isinstance(node, FuzzyWord) else '*'} stands for more "
+                    f"than {MAX_EXPANDED_WORDS:,} words: add letters to narrow it"
+                )
             if not words:
                 return query.NullQuery
             return query.Or([query.Term(node.fieldname, word) for word in words], boost=node.boost)
@@ -187,14 +275,18 @@ def make_parser(schema: Schema) -> qparser.QueryParser:
     parser = qparser.MultifieldParser(["title", "body"], schema, fieldboosts={"title": 2.0})
     parser.add_plugin(_FuzzyPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
-    parser.replace_plugin(qparser.OperatorsPlugin(
-        And=r"(?<=\s)(?:AND|and)(?=\s)",
-        Or=r"(?<=\s)(?:OR|or)(?=\s)",
-        Not=r"(^|(?<=(\s|[()])))(?:NOT|not)(?=\s)",
-        AndNot=r"(?<=\s)ANDNOT(?=\s)",
-        AndMaybe=r"(?<=\s)ANDMAYBE(?=\s)",
-        Require=r"(^|(?<=\s))REQUIRE(?=\s)",
-    ))
+    parser.replace_plugin(
+        qparser.OperatorsPlugin(
+            And=r"(?<=\s)(?:AND|and)(?=\s)",
+            Or=r"(?<=\s)(?:OR|or)(?=\s)",
+            Not=r"(^|(?<=(\s|[()])))(?:NOT|not)(?=\s)",
+            # Whoosh's ANDNOT, ANDMAYBE and REQUIRE are not newsreader's (REQUIRE failed inside
+            # Whoosh with an AssertionError): those words are searched as words.
+            AndNot=None,
+            AndMaybe=None,
+            Require=None,
+        )
+    )
     return parser
 
 

@@ -1,4 +1,5 @@
 """Which articles the reader has opened, kept in the user's data directory across sessions."""
+
 from __future__ import annotations
 
 import json
@@ -17,10 +18,10 @@ class ReadingState:
         self.error: str | None = None
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            self.read = {str(i) for i in data.get("read", [])}
+            self.read = {str(i) for i in data.get("read") or []}
         except FileNotFoundError:
             pass
-        except (OSError, ValueError, AttributeError) as error:
+        except (OSError, ValueError, AttributeError, TypeError, RecursionError) as error:
             self.error = f"reading state could not be read ({error}); starting afresh"
 
     def mark_read(self, article_id: str) -> None:

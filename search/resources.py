@@ -1,4 +1,5 @@
 """Read the extractors' resource tables: plain text files under `resources/`, one entry a line."""
+
 from __future__ import annotations
 
 from functools import cache
@@ -6,8 +7,17 @@ from importlib import resources
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files(__package__).joinpath("resources").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    text = (
+        resources.files(__package__)
+        .joinpath("resources")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 @cache

@@ -1,4 +1,5 @@
 """Sentence boundaries, good enough to decide what context a word shares with another."""
+
 from __future__ import annotations
 
 import bisect
@@ -6,8 +7,51 @@ import re
 
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*]\s)")
 _NO_BREAK_AFTER = frozenset(
-    "mr mrs ms dr st jr sr gen sen rep gov lt col adm capt sgt prof rev no vs etc inc corp co ltd "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "adm",
+        "capt",
+        "sgt",
+        "prof",
+        "rev",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+    ]
 )
 
 
@@ -17,7 +61,7 @@ class Sentences:
     def __init__(self, text: str) -> None:
         starts = [0]
         for match in _BOUNDARY.finditer(text):
-            before = text[max(0, match.start() - 12):match.start()]
+            before = text[max(0, match.start() - 12) : match.start()]
             word = re.search(r"([A-Za-z]+)$", before)
             if word and match.group().startswith(".") and match.group()[:1] != "\n":
                 token = word.group(1)

@@ -1,4 +1,5 @@
 """Shared fixtures. Tests are self-contained: the corpus they use is the bundled seeds, copied."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Helpers for driving the app headless."""
+
 from __future__ import annotations
 
 import asyncio
@@ -11,11 +12,15 @@ from tui.app import NewsReaderApp
 
 
 def make_app(corpus: Path, tmp_path: Path) -> NewsReaderApp:
-    return NewsReaderApp([corpus], tmp_path / "index", ReadingState(tmp_path / "read.json"), index_in_process=True)
+    return NewsReaderApp(
+        [corpus], tmp_path / "index", ReadingState(tmp_path / "read.json"), index_in_process=True
+    )
 
 
 def _busy(app: NewsReaderApp) -> bool:
-    return app.indexing or any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+    return app.indexing or any(
+        w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers
+    )
 
 
 async def settle(pilot, timeout: float = 20.0) -> None:

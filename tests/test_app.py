@@ -34,7 +34,11 @@ async def test_searching_pelosi_lists_exactly_the_three_articles(seed_corpus, tm
     async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await search(pilot, "Pelosi")
-        assert sorted(listed(pilot.app)) == ["001_a8052af941d37aa2.txt", "002_44731091837c877e.txt", "003_7f76c3b10e6f9d84.txt"]
+        assert sorted(listed(pilot.app)) == [
+            "001_a8052af941d37aa2.txt",
+            "002_44731091837c877e.txt",
+            "003_7f76c3b10e6f9d84.txt",
+        ]
         assert "3 results" in str(pilot.app.query_one("#search-status", Static).render())
 
 
@@ -69,7 +73,15 @@ async def test_side_panel_of_002_lists_its_people_and_dates(seed_corpus, tmp_pat
         assert listed(pilot.app) == ["002_44731091837c877e.txt"]
         panel = pilot.app.side_panel
         names = [p.name for p in panel.people]
-        assert {"Alvaro Smith", "Ye Jiang", "Pete Hegseth", "Dong Jun", "Donald Trump", "Nancy Pelosi", "Xi Jinping"} == set(names)
+        assert {
+            "Alvaro Smith",
+            "Ye Jiang",
+            "Pete Hegseth",
+            "Dong Jun",
+            "Donald Trump",
+            "Nancy Pelosi",
+            "Xi Jinping",
+        } == set(names)
         labels = [d.label for d in panel.dates]
         assert "December 15 to 16, 2025" in labels and "August 2022" in labels
         days = [d.day for d in panel.dates if d.day]
@@ -109,11 +121,18 @@ async def test_question_mark_opens_help_listing_every_binding(seed_corpus, tmp_p
 
 async def test_every_binding_has_an_id():
     from tui.widgets.article_list import ArticleList
+    from tui.widgets.keyboard_list import KeyboardOptionList
     from tui.widgets.reading_view import ReadingView
     from tui.widgets.search_box import QueryInput
-    from tui.widgets.keyboard_list import KeyboardOptionList
 
-    for owner in (NewsReaderApp, ArticleList, ReadingView, QueryInput, KeyboardOptionList, HelpScreen):
+    for owner in (
+        NewsReaderApp,
+        ArticleList,
+        ReadingView,
+        QueryInput,
+        KeyboardOptionList,
+        HelpScreen,
+    ):
         for binding in owner.BINDINGS:
             assert binding.id, f"{owner.__name__} binding {binding.key} has no id"
 
@@ -168,8 +187,12 @@ async def test_article_markup_is_shown_literally_and_never_runs(tmp_path):
     from .conftest import write_article
 
     corpus = tmp_path / "c"
-    write_article(corpus, "evil.txt", "Markup [bold red]Test[/] Headline Here\n"
-                  "Click [@click=app.quit]here[/] or [link=https://example.com]there[/] and \x1b]0;pwned\x07 \x1b[2J.")
+    write_article(
+        corpus,
+        "evil.txt",
+        "Markup [bold red]Test[/] Headline Here\n"
+        "Click [@click=app.quit]here[/] or [link=https://example.com]there[/] and \x1b]0;pwned\x07 \x1b[2J.",
+    )
     async with make_app(corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
@@ -221,7 +244,11 @@ async def test_markup_in_titles_stays_text_in_the_list_and_the_command_palette(t
     from .conftest import write_article
 
     corpus = tmp_path / "c"
-    write_article(corpus, "evil.txt", "Zebra [@click=app.quit]Quit[/] [bold]Story[/bold] Headline\nZebras ran.")
+    write_article(
+        corpus,
+        "evil.txt",
+        "Zebra [@click=app.quit]Quit[/] [bold]Story[/bold] Headline\nZebras ran.",
+    )
     async with make_app(corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         [hit] = pilot.app.article_list.hits
@@ -233,7 +260,9 @@ async def test_markup_in_titles_stays_text_in_the_list_and_the_command_palette(t
         assert isinstance(pilot.app.screen, CommandPalette)
         await pilot.press(*"zebra")
         await pilot.pause(0.5)
-        shown = " ".join(str(option.prompt) for option in pilot.app.screen.query_one("CommandList").options)
+        shown = " ".join(
+            str(option.prompt) for option in pilot.app.screen.query_one("CommandList").options
+        )
         assert "[@click=app.quit]Quit[/]" in shown
         await pilot.press("escape")
         assert pilot.app.is_running
@@ -243,7 +272,11 @@ async def test_a_huge_word_and_repeated_resizing_do_not_break_the_reader(tmp_pat
     from .conftest import write_article
 
     corpus = tmp_path / "c"
-    write_article(corpus, "long.txt", "A Story With One Enormous Word\nIt says " + "x" * 100_000 + " and ends.")
+    write_article(
+        corpus,
+        "long.txt",
+        "A Story With One Enormous Word\nIt says " + "x" * 100_000 + " and ends.",
+    )
     write_article(corpus, "short.txt", "A Short Story About Nothing Much\nIt is short.")
     async with make_app(corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -317,7 +350,10 @@ async def test_keys_typed_in_a_burst_after_escape_go_to_the_list(seed_corpus, tm
             pilot.app.post_message(events.Key(key, character))
         await settle(pilot)
         assert pilot.app.query_one("#query").value == "talks"
-        assert pilot.app.focused is pilot.app.article_list and pilot.app.article_list.highlighted == start + 2
+        assert (
+            pilot.app.focused is pilot.app.article_list
+            and pilot.app.article_list.highlighted == start + 2
+        )
         await pilot.press("question_mark")
         await pilot.pause()
         await pilot.press("escape")  # Esc still closes other screens
@@ -333,7 +369,9 @@ async def test_notices_show_file_names_as_text(seed_corpus, tmp_path):
         assert notice.markup is False and pilot.app.is_running
 
 
-async def test_typing_goes_on_while_a_slow_search_runs_and_its_stale_results_never_show(seed_corpus, tmp_path):
+async def test_typing_goes_on_while_a_slow_search_runs_and_its_stale_results_never_show(
+    seed_corpus, tmp_path
+):
     import threading
     import time
 
@@ -349,11 +387,16 @@ async def test_typing_goes_on_while_a_slow_search_runs_and_its_stale_results_nev
 
         app.library.search = slow_search
         original_show = app.article_list.show_results
-        app.article_list.show_results = lambda results, **kw: (shown.append(results.query), original_show(results, **kw))
+        app.article_list.show_results = lambda results, **kw: (
+            shown.append(results.query),
+            original_show(results, **kw),
+        )
         await pilot.press("slash", *"Taiwan", "enter")
         started = time.monotonic()
         await pilot.press("slash", "end", "ctrl+u", *"Pelosi")
-        assert app.query_one("#query").value == "Pelosi"  # keys were handled while "Taiwan" was searched
+        assert (
+            app.query_one("#query").value == "Pelosi"
+        )  # keys were handled while "Taiwan" was searched
         assert time.monotonic() - started < 2
         await pilot.press("enter")
         release.set()
@@ -370,8 +413,12 @@ async def test_a_long_result_list_lays_out_rows_as_the_reader_reaches_them(tmp_p
 
     corpus = tmp_path / "many"
     for number in range(150):
-        write_article(corpus, f"{number:03d}.txt", f"Harbour Report Number {number}\n\nShips reached the harbour on day {number}.",
-                      mtime=1_750_000_000 + number)
+        write_article(
+            corpus,
+            f"{number:03d}.txt",
+            f"Harbour Report Number {number}\n\nShips reached the harbour on day {number}.",
+            mtime=1_750_000_000 + number,
+        )
     async with make_app(corpus, tmp_path).run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         articles = pilot.app.article_list
@@ -393,7 +440,9 @@ def test_wrapping_breaks_at_spaces_within_the_width_and_keeps_every_word():
 
     from tui.widgets.reading_view import wrap_offsets
 
-    @given(st.text(alphabet=st.sampled_from(list("ab cd\n漢字é")), max_size=120), st.integers(1, 30))
+    @given(
+        st.text(alphabet=st.sampled_from(list("ab cd\n漢字é")), max_size=120), st.integers(1, 30)
+    )
     def check(text, width):
         from rich.cells import cell_len
 

@@ -9,7 +9,11 @@ ANALYZER = StemmingAnalyzer()  # the title and body fields' analyser (search/ind
 
 
 def analyser_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-    return [(t.startchar, t.endchar) for t in ANALYZER(text, chars=True, mode="index") if t.text in terms]
+    return [
+        (t.startchar, t.endchar)
+        for t in ANALYZER(text, chars=True, mode="index")
+        if t.text in terms
+    ]
 
 
 def every_term(text: str) -> frozenset[str]:
@@ -25,8 +29,13 @@ def test_hit_spans_mark_exactly_the_words_whoosh_indexed_under_the_terms():
         assert hit_spans(text, some) == analyser_spans(text, some)
 
 
-@given(st.text(alphabet=st.sampled_from(list("aeiouy bcdlmnrst.*'-ÉéßI\n0123456789")), max_size=80),
-       st.lists(st.sampled_from(["will", "us", "a", "run", "happi", "i", "the", "be", "ran", "s"]), max_size=4))
+@given(
+    st.text(alphabet=st.sampled_from(list("aeiouy bcdlmnrst.*'-ÉéßI\n0123456789")), max_size=80),
+    st.lists(
+        st.sampled_from(["will", "us", "a", "run", "happi", "i", "the", "be", "ran", "s"]),
+        max_size=4,
+    ),
+)
 def test_hit_spans_agree_with_the_analyser_on_any_text(text, words):
     terms = frozenset(words) | every_term(text)
     assert hit_spans(text, terms) == analyser_spans(text, terms)

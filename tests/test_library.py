@@ -3,6 +3,7 @@ import json
 import os
 
 import pytest
+
 from search import NEWEST, Library, QuerySyntaxError
 from search.index import MANIFEST
 
@@ -15,7 +16,11 @@ def titles(results) -> list[str]:
 
 def test_pelosi_is_in_exactly_three_articles(seed_library):
     results = seed_library.search("Pelosi")
-    assert sorted(titles(results)) == ["001_a8052af941d37aa2.txt", "002_44731091837c877e.txt", "003_7f76c3b10e6f9d84.txt"]
+    assert sorted(titles(results)) == [
+        "001_a8052af941d37aa2.txt",
+        "002_44731091837c877e.txt",
+        "003_7f76c3b10e6f9d84.txt",
+    ]
     for hit in results.hits:
         marked = [hit.snippet.text[s:e] for s, e in hit.snippet.spans]
         assert marked and set(marked) == {"Pelosi"}
@@ -40,7 +45,8 @@ def test_person_field_and_surname(seed_library):
     assert seed_library.search('person:"Pete Hegseth"').total == 5
     assert seed_library.search("person:hegseth").total == 5
     assert titles(seed_library.search('person:"Alvaro Smith"')) and all(
-        "Smith" in hit.article.body for hit in seed_library.search('person:"Alvaro Smith"').hits)
+        "Smith" in hit.article.body for hit in seed_library.search('person:"Alvaro Smith"').hits
+    )
     assert seed_library.search('person:"Wang Yi"').total == 1
 
 
@@ -93,7 +99,9 @@ def test_incremental_update_reads_only_what_changed(seed_corpus, tmp_path):
     assert (first.added, first.unchanged) == (5, 0)
     again = library.update()
     assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 5)
-    write_article(seed_corpus, "new.txt", "Zebras Escape From The City Zoo\nThe zebras ran through town.")
+    write_article(
+        seed_corpus, "new.txt", "Zebras Escape From The City Zoo\nThe zebras ran through town."
+    )
     changed = seed_corpus / "000_c822bf9b4a3e4314.txt"
     changed.write_text(changed.read_text() + "\nA late paragraph about aardvarks.\n")
     os.utime(changed, (FIXED_MTIME + 100, FIXED_MTIME + 100))
@@ -112,7 +120,9 @@ def test_unreadable_files_are_skipped_and_remembered(seed_corpus, tmp_path):
     library = Library([seed_corpus], tmp_path / "index")
     report = library.update()
     assert sorted((os.path.basename(s.path), s.reason) for s in report.skipped) == [
-        ("binary.txt", "binary file (contains NUL bytes)"), ("empty.md", "empty file")]
+        ("binary.txt", "binary file (contains NUL bytes)"),
+        ("empty.md", "empty file"),
+    ]
     assert library.search("").total == 5
     assert len(library.update().skipped) == 2  # still reported, not re-read
 
@@ -167,7 +177,11 @@ def test_a_locked_index_reports_busy_and_still_searches(seed_corpus, tmp_path):
 
 def test_published_date_from_front_matter_sorts_and_resolves(tmp_path):
     corpus = tmp_path / "c"
-    write_article(corpus, "a.md", "---\ndate: 2024-02-10\nsource: Wire\n---\nVote Count Begins Across The Country\nOfficials said on Tuesday the count would end next month.")
+    write_article(
+        corpus,
+        "a.md",
+        "---\ndate: 2024-02-10\nsource: Wire\n---\nVote Count Begins Across The Country\nOfficials said on Tuesday the count would end next month.",
+    )
     library = Library([corpus], tmp_path / "index")
     library.update()
     [hit] = library.search("vote").hits
@@ -178,7 +192,9 @@ def test_published_date_from_front_matter_sorts_and_resolves(tmp_path):
     assert ("Tuesday", "2024-02-06") in [(d.text, d.value) for d in extraction.dates]
 
 
-def test_opening_an_article_uses_the_extraction_kept_in_the_index(seed_corpus, tmp_path, monkeypatch):
+def test_opening_an_article_uses_the_extraction_kept_in_the_index(
+    seed_corpus, tmp_path, monkeypatch
+):
     from search import extract
     from search import extraction as extraction_module
 
@@ -196,7 +212,9 @@ def test_opening_an_article_uses_the_extraction_kept_in_the_index(seed_corpus, t
         assert problem is None and extraction == fresh[article.id]
 
 
-def test_a_large_update_indexes_in_worker_processes_like_a_small_one(seed_corpus, tmp_path, monkeypatch):
+def test_a_large_update_indexes_in_worker_processes_like_a_small_one(
+    seed_corpus, tmp_path, monkeypatch
+):
     from search import index as index_module
 
     serial = Library([seed_corpus], tmp_path / "serial")
@@ -209,13 +227,26 @@ def test_a_large_update_indexes_in_worker_processes_like_a_small_one(seed_corpus
     report = parallel.update(progress.append)
     assert report.added == 5 and parallel.count() == 5
     assert progress[-1].done == progress[-1].total == 5
-    for query in ("Pelosi", "Taiwan", 'person:"Pete Hegseth"', "date:[2025-01-01 TO 2025-12-31]", ""):
-        assert ({h.article.id for h in parallel.search(query).hits} == {h.article.id for h in serial.search(query).hits})
+    for query in (
+        "Pelosi",
+        "Taiwan",
+        'person:"Pete Hegseth"',
+        "date:[2025-01-01 TO 2025-12-31]",
+        "",
+    ):
+        assert {h.article.id for h in parallel.search(query).hits} == {
+            h.article.id for h in serial.search(query).hits
+        }
     assert not list((tmp_path / "parallel").glob(".incoming-*"))
     # Changing a file and adding one later replaces and adds, never doubles.
     first = sorted(seed_corpus.iterdir())[0]
-    first.write_text(first.read_text(encoding="utf-8") + "\n\nA closing paragraph about zebras.\n", encoding="utf-8")
-    write_article(seed_corpus, "new.txt", "Zebra Herd Seen\n\nA herd of zebras crossed the road on Monday.")
+    first.write_text(
+        first.read_text(encoding="utf-8") + "\n\nA closing paragraph about zebras.\n",
+        encoding="utf-8",
+    )
+    write_article(
+        seed_corpus, "new.txt", "Zebra Herd Seen\n\nA herd of zebras crossed the road on Monday."
+    )
     report = parallel.update()
     assert (report.added, report.updated) == (1, 1) and parallel.count() == 6
     assert parallel.search("zebras").total == 2
@@ -241,13 +272,17 @@ def test_a_date_named_in_the_text_and_published_on_is_indexed_once(tmp_path):
     corpus = tmp_path / "c"
     for number in range(40):
         day = 1 + number % 20
-        write_article(corpus, f"{number:02d}.md", f"---\ndate: 2024-02-{day:02d}\n---\nVote Count Report {number}\n\n"
-                      f"On February {day}, 2024 the vote count went on.")
+        write_article(
+            corpus,
+            f"{number:02d}.md",
+            f"---\ndate: 2024-02-{day:02d}\n---\nVote Count Report {number}\n\n"
+            f"On February {day}, 2024 the vote count went on.",
+        )
     # Two postings of one document for one day made Whoosh's AND fail with an AssertionError.
     from search.index import prepare_document
     from search.loading import discover
 
-    for stamp in discover([corpus])[0]:
+    for stamp in discover([corpus]).stamps:
         days = prepare_document(stamp)["date"]
         assert len(days) == len(set(days))
     library = Library([corpus], tmp_path / "index")
@@ -268,7 +303,11 @@ def test_a_manifest_cut_short_costs_a_re_read_and_doubles_nothing(seed_corpus, t
 def test_the_total_counts_every_match_beyond_the_results_asked_for(tmp_path):
     corpus = tmp_path / "c"
     for number in range(400):
-        write_article(corpus, f"{number:03d}.txt", f"Harbour Note {number}\n\n" + "The harbour was busy. " * (1 + number % 7))
+        write_article(
+            corpus,
+            f"{number:03d}.txt",
+            f"Harbour Note {number}\n\n" + "The harbour was busy. " * (1 + number % 7),
+        )
     library = Library([corpus], tmp_path / "index")
     library.update()
     results = library.search("harbour", limit=5)

@@ -37,9 +37,14 @@ def test_oversized_file_is_skipped(tmp_path):
 
 
 def test_front_matter_gives_metadata():
-    meta, rest = split_front_matter("---\ntitle: Storm hits coast\ndate: 2024-03-05\nsource: Wire\n---\nBody text here.")
+    meta, _ = split_front_matter(
+        "---\ntitle: Storm hits coast\ndate: 2024-03-05\nsource: Wire\n---\nBody text here."
+    )
     assert meta == {"title": "Storm hits coast", "date": "2024-03-05", "source": "Wire"}
-    article = parse_article("/x.md", "---\ntitle: Storm hits coast\ndate: 2024-03-05\nsource: Wire\nauthor: A. Writer\n---\nBody text here.")
+    article = parse_article(
+        "/x.md",
+        "---\ntitle: Storm hits coast\ndate: 2024-03-05\nsource: Wire\nauthor: A. Writer\n---\nBody text here.",
+    )
     assert article.title == "Storm hits coast"
     assert article.published == dt.date(2024, 3, 5)
     assert article.source == "Wire" and article.author == "A. Writer"
@@ -47,14 +52,19 @@ def test_front_matter_gives_metadata():
 
 
 def test_headline_first_line_becomes_the_title():
-    article = parse_article("/a.txt", "Talks Resume In Washington As Sides Push For Ties\nSenior officials met on Tuesday.")
+    article = parse_article(
+        "/a.txt",
+        "Talks Resume In Washington As Sides Push For Ties\nSenior officials met on Tuesday.",
+    )
     assert article.title == "Talks Resume In Washington As Sides Push For Ties"
     assert article.paragraphs == ("Senior officials met on Tuesday.",)
 
 
 def test_prose_first_line_gives_a_short_title_from_its_first_sentence():
-    text = ("U.S. and Chinese military officials have met for their first working-level talks since the "
-            "president took office for the second time, with both sides sharing concerns. More follows.")
+    text = (
+        "U.S. and Chinese military officials have met for their first working-level talks since the "
+        "president took office for the second time, with both sides sharing concerns. More follows."
+    )
     article = parse_article("/a.txt", text)
     assert article.title.endswith("…") and len(article.title) <= 91
     assert article.title.startswith("U.S. and Chinese military officials")
@@ -62,9 +72,18 @@ def test_prose_first_line_gives_a_short_title_from_its_first_sentence():
 
 
 def test_source_is_inferred_from_credit_lines():
-    assert parse_article("/a", "Some story text that runs on.\n\n© 2025 The Canadian Press").source == "The Canadian Press"
-    assert parse_article("/a", "Story text.\n“Quote,” he said. -- SOUTH CHINA MORNING POST").source == "South China Morning Post"
-    assert parse_article("/a", "Headline Of The Day Is Here\n(MENAFN) Officials met.").source == "MENAFN"
+    assert (
+        parse_article("/a", "Some story text that runs on.\n\n© 2025 The Canadian Press").source
+        == "The Canadian Press"
+    )
+    assert (
+        parse_article("/a", "Story text.\n“Quote,” he said. -- SOUTH CHINA MORNING POST").source
+        == "South China Morning Post"
+    )
+    assert (
+        parse_article("/a", "Headline Of The Day Is Here\n(MENAFN) Officials met.").source
+        == "MENAFN"
+    )
 
 
 def test_article_id_depends_on_path_and_content():
@@ -79,12 +98,15 @@ def test_discover_walks_folders_and_skips_hidden_and_other_files(tmp_path):
     write_article(tmp_path, "sub/b.md", "B story.")
     write_article(tmp_path, ".hidden/c.txt", "hidden")
     write_article(tmp_path, "image.png", b"\x89PNG")
-    stamps, skipped = discover([tmp_path, tmp_path / "nope"])
-    assert [s.path.rsplit("/", 1)[1] for s in stamps] == ["a.txt", "b.md"]
-    assert [s.reason for s in skipped] == ["no such file or folder"]
+    found = discover([tmp_path, tmp_path / "nope"])
+    assert [s.path.rsplit("/", 1)[1] for s in found.stamps] == ["a.txt", "b.md"]
+    assert [s.reason for s in found.skipped] == ["no such file or folder"]
+    assert found.unavailable == [str(tmp_path / "nope")]
 
 
 def test_control_characters_become_visible(tmp_path):
-    article = parse_article("/a", "Title Line With Enough Words\nBefore \x1b[31mred\x1b[0m and \u202eevil after.")
+    article = parse_article(
+        "/a", "Title Line With Enough Words\nBefore \x1b[31mred\x1b[0m and \u202eevil after."
+    )
     assert "\x1b" not in article.body and "␛[31m" in article.body
     assert "\u202e" not in article.body and "<U+202E>" in article.body

@@ -1,18 +1,44 @@
 """The person tagger: tokens, training on data the test makes, and the shipped model."""
+
 import json
 
 from search.people import rule_hints
-from search.person_tagger import PersonTagger, _Document, default_tagger, gold_labels, main, tokenize
+from search.person_tagger import (
+    PersonTagger,
+    _Document,
+    default_tagger,
+    gold_labels,
+    main,
+    tokenize,
+)
 
 
 def test_tokens_keep_names_whole_and_split_the_possessive():
     assert [t.text for t in tokenize("J.R.R. Tolkien's O'Brien and Jean-Claude P. Simmons")] == [
-        "J.R.R.", "Tolkien", "'s", "O'Brien", "and", "Jean-Claude", "P.", "Simmons"]
+        "J.R.R.",
+        "Tolkien",
+        "'s",
+        "O'Brien",
+        "and",
+        "Jean-Claude",
+        "P.",
+        "Simmons",
+    ]
 
 
 def make_examples():
-    names = ["Ann Kowalczyk", "Bo Lindqvist", "Cy Okonkwo", "Di Ferreira", "Ed Nakamura", "Flo Haddad"]
-    texts = [f"Officials said {name} arrived in Oslo on Monday with the Zorgon Group delegation." for name in names]
+    names = [
+        "Ann Kowalczyk",
+        "Bo Lindqvist",
+        "Cy Okonkwo",
+        "Di Ferreira",
+        "Ed Nakamura",
+        "Flo Haddad",
+    ]
+    texts = [
+        f"Officials said {name} arrived in Oslo on Monday with the Zorgon Group delegation."
+        for name in names
+    ]
     examples = []
     for text, name in zip(texts, names):
         start = text.index(name)
@@ -24,16 +50,22 @@ def make_examples():
 def test_training_learns_names_from_examples():
     tagger = PersonTagger()
     tagger.train(make_examples(), epochs=5)
-    text = "Officials said Gus Abernathy arrived in Oslo on Monday with the Zorgon Group delegation."
+    text = (
+        "Officials said Gus Abernathy arrived in Oslo on Monday with the Zorgon Group delegation."
+    )
     [(start, end)] = tagger.spans(text, rule_hints(text))
     assert text[start:end] == "Gus Abernathy"
 
 
 def test_training_command_writes_a_model(tmp_path):
     data = tmp_path / "train.jsonl"
-    rows = [{"text": "Officials said Ann Kowalczyk arrived.", "persons": [{"start": 15, "end": 28}]}]
+    rows = [
+        {"text": "Officials said Ann Kowalczyk arrived.", "persons": [{"start": 15, "end": 28}]}
+    ]
     data.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    assert main(["train", str(data), "--epochs", "2", "--out", str(tmp_path / "model.json.gz")]) == 0
+    assert (
+        main(["train", str(data), "--epochs", "2", "--out", str(tmp_path / "model.json.gz")]) == 0
+    )
     assert (tmp_path / "model.json.gz").stat().st_size > 0
 
 

@@ -1,4 +1,5 @@
 """Bad files, faults in the index, hostile and random input: nothing crashes and nothing is lost."""
+
 from __future__ import annotations
 
 import errno
@@ -32,11 +33,27 @@ def bad_corpus(tmp_path):
     folder = tmp_path / "corpus"
     for name, text in GOOD.items():
         write_article(folder, name, text)
-    write_article(folder, "latin1.txt", "Café Owners Protest New Rules\nLe café était plein.".encode("latin-1"))
-    write_article(folder, "cp1252.txt", "Quotes Story For Windows Users\n“Smart quotes” from Windows.".encode("cp1252"))
-    write_article(folder, "utf16.txt", "Walruses Seen Far To The South\nWalruses appeared.".encode("utf-16"))
-    write_article(folder, os.fsdecode(b"bad\xffname.txt"), "Badgers Dig Under The Railway\nBadgers dug.")
-    write_article(folder, "long line.txt", "Long Line Story Is Here Now\n" + "word " * 200_000 + "\nmarmots end")
+    write_article(
+        folder,
+        "latin1.txt",
+        "Café Owners Protest New Rules\nLe café était plein.".encode("latin-1"),
+    )
+    write_article(
+        folder,
+        "cp1252.txt",
+        "Quotes Story For Windows Users\n“Smart quotes” from Windows.".encode("cp1252"),
+    )
+    write_article(
+        folder, "utf16.txt", "Walruses Seen Far To The South\nWalruses appeared.".encode("utf-16")
+    )
+    write_article(
+        folder, os.fsdecode(b"bad\xffname.txt"), "Badgers Dig Under The Railway\nBadgers dug."
+    )
+    write_article(
+        folder,
+        "long line.txt",
+        "Long Line Story Is Here Now\n" + "word " * 200_000 + "\nmarmots end",
+    )
     write_article(folder, "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     write_article(folder, "nul.txt", b"text with a \x00 NUL byte")
     write_article(folder, "empty.txt", "")
@@ -49,7 +66,16 @@ def bad_corpus(tmp_path):
     return folder
 
 
-SEARCHABLE = {"zebras": 1, "lemurs": 1, "otters": 1, "café": 1, "windows": 1, "walruses": 1, "badgers": 1, "marmots": 1}
+SEARCHABLE = {
+    "zebras": 1,
+    "lemurs": 1,
+    "otters": 1,
+    "café": 1,
+    "windows": 1,
+    "walruses": 1,
+    "badgers": 1,
+    "marmots": 1,
+}
 
 
 def test_bad_files_are_skipped_with_reasons_and_the_rest_is_searchable(bad_corpus, tmp_path):
@@ -132,10 +158,25 @@ def test_disk_full_during_commit_keeps_the_last_good_index(seed_corpus, tmp_path
 def test_killing_the_indexer_at_random_moments_loses_and_doubles_nothing(tmp_path):
     corpus = tmp_path / "corpus"
     rng = random.Random(7)
-    words = "talks summit minister agreed officials market shares trade rose fell week deal".split()
+    words = [
+        "talks",
+        "summit",
+        "minister",
+        "agreed",
+        "officials",
+        "market",
+        "shares",
+        "trade",
+        "rose",
+        "fell",
+        "week",
+        "deal",
+    ]
     for n in range(400):
         body = " ".join(rng.choice(words) for _ in range(120))
-        write_article(corpus, f"{n:04d}.txt", f"Story Number {n} About Trade Talks\nunique{n} {body}.")
+        write_article(
+            corpus, f"{n:04d}.txt", f"Story Number {n} About Trade Talks\nunique{n} {body}."
+        )
     index_dir = tmp_path / "index"
     command = [sys.executable, "-m", "search.indexer", "--index-dir", str(index_dir), str(corpus)]
     for _ in range(4):
@@ -170,13 +211,21 @@ def _running(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
-def test_killing_a_large_indexing_kills_its_worker_processes_and_the_next_run_finishes(tmp_path, monkeypatch):
+@pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="reads the process table from /proc"
+)
+def test_killing_a_large_indexing_kills_its_worker_processes_and_the_next_run_finishes(
+    tmp_path, monkeypatch
+):
     from search import index as index_module
 
     corpus = tmp_path / "corpus"
     for n in range(index_module.PARALLEL_FROM + 200):
-        write_article(corpus, f"{n:04d}.txt", f"Harbour Story {n}\n\nShips unique{n} reached the harbour on Monday.")
+        write_article(
+            corpus,
+            f"{n:04d}.txt",
+            f"Harbour Story {n}\n\nShips unique{n} reached the harbour on Monday.",
+        )
     index_dir = tmp_path / "index"
     command = [sys.executable, "-m", "search.indexer", "--index-dir", str(index_dir), str(corpus)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -199,17 +248,32 @@ def test_killing_a_large_indexing_kills_its_worker_processes_and_the_next_run_fi
 
 
 def test_extractors_survive_adversarial_text():
-    for text in ["a" * 1_000_000, "1" * 1_000_000, "2025-" * 10_000, "May " * 10_000, "Mr. " * 10_000,
-                 "[bold]" * 10_000, "\x1b[31m" * 10_000, "\u202e" * 1000 + "Pete Hegseth", ""]:
+    for text in [
+        "a" * 1_000_000,
+        "1" * 1_000_000,
+        "2025-" * 10_000,
+        "May " * 10_000,
+        "Mr. " * 10_000,
+        "[bold]" * 10_000,
+        "\x1b[31m" * 10_000,
+        "\u202e" * 1000 + "Pete Hegseth",
+        "",
+    ]:
         result = extract(text, None)
         for item in [*result.dates, *(m for p in result.people for m in p.mentions)]:
-            assert 0 <= item.start < item.end <= len(text) and text[item.start:item.end] == item.text
+            assert (
+                0 <= item.start < item.end <= len(text) and text[item.start : item.end] == item.text
+            )
 
 
-QUERY_ALPHABET = st.sampled_from(list('abcPelosi "()[]:*~^-+ANDORNOT TO date:title:person:source:2025-10 \\\'\t'))
+QUERY_ALPHABET = st.sampled_from(
+    list("abcPelosi \"()[]:*~^-+ANDORNOT TO date:title:person:source:2025-10 \\'\t")
+)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=st.one_of(st.text(max_size=40), st.lists(QUERY_ALPHABET, max_size=30).map("".join)))
 def test_any_query_gives_results_or_a_clear_message(seed_library, query):
     try:
@@ -225,28 +289,61 @@ def test_any_query_gives_results_or_a_clear_message(seed_library, query):
 def test_extract_never_fails_and_offsets_fit(text, reference):
     result = extract(text, reference)
     for item in [*result.dates, *(m for p in result.people for m in p.mentions)]:
-        assert 0 <= item.start < item.end <= len(text) and text[item.start:item.end] == item.text
+        assert 0 <= item.start < item.end <= len(text) and text[item.start : item.end] == item.text
 
 
 @settings(max_examples=200, deadline=None)
-@given(words=st.lists(st.sampled_from(["May", "March", "Tuesday", "2025", "last", "year", "Mr.", "Smith", "said",
-                                       "the", "of", "Dr.", "12", "Dec.", "1-0", "G2", "ago", "two", "weeks", ",", "."]),
-                      max_size=40))
+@given(
+    words=st.lists(
+        st.sampled_from(
+            [
+                "May",
+                "March",
+                "Tuesday",
+                "2025",
+                "last",
+                "year",
+                "Mr.",
+                "Smith",
+                "said",
+                "the",
+                "of",
+                "Dr.",
+                "12",
+                "Dec.",
+                "1-0",
+                "G2",
+                "ago",
+                "two",
+                "weeks",
+                ",",
+                ".",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_extract_on_date_and_name_like_word_salad(words):
     text = " ".join(words)
     result = extract(text, None)
     for item in [*result.dates, *(m for p in result.people for m in p.mentions)]:
-        assert text[item.start:item.end] == item.text
+        assert text[item.start : item.end] == item.text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=st.lists(QUERY_ALPHABET, max_size=25).map("".join))
-def test_the_search_command_answers_any_query_with_an_exit_status(seed_corpus, tmp_path, capsys, query):
+def test_the_search_command_answers_any_query_with_an_exit_status(
+    seed_corpus, tmp_path, capsys, query
+):
     from tui.cli import _SEARCH_OPTIONS, main
 
-    assume(query.split("=", 1)[0] not in _SEARCH_OPTIONS)  # "--sort" first is the option, not a query
+    assume(
+        query.split("=", 1)[0] not in _SEARCH_OPTIONS
+    )  # "--sort" first is the option, not a query
     code = main(["search", query, str(seed_corpus), "--index-dir", str(tmp_path / "cli-index")])
-    out, err = capsys.readouterr()
+    _, err = capsys.readouterr()
     assert code in (0, 1, 2)
     assert (code == 2) == ("bad query" in err)
 
@@ -256,16 +353,24 @@ def test_large_corpora_are_read_by_worker_processes_with_the_same_result(tmp_pat
 
     corpus = tmp_path / "corpus"
     for n in range(40):
-        write_article(corpus, f"{n:02d}.txt", f"Story Number {n} About The Harbour\nunique{n} boats sailed on Tuesday.")
+        write_article(
+            corpus,
+            f"{n:02d}.txt",
+            f"Story Number {n} About The Harbour\nunique{n} boats sailed on Tuesday.",
+        )
     write_article(corpus, "binary.txt", b"\x00\x01")
     monkeypatch.setattr(index_module, "PARALLEL_FROM", 10)
     library = Library([corpus], tmp_path / "index")
     report = library.update()
-    assert report.added == 40 and [os.path.basename(s.path) for s in report.skipped] == ["binary.txt"]
+    assert report.added == 40 and [os.path.basename(s.path) for s in report.skipped] == [
+        "binary.txt"
+    ]
     assert library.search("unique7").total == 1 and library.search("").total == 40
 
 
-def test_an_extractor_failure_costs_one_article_its_side_panel_not_the_index(seed_corpus, tmp_path, monkeypatch):
+def test_an_extractor_failure_costs_one_article_its_side_panel_not_the_index(
+    seed_corpus, tmp_path, monkeypatch
+):
     import search.extraction as extraction_module
 
     real = extraction_module.extract_people

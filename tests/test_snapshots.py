@@ -17,7 +17,9 @@ def test_search_results_with_hits(snap_compare, seed_corpus, tmp_path):
         await pilot.press("n")
         await pilot.pause()
 
-    assert snap_compare(make_app(seed_corpus, tmp_path), terminal_size=(120, 40), run_before=search_and_open)
+    assert snap_compare(
+        make_app(seed_corpus, tmp_path), terminal_size=(120, 40), run_before=search_and_open
+    )
 
 
 def test_help_screen(snap_compare, seed_corpus, tmp_path):
@@ -26,7 +28,9 @@ def test_help_screen(snap_compare, seed_corpus, tmp_path):
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(make_app(seed_corpus, tmp_path), terminal_size=(100, 36), run_before=open_help)
+    assert snap_compare(
+        make_app(seed_corpus, tmp_path), terminal_size=(100, 36), run_before=open_help
+    )
 
 
 def test_narrow_terminal(snap_compare, seed_corpus, tmp_path):

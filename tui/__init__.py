@@ -1,4 +1,5 @@
 """newsreader's terminal UI and command line."""
+
 from importlib.metadata import PackageNotFoundError, version
 
 try:

@@ -1,4 +1,5 @@
 """The newsreader app: the article list, the reading view and the side panel over one library."""
+
 from __future__ import annotations
 
 import time
@@ -8,6 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -20,8 +22,10 @@ from search import (
     NEWEST,
     RELEVANCE,
     Extraction,
+    ForeignIndexFolder,
     IndexingFailed,
     IndexProgress,
+    IndexRebuilt,
     Library,
     QuerySyntaxError,
     ReadingState,
@@ -30,23 +34,40 @@ from search import (
     SkippedFile,
     UpdateReport,
     printable_path,
-    update_in_background,
 )
 
-from .commands import NewsreaderCommands
+from .commands import NewsreaderCommands, SteadyCommandPalette
 from .screens.help import HelpScreen
 from .screens.people import PeopleScreen
 from .screens.skipped import SkippedScreen
 from .widgets.article_list import ArticleList
+from .widgets.keyboard_list import KeyboardOptionList
 from .widgets.reading_view import ReadingView
 from .widgets.search_box import QueryInput, SearchBox
-from .widgets.keyboard_list import KeyboardOptionList
 from .widgets.side_panel import SidePanel
 
 SEARCH_DEBOUNCE_SECONDS = 0.15
 REFRESH_WHILE_INDEXING_SECONDS = 1.0
 NARROW_WIDTH = 100
 RESULT_LIMIT = 500
+
+
+class IndexingCancelled(Exception):
+    """Raised from a progress callback to stop indexing that nobody waits for any more."""
+
+
+class LibraryUnavailable(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class IndexRebuiltMessage(Message):
+    handler_name = "on_index_rebuilt"
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 
 class LibraryOpened(Message):
@@ -70,7 +91,13 @@ class SearchFailed(Message):
 
 
 class ArticleAnalysed(Message):
-    def __init__(self, hit: SearchHit, extraction: Extraction, hit_spans: list[list[tuple[int, int]]], focus: bool) -> None:
+    def __init__(
+        self,
+        hit: SearchHit,
+        extraction: Extraction,
+        hit_spans: list[list[tuple[int, int]]],
+        focus: bool,
+    ) -> None:
         super().__init__()
         self.hit = hit
         self.extraction = extraction
@@ -101,7 +128,14 @@ class NewsReaderApp(App[int]):
         # Priority bindings act as the key arrives, so that keys typed right after "/" or Esc
         # already reach the pane the focus moved to.
         Binding("slash", "focus_search", "Search", id="search", priority=True),
-        Binding("escape", "leave_search", "Leave search", key_display="Esc", id="leave_search", priority=True),
+        Binding(
+            "escape",
+            "leave_search",
+            "Leave search",
+            key_display="Esc",
+            id="leave_search",
+            priority=True,
+        ),
         Binding("n", "next_hit", "Next hit", id="next_hit"),
         Binding("N", "previous_hit", "Prev hit", key_display="N", id="previous_hit"),
         Binding("s", "toggle_sort", "Sort", id="sort"),
@@ -112,12 +146,18 @@ class NewsReaderApp(App[int]):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, paths: list[Path] | None = None, index_dir: Path | None = None,
-                 reading_state: ReadingState | None = None, index_in_process: bool = False) -> None:
+    def __init__(
+        self,
+        paths: list[Path] | None = None,
+        index_dir: Path | None = None,
+        reading_state: ReadingState | None = None,
+        index_in_process: bool = False,
+    ) -> None:
         super().__init__()
         self.library = Library(paths, index_dir)
         self.reading_state = reading_state or ReadingState()
-        # Tests index in-process (deterministic, no spawned interpreter); users get a separate process.
+        # Tests index in-process (deterministic, no spawned interpreter); users get a separate
+        # process.
         self.index_in_process = index_in_process
         self.sort = RELEVANCE
         self.query_text = ""
@@ -148,13 +188,23 @@ class NewsReaderApp(App[int]):
             yield self.index_progress
         yield Footer()
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
-        """Notices carry file names, errors and article text: plain text unless a caller says otherwise."""
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notices carry file names, errors and article text: plain text unless a caller says
+        otherwise.
+        """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def focus_now(self, widget: Widget) -> None:
-        """Move the focus before the next key is handled. Widget.focus() waits for the message queue,
+        """Move the focus before the next key is handled. Widget.focus() waits for the message
+        queue,
         so keys typed in a burst after "/" would reach the list and run its bindings instead."""
         if widget.is_attached:
             self.screen.set_focus(widget)
@@ -190,11 +240,20 @@ class NewsReaderApp(App[int]):
         try:
             self.library.open()
             count = self.library.count()
-        except OSError as error:
-            self.call_from_thread(self.notify, f"Cannot open the index at {self.library.index_dir}: {error}",
-                                  severity="error", timeout=30)
+        except (OSError, ForeignIndexFolder, IndexRebuilt) as error:
+            self.post_message(LibraryUnavailable(f"Cannot open the index: {error}"))
             return
         self.post_message(LibraryOpened(list(self.library.notices), count))
+
+    def on_library_unavailable(self, message: LibraryUnavailable) -> None:
+        self.notify(message.text, severity="error", timeout=30)
+        self._status(message.text)
+
+    def on_index_rebuilt(self, message: IndexRebuiltMessage) -> None:
+        """The index was damaged or removed while in use: it starts again, and is filled anew."""
+        self.notify(message.text, severity="warning", timeout=15)
+        if not self.indexing:
+            self.action_reindex()
 
     def on_library_opened(self, message: LibraryOpened) -> None:
         if not self.panes_alive:
@@ -216,20 +275,23 @@ class NewsReaderApp(App[int]):
     @work(thread=True, exclusive=True, group="index")
     def index_corpus(self) -> None:
         worker = get_current_worker()
+
+        def progressed(progress: IndexProgress) -> None:
+            if worker.is_cancelled:
+                raise IndexingCancelled
+            self.post_message(IndexingProgressed(progress))
+
         try:
-            if self.index_in_process or self.library.in_memory:
-                report = self.library.update(lambda p: self.post_message(IndexingProgressed(p)))
-                self.post_message(IndexingFinished(report))
-                return
-            for item in update_in_background(self.library.roots, self.library.index_dir):
-                if worker.is_cancelled:
-                    return
-                if isinstance(item, IndexProgress):
-                    self.post_message(IndexingProgressed(item))
-                else:
-                    self.post_message(IndexingFinished(item))
+            if self.index_in_process:
+                report = self.library.update(progressed)
+            else:
+                report = self.library.update_in_background(progressed)
+        except IndexingCancelled:
+            return
         except (IndexingFailed, OSError) as error:
             self.post_message(IndexingFinished(None, str(error)))
+            return
+        self.post_message(IndexingFinished(report))
 
     def on_indexing_progressed(self, message: IndexingProgressed) -> None:
         if not self.panes_alive:
@@ -243,7 +305,10 @@ class NewsReaderApp(App[int]):
         if now - self._last_refresh > REFRESH_WHILE_INDEXING_SECONDS:
             # Show what is searchable so far; the indexer commits as it goes.
             self._last_refresh = now
-            self.library.refresh()
+            try:
+                self.library.refresh()
+            except IndexRebuilt as error:
+                self.post_message(IndexRebuiltMessage(str(error)))
             self.run_search(self.query_text)
 
     def on_indexing_finished(self, message: IndexingFinished) -> None:
@@ -252,24 +317,44 @@ class NewsReaderApp(App[int]):
             return
         self.index_progress.display = False
         if message.error:
-            self.notify(f"Indexing failed: {message.error}. Showing what was indexed before.",
-                        severity="error", timeout=15)
+            self.notify(
+                f"Indexing failed: {message.error}. Showing what was indexed before.",
+                severity="error",
+                timeout=15,
+            )
             self._status("Indexing failed; the list shows the last complete index")
             return
         report = message.report
         assert report is not None
         self.skipped = report.skipped
         if report.busy:
-            self.notify("Another newsreader is indexing this corpus; showing what it has indexed so far.",
-                        severity="warning", timeout=10)
+            self.notify(
+                "Another newsreader is indexing this corpus; showing what it has indexed so far.",
+                severity="warning",
+                timeout=10,
+            )
         if report.skipped:
-            reasons = "; ".join(f"{Path(printable_path(s.path)).name}: {s.reason}" for s in report.skipped[:3])
+            reasons = "; ".join(
+                f"{Path(printable_path(s.path)).name}: {s.reason}" for s in report.skipped[:3]
+            )
             more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
-            self.notify(f"{len(report.skipped)} file(s) skipped — {reasons}{more}. Ctrl+P › Skipped files lists them.",
-                        severity="warning", timeout=12)
-        self.library.refresh()
-        count = self.library.count()
-        changes = f" (+{report.added} new, {report.updated} changed, {report.removed} removed)" if report.changed else ""
+            self.notify(
+                f"{len(report.skipped)} file(s) skipped — {reasons}{more}. Ctrl+P › Skipped files "
+                "lists them.",
+                severity="warning",
+                timeout=12,
+            )
+        try:
+            self.library.refresh()
+            count = self.library.count()
+        except IndexRebuilt as error:
+            self.post_message(IndexRebuiltMessage(str(error)))
+            return
+        changes = (
+            f" (+{report.added} new, {report.updated} changed, {report.removed} removed)"
+            if report.changed
+            else ""
+        )
         skipped = f" · {len(report.skipped)} skipped" if report.skipped else ""
         self._status(f"{count} articles indexed{changes}{skipped}")
         if report.changed:
@@ -281,7 +366,9 @@ class NewsReaderApp(App[int]):
     def on_query_changed(self, event: Input.Changed) -> None:
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(SEARCH_DEBOUNCE_SECONDS, lambda: self.search_for(event.value))
+        self._debounce = self.set_timer(
+            SEARCH_DEBOUNCE_SECONDS, lambda: self.search_for(event.value)
+        )
 
     @on(Input.Submitted, "#query")
     def on_query_submitted(self, event: Input.Submitted) -> None:
@@ -303,6 +390,9 @@ class NewsReaderApp(App[int]):
         worker = get_current_worker()
         try:
             results = self.library.search(text, sort=self.sort, limit=RESULT_LIMIT)
+        except IndexRebuilt as error:
+            self.post_message(IndexRebuiltMessage(str(error)))
+            return
         except QuerySyntaxError as error:
             if not worker.is_cancelled:
                 self.post_message(SearchFailed(text, str(error)))
@@ -317,7 +407,9 @@ class NewsReaderApp(App[int]):
         self.results = results
         keep = self.open_hit.article.id if self.open_hit else None
         self.article_list.show_results(results, keep_id=keep)
-        self.search_box.show_count(len(results.hits), results.total, "by date" if results.by_date else "by relevance")
+        self.search_box.show_count(
+            len(results.hits), results.total, "by date" if results.by_date else "by relevance"
+        )
         if not results.hits:
             self.open_hit = None
 
@@ -327,13 +419,17 @@ class NewsReaderApp(App[int]):
 
     def action_focus_search(self) -> None:
         query_input = self.search_box.query_input
-        if isinstance(self.focused, Input) and (self.focused is query_input or self.screen is not query_input.screen):
+        if isinstance(self.focused, Input) and (
+            self.focused is query_input or self.screen is not query_input.screen
+        ):
             self.focused.insert_text_at_cursor("/")  # in a text box, "/" is just text
         elif self.screen is query_input.screen:
             self.focus_now(query_input)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "leave_search":  # only from the search box; elsewhere Esc closes screens as usual
+        if (
+            action == "leave_search"
+        ):  # only from the search box; elsewhere Esc closes screens as usual
             return self.focused is self.search_box.query_input
         return True
 
@@ -342,7 +438,10 @@ class NewsReaderApp(App[int]):
 
     def action_toggle_sort(self) -> None:
         self.sort = NEWEST if self.sort == RELEVANCE else RELEVANCE
-        self.notify("Sorted by date, newest first" if self.sort == NEWEST else "Sorted by relevance", timeout=2)
+        self.notify(
+            "Sorted by date, newest first" if self.sort == NEWEST else "Sorted by relevance",
+            timeout=2,
+        )
         self.run_search(self.query_text)
 
     def search_person(self, name: str) -> None:
@@ -355,7 +454,9 @@ class NewsReaderApp(App[int]):
     # --- reading --------------------------------------------------------------------------------
 
     def on_article_list_chosen(self, message: ArticleList.Chosen) -> None:
-        self.analyse_article(message.hit, self.results.terms if self.results else frozenset(), message.focus_reader)
+        self.analyse_article(
+            message.hit, self.results.terms if self.results else frozenset(), message.focus_reader
+        )
 
     def open_by_id(self, article_id: str) -> None:
         for index, hit in enumerate(self.article_list.hits):
@@ -381,7 +482,12 @@ class NewsReaderApp(App[int]):
         self.side_panel.show(message.extraction)
         if self.results and self.results.people:
             # A search for a person marks where the article names them.
-            wanted = [m for p in message.extraction.people if self.results.names_person(p.name) for m in p.mentions]
+            wanted = [
+                m
+                for p in message.extraction.people
+                if self.results.names_person(p.name)
+                for m in p.mentions
+            ]
             self.reading_view.mark_body_spans([(m.start, m.end) for m in wanted])
         if message.focus:
             self.focus_now(self.reading_view)
@@ -405,19 +511,48 @@ class NewsReaderApp(App[int]):
     # --- screens --------------------------------------------------------------------------------
 
     def binding_groups(self) -> list[tuple[str, list[Binding]]]:
-        leave_search = [b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "leave_search"]
-        app_bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and b.id != "leave_search"]
-        app_bindings += [Binding("ctrl+p", "command_palette", "Command palette", key_display="Ctrl+P"),
-                         Binding("tab", "focus_next", "Next pane", key_display="Tab / Shift+Tab")]
+        leave_search = [
+            b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "leave_search"
+        ]
+        app_bindings = [
+            b for b in self.BINDINGS if isinstance(b, Binding) and b.id != "leave_search"
+        ]
+        app_bindings += [
+            Binding("ctrl+p", "command_palette", "Command palette", key_display="Ctrl+P"),
+            Binding("tab", "focus_next", "Next pane", key_display="Tab / Shift+Tab"),
+        ]
         return [
             ("Everywhere", app_bindings),
-            ("Search box", [*leave_search, *(b for b in QueryInput.BINDINGS if isinstance(b, Binding))]),
-            ("Article list", [Binding("enter", "select", "Open the article", key_display="Enter"),
-                              *[b for b in KeyboardOptionList.BINDINGS if isinstance(b, Binding)]]),
+            (
+                "Search box",
+                [*leave_search, *(b for b in QueryInput.BINDINGS if isinstance(b, Binding))],
+            ),
+            (
+                "Article list",
+                [
+                    Binding("enter", "select", "Open the article", key_display="Enter"),
+                    *[b for b in KeyboardOptionList.BINDINGS if isinstance(b, Binding)],
+                ],
+            ),
             ("Reading view", [b for b in ReadingView.BINDINGS if isinstance(b, Binding)]),
-            ("Side panel", [Binding("enter", "select", "Person: search the corpus; date: show it", key_display="Enter"),
-                            *[b for b in KeyboardOptionList.BINDINGS if isinstance(b, Binding)]]),
+            (
+                "Side panel",
+                [
+                    Binding(
+                        "enter",
+                        "select",
+                        "Person: search the corpus; date: show it",
+                        key_display="Enter",
+                    ),
+                    *[b for b in KeyboardOptionList.BINDINGS if isinstance(b, Binding)],
+                ],
+            ),
         ]
+
+    def action_command_palette(self) -> None:
+        # Not a second palette under another screen (a key storm can stack them): one at a time.
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            self.push_screen(SteadyCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -428,7 +563,11 @@ class NewsReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="people")
     def action_people(self) -> None:
-        people = self.library.people()
+        try:
+            people = self.library.people()
+        except IndexRebuilt as error:
+            self.post_message(IndexRebuiltMessage(str(error)))
+            return
         self.call_from_thread(self.push_screen, PeopleScreen(people), self._search_chosen_person)
 
     def _search_chosen_person(self, name: str | None) -> None:

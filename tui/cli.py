@@ -1,4 +1,5 @@
 """The `newsreader` command: the reader by default, `search` and `extract` for scripts."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,57 +12,95 @@ from pathlib import Path
 from . import __version__
 
 USAGE = """\
-newsreader [PATH ...]                       read the articles under PATH (default: the bundled seeds)
+newsreader [PATH ...]                       read the articles under PATH (default: the seeds)
 newsreader search QUERY [PATH ...] [--json] [--limit N]
 newsreader search --batch [PATH ...] < queries.txt   one JSON line per query, with its time
 newsreader extract < docs.jsonl             dates and people of each JSON line on stdin"""
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--index-dir", type=Path, metavar="DIR",
-                        help="keep the index here instead of the user's cache directory")
+    parser.add_argument(
+        "--index-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep the index here instead of the user's cache directory",
+    )
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newsreader", usage=USAGE,
+        prog="newsreader",
+        usage=USAGE,
         description="A terminal news reader: search your articles, read them with the hits marked, "
-                    "and see the dates and people each one names.")
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders (.txt, .md)")
+        "and see the dates and people each one names.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="article files or folders (.txt, .md)"
+    )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     _common(parser)
     return parser
 
 
 def _search_parser(batch: bool) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsreader search", description="Search the articles and print ranked results.")
+    parser = argparse.ArgumentParser(
+        prog="newsreader search", description="Search the articles and print ranked results."
+    )
     if batch:
-        parser.add_argument("--batch", action="store_true", required=True,
-                            help="read one query per line on stdin; write one JSON line per query with its hit "
-                                 "count, top results and elapsed_ms (parse, search and snippets)")
+        parser.add_argument(
+            "--batch",
+            action="store_true",
+            required=True,
+            help="read one query per line on stdin; write one JSON line per query with its hit "
+            "count, top results and elapsed_ms (parse, search and snippets)",
+        )
     else:
-        parser.add_argument("query", help='a query, e.g. \'Pelosi\', \'person:"Pete Hegseth"\', '
-                                          '\'date:[2025-10-01 TO 2025-12-31]\'')
+        parser.add_argument(
+            "query",
+            help="a query, e.g. 'Pelosi', 'person:\"Pete Hegseth\"', "
+            "'date:[2025-10-01 TO 2025-12-31]'",
+        )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     parser.add_argument("--json", action="store_true", help="one JSON object per result")
-    parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    parser.add_argument(
+        "--limit",
+        type=_result_count,
+        default=20,
+        metavar="N",
+        help="at most N results (default 20)",
+    )
     parser.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     _common(parser)
     return parser
 
 
+def _result_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("it must be 0 or more")
+    return value
+
+
 def _extract_parser() -> argparse.ArgumentParser:
     return argparse.ArgumentParser(
         prog="newsreader extract",
-        description='Read JSON Lines {"id", "text", "reference": "YYYY-MM-DD" or null} on stdin; write one line '
-                    'per document with its dates (start, end, text, type, value) and people (start, end, text, name).')
+        description='Read JSON Lines {"id", "text", "reference": "YYYY-MM-DD" or null} on stdin; '
+        "write one line "
+        "per document with its dates (start, end, text, type, value) and people (start, end, "
+        "text, name).",
+    )
 
 
 def _report_skipped(report) -> None:
     from search import printable_path
 
     for skipped in report.skipped:
-        print(f"newsreader: skipped {printable_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
+        print(
+            f"newsreader: skipped {printable_path(skipped.path)}: {skipped.reason}", file=sys.stderr
+        )
 
 
 _SEARCH_OPTIONS = {"-h", "--help", "--json", "--limit", "--sort", "--index-dir", "--batch"}
@@ -69,26 +108,60 @@ _SEARCH_OPTIONS = {"-h", "--help", "--json", "--limit", "--sort", "--index-dir",
 
 def _result_row(hit) -> dict[str, object]:
     article = hit.article
-    return {"id": article.id, "title": article.title, "path": article.display_path,
-            "score": round(hit.score, 4), "snippet": hit.snippet.text}
+    return {
+        "id": article.id,
+        "title": article.title,
+        "path": article.display_path,
+        "score": round(hit.score, 4),
+        "snippet": hit.snippet.text,
+    }
 
 
 def _open_library(args: argparse.Namespace):
     """The corpus's library, brought up to date first (a stat scan once it is indexed)."""
-    from search import Library
+    from search import ForeignIndexFolder, Library
 
     library = Library(args.paths or None, args.index_dir)
     try:
-        report = library.update()
-    except OSError as error:
-        print(f"newsreader: indexing stopped ({error}); searching what was indexed before", file=sys.stderr)
+        library.open()
+    except ForeignIndexFolder as error:
+        print(f"newsreader: {error}", file=sys.stderr)
+        sys.exit(2)
+    _bring_up_to_date(library)
+    return library
+
+
+def _bring_up_to_date(library) -> None:
+    from search import IndexingFailed
+
+    try:
+        report = library.update_in_background()
+    except (OSError, IndexingFailed) as error:
+        print(
+            f"newsreader: indexing stopped ({error}); searching what was indexed before",
+            file=sys.stderr,
+        )
     else:
         _report_skipped(report)
         if report.busy:
-            print("newsreader: another newsreader is indexing this corpus; results may be incomplete", file=sys.stderr)
+            print(
+                "newsreader: another newsreader is indexing this corpus; results may be incomplete",
+                file=sys.stderr,
+            )
     for notice in library.notices:
         print(f"newsreader: {notice}", file=sys.stderr)
-    return library
+    library.notices.clear()
+
+
+def _search(library, query: str, args: argparse.Namespace):
+    """Search; an index found damaged or removed on the way is rebuilt, and the search run again."""
+    from search import IndexRebuilt
+
+    try:
+        return library.search(query, sort=args.sort, limit=args.limit)
+    except IndexRebuilt:
+        _bring_up_to_date(library)
+        return library.search(query, sort=args.sort, limit=args.limit)
 
 
 def run_batch(args: argparse.Namespace) -> int:
@@ -102,15 +175,22 @@ def run_batch(args: argparse.Namespace) -> int:
             continue
         started = time.perf_counter()
         try:
-            results = library.search(query, sort=args.sort, limit=max(args.limit, 0))
+            results = _search(library, query, args)
         except QuerySyntaxError as error:
-            row = {"query": query, "error": str(error),
-                   "elapsed_ms": round((time.perf_counter() - started) * 1000, 2)}
+            row = {
+                "query": query,
+                "error": str(error),
+                "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
+            }
             status = 2
         else:
             elapsed = time.perf_counter() - started
-            row = {"query": query, "hits": results.total, "results": [_result_row(h) for h in results.hits],
-                   "elapsed_ms": round(elapsed * 1000, 2)}
+            row = {
+                "query": query,
+                "hits": results.total,
+                "results": [_result_row(h) for h in results.hits],
+                "elapsed_ms": round(elapsed * 1000, 2),
+            }
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     return status
@@ -121,7 +201,8 @@ def run_search(argv: list[str]) -> int:
         return run_batch(_search_parser(batch=True).parse_args(argv))
     parser = _search_parser(batch=False)
     if argv and argv[0].split("=", 1)[0] not in _SEARCH_OPTIONS:
-        # The query comes first and may start with "-" ("-tariffs"): argparse must not read it as an option.
+        # The query comes first and may start with "-" ("-tariffs"): argparse must not read it as an
+        # option.
         args = parser.parse_args(["-", *argv[1:]])
         args.query = argv[0]
     else:
@@ -130,7 +211,7 @@ def run_search(argv: list[str]) -> int:
 
     library = _open_library(args)
     try:
-        results = library.search(args.query, sort=args.sort, limit=max(args.limit, 0))
+        results = _search(library, args.query, args)
     except QuerySyntaxError as error:
         print(f"newsreader: bad query: {error}", file=sys.stderr)
         return 2
@@ -138,7 +219,10 @@ def run_search(argv: list[str]) -> int:
         if args.json:
             print(json.dumps(_result_row(hit), ensure_ascii=False))
         else:
-            print(f"{hit.score:7.2f}  {hit.article.title}\n         {hit.article.display_path}\n         {hit.snippet.text}")
+            print(
+                f"{hit.score:7.2f}  {hit.article.title}\n         {hit.article.display_path}\n    "
+                f"     {hit.snippet.text}"
+            )
     if not args.json:
         print(f"{results.total} result{'s' if results.total != 1 else ''}", file=sys.stderr)
     return 0 if results.hits else 1
@@ -152,18 +236,32 @@ def run_extract(argv: list[str]) -> int:
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
+        doc_id = None
         try:
             doc = json.loads(line)
+            doc_id = doc.get("id")
             text = doc["text"]
             reference = dt.date.fromisoformat(doc["reference"]) if doc.get("reference") else None
-        except (ValueError, KeyError, TypeError) as error:
-            print(f"newsreader extract: line {number}: not a document ({error})", file=sys.stderr)
+            row = extract(str(text), reference).as_json(doc_id)
+        except Exception as error:  # one bad line costs that line, never the rest of the stream
+            # (RecursionError for deeply nested JSON, OverflowError for dates past the year 9999)
+            problem = f"line {number}: {type(error).__name__}: {error}"
+            print(f"newsreader extract: {problem}", file=sys.stderr)
+            row = {"id": doc_id if isinstance(doc_id, str | int) else None, "error": problem}
             status = 1
-            continue
-        result = extract(str(text), reference).as_json(doc.get("id"))
-        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
+        sys.stdout.write(_json_line(row))
+        sys.stdout.flush()
     return status
+
+
+def _json_line(row: dict[str, object]) -> str:
+    """One JSON line; text that is not valid Unicode (a lone surrogate) is written escaped."""
+    line = json.dumps(row, ensure_ascii=False) + "\n"
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(row) + "\n"
+    return line
 
 
 def run_app(argv: list[str]) -> int:

@@ -1,4 +1,5 @@
 """The `?` screen: every key binding, read from the bindings themselves, and the query syntax."""
+
 from __future__ import annotations
 
 from rich.table import Table
@@ -32,7 +33,9 @@ def bindings_table(groups: list[tuple[str, list[Binding]]]) -> Table:
             if binding.action in seen:
                 continue
             seen.add(binding.action)
-            keys = binding.key_display or binding.key.replace("question_mark", "?").replace("slash", "/")
+            keys = binding.key_display or binding.key.replace("question_mark", "?").replace(
+                "slash", "/"
+            )
             table.add_row(Text(keys), Text(binding.description or binding.action))
         table.add_row("", "")
     return table

@@ -1,4 +1,5 @@
 """Every person the corpus names, with how many articles name them; Enter lists those articles."""
+
 from __future__ import annotations
 
 from rich.text import Text
@@ -31,10 +32,15 @@ class PeopleScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="people-body"):
-            yield Static(Text(f"People in the corpus ({len(self.people)})", style="bold"), classes="help-title")
+            yield Static(
+                Text(f"People in the corpus ({len(self.people)})", style="bold"),
+                classes="help-title",
+            )
             yield Input(placeholder="Filter names", id="people-filter")
             yield KeyboardOptionList(id="people-list")
-            yield Static(Text("Enter lists the articles that name the person · Esc closes", style="dim"))
+            yield Static(
+                Text("Enter lists the articles that name the person · Esc closes", style="dim")
+            )
 
     def on_mount(self) -> None:
         self._show("")
@@ -46,7 +52,9 @@ class PeopleScreen(ModalScreen[str | None]):
         self.shown = [name for name, _ in matching[:SHOWN_AT_MOST]]
         option_list = self.query_one("#people-list", OptionList)
         option_list.clear_options()
-        option_list.add_options(Option(_prompt(name, count)) for name, count in matching[:SHOWN_AT_MOST])
+        option_list.add_options(
+            Option(_prompt(name, count)) for name, count in matching[:SHOWN_AT_MOST]
+        )
         if self.shown:
             option_list.highlighted = 0
 
@@ -68,5 +76,8 @@ class PeopleScreen(ModalScreen[str | None]):
         # Up and down in the filter move through the list, as in a picker.
         if event.key in ("down", "up") and isinstance(self.focused, Input):
             option_list = self.query_one("#people-list", OptionList)
-            option_list.action_cursor_down() if event.key == "down" else option_list.action_cursor_up()
+            if event.key == "down":
+                option_list.action_cursor_down()
+            else:
+                option_list.action_cursor_up()
             event.stop()

@@ -1,4 +1,5 @@
 """The files that could not be read, with the reason for each."""
+
 from __future__ import annotations
 
 from rich.table import Table
@@ -31,7 +32,11 @@ class SkippedScreen(ModalScreen[None]):
             table.add_row(Text(repr(entry.path)[1:-1]), Text(entry.reason))
         with VerticalScroll(id="skipped-body"):
             count = len(self.skipped)
-            yield Static(Text(f"Skipped files ({count})" if count else "No files were skipped.", style="bold"),
-                         classes="help-title")
+            yield Static(
+                Text(
+                    f"Skipped files ({count})" if count else "No files were skipped.", style="bold"
+                ),
+                classes="help-title",
+            )
             yield Static(table)
             yield Static(Text("Esc closes this screen.", style="dim"))

@@ -1,4 +1,5 @@
 """The list of articles: title, source and date, and the snippet with the hits marked."""
+
 from __future__ import annotations
 
 from rich.text import Text
@@ -62,7 +63,7 @@ class ArticleList(GrowingOptionList):
         if article_id in self.read_ids:
             return
         self.read_ids.add(article_id)
-        for index, hit in enumerate(self.hits[:self.shown]):
+        for index, hit in enumerate(self.hits[: self.shown]):
             if hit.article.id == article_id:
                 self.replace_option_prompt_at_index(index, _row(hit, True))
 

@@ -1,4 +1,5 @@
 """An option list that also moves with j and k, as readers of mail and news expect."""
+
 from __future__ import annotations
 
 from textual.binding import Binding
@@ -15,7 +16,10 @@ class KeyboardOptionList(OptionList):
     def _can_page(self) -> bool:
         # Textual's OptionList pages through the lines it has laid out; in a terminal too small to
         # show any (height 0) there are none, and paging would fail with a KeyError.
-        return self.scrollable_content_region.height > 0 and (self.highlighted or 0) in self._index_to_line
+        return (
+            self.scrollable_content_region.height > 0
+            and (self.highlighted or 0) in self._index_to_line
+        )
 
     def action_page_up(self) -> None:
         if self._can_page():
@@ -74,6 +78,9 @@ class GrowingOptionList(KeyboardOptionList):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        near_end = self.max_scroll_y > 0 and new_value >= self.max_scroll_y - self.scrollable_content_region.height
+        near_end = (
+            self.max_scroll_y > 0
+            and new_value >= self.max_scroll_y - self.scrollable_content_region.height
+        )
         if near_end and self.shown < self.row_count:
             self.show_more(self.MORE_ROWS)

@@ -1,4 +1,5 @@
 """The reading view: the cleaned article, with query hits and chosen mentions marked."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ Span = tuple[int, int]
 @dataclass(frozen=True)
 class _Row:
     """One screen line: a stretch of a paragraph, or a line of the header (paragraph -1)."""
+
     paragraph: int
     start: int
     end: int
@@ -57,9 +59,12 @@ def _wrap_line(text: str, width: int) -> list[Span]:
     while position < length:
         space = text.find(" ", position)
         word_end = length if space == -1 else space
-        size = word_end - position if ascii_only else cell_len(text[position:word_end])
         gap = 1 if position > start else 0
-        if used + gap + size <= width:
+        room = width - used - gap
+        # Measured only as far as the line has room: a 30,000-character run of Chinese without a
+        # space was measured whole for every line it filled, which froze the reader for seconds.
+        size = word_end - position if ascii_only else _cells_within(text, position, word_end, room)
+        if size is not None and size <= room:
             used += gap + size
             position = word_end + 1
         elif position > start:  # the word goes to the next line
@@ -76,10 +81,20 @@ def _wrap_line(text: str, width: int) -> list[Span]:
     return lines
 
 
+def _cells_within(text: str, start: int, end: int, room: int) -> int | None:
+    """The cells text[start:end] takes, or None as soon as they pass `room`."""
+    used = 0
+    for index in range(start, end):
+        used += cell_len(text[index])
+        if used > room:
+            return None
+    return used
+
+
 def _cut(text: str, position: int, width: int) -> int:
     used = 0
-    for offset, char in enumerate(text[position:], position):
-        used += cell_len(char)
+    for offset in range(position, len(text)):
+        used += cell_len(text[offset])
         if used > width:
             return max(offset, position + 1)
     return len(text)
@@ -133,11 +148,15 @@ class ReadingView(ScrollView, can_focus=True):
         if self.article is None:
             return [Text(EMPTY_TEXT, style="dim")]
         article = self.article
-        meta = " · ".join(p for p in (article.source, article.date_label, Path(article.display_path).name) if p)
+        meta = " · ".join(
+            p for p in (article.source, article.date_label, Path(article.display_path).name) if p
+        )
         lines = [Text(article.title, style="bold"), Text(meta, style="italic dim")]
         count = len(self.hits)
         if count:
-            lines.append(Text(f"{count} hit{'s' if count != 1 else ''} · n / N to step through", style="dim"))
+            lines.append(
+                Text(f"{count} hit{'s' if count != 1 else ''} · n / N to step through", style="dim")
+            )
         return lines
 
     def _lay_out(self) -> None:
@@ -145,7 +164,9 @@ class ReadingView(ScrollView, can_focus=True):
         width = max(self.scrollable_content_region.width, 1)
         self._wrapped_width = width
         self._styled.clear()
-        self._header = [line for text in self._header_text() for line in text.wrap(self.app.console, width)]
+        self._header = [
+            line for text in self._header_text() for line in text.wrap(self.app.console, width)
+        ]
         rows = [_Row(-1, i, i) for i in range(len(self._header))]
         if self.article is not None:
             rows.append(_Row(-3, 0, 0))  # the rule under the header
@@ -178,11 +199,14 @@ class ReadingView(ScrollView, can_focus=True):
         elif row.paragraph < 0:
             return Strip.blank(width, base)
         else:
-            text = self._paragraph_text(row.paragraph, cached=True)[row.start:row.end]
+            text = self._paragraph_text(row.paragraph, cached=True)[row.start : row.end]
         console = self.app.console
         # Text.render leaves out the text's own style (a header line's bold): add it here.
         line_style = base + console.get_style(text.style) if text.style else base
-        segments = [Segment(s.text, line_style + s.style if s.style else line_style) for s in text.render(console)]
+        segments = [
+            Segment(s.text, line_style + s.style if s.style else line_style)
+            for s in text.render(console)
+        ]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     def _paragraph_text(self, index: int, cached: bool = False) -> Text:
@@ -235,7 +259,15 @@ class ReadingView(ScrollView, can_focus=True):
         return True
 
     def _scroll_to_span(self, index: int, span: Span) -> None:
-        row_number = next((n for n, row in enumerate(self._rows)
-                           if row.paragraph == index and row.start <= span[0] <= row.end), None)
+        row_number = next(
+            (
+                n
+                for n, row in enumerate(self._rows)
+                if row.paragraph == index and row.start <= span[0] <= row.end
+            ),
+            None,
+        )
         if row_number is not None:
-            self.scroll_to(y=max(row_number - self.scrollable_content_region.height // 3, 0), animate=False)
+            self.scroll_to(
+                y=max(row_number - self.scrollable_content_region.height // 3, 0), animate=False
+            )

@@ -1,4 +1,5 @@
 """The query line at the top of the screen, with the result count or the error beside it."""
+
 from __future__ import annotations
 
 from rich.text import Text
@@ -9,15 +10,26 @@ from textual.widgets import Input, Static
 
 
 class QueryInput(Input):
-    BINDINGS = [Binding("down", "app.leave_search", "To the list", key_display="↓", show=False, id="search_to_list")]
+    BINDINGS = [
+        Binding(
+            "down",
+            "app.leave_search",
+            "To the list",
+            key_display="↓",
+            show=False,
+            id="search_to_list",
+        )
+    ]
 
 
 class SearchBox(Horizontal):
     """Query input and status: "3 results · by relevance", or what is wrong with the query."""
 
     def compose(self) -> ComposeResult:
-        yield QueryInput(placeholder="Search: words, \"phrases\", person:\"Name\", date:[2025-01 TO 2025-12]  (/)",
-                         id="query")
+        yield QueryInput(
+            placeholder='Search: words, "phrases", person:"Name", date:[2025-01 TO 2025-12]  (/)',
+            id="query",
+        )
         yield Static(id="search-status")
 
     @property

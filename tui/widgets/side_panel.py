@@ -1,4 +1,5 @@
 """The side panel: the dates and the people of the open article."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,7 +38,7 @@ class PersonEntry:
 
 
 def date_entries(extraction: Extraction) -> list[DateEntry]:
-    """Dates and times in chronological order, one entry per expression and value; unresolved last."""
+    """Dates and times in time order, one entry per expression and value; unresolved last."""
     grouped: dict[tuple[str, str], list] = {}
     for expression in extraction.dates:
         if expression.type not in ("DATE", "TIME") or expression.value.endswith("_REF"):
@@ -45,15 +46,25 @@ def date_entries(extraction: Extraction) -> list[DateEntry]:
         key = (" ".join(expression.text.split()), expression.value)
         grouped.setdefault(key, []).append(expression)
     entries = [
-        DateEntry(label, value, group[0].end_value, period_start(value), tuple((e.start, e.end) for e in group))
+        DateEntry(
+            label,
+            value,
+            group[0].end_value,
+            period_start(value),
+            tuple((e.start, e.end) for e in group),
+        )
         for (label, value), group in grouped.items()
     ]
-    return sorted(entries, key=lambda e: (e.day is None, e.day or dt.date.max, e.value, e.spans[0][0]))
+    return sorted(
+        entries, key=lambda e: (e.day is None, e.day or dt.date.max, e.value, e.spans[0][0])
+    )
 
 
 def person_entries(extraction: Extraction) -> list[PersonEntry]:
     people = sorted(extraction.people, key=lambda p: (-len(p.mentions), p.mentions[0].start))
-    return [PersonEntry(p.name, p.role, tuple((m.start, m.end) for m in p.mentions)) for p in people]
+    return [
+        PersonEntry(p.name, p.role, tuple((m.start, m.end) for m in p.mentions)) for p in people
+    ]
 
 
 def _date_value(entry: DateEntry) -> str:
@@ -102,7 +113,9 @@ class PanelList(GrowingOptionList):
 
 
 class SidePanel(Vertical):
-    """Highlighting an entry marks its mentions in the reading view; Enter on a person searches for them."""
+    """Highlighting an entry marks its mentions in the reading view; Enter on a person searches for
+    them.
+    """
 
     class MentionsChosen(Message):
         def __init__(self, spans: list[Span]) -> None:
@@ -133,7 +146,10 @@ class SidePanel(Vertical):
             "#dates": [partial(_date_prompt, entry, width) for entry in self.dates],
             "#people": [partial(_person_prompt, entry) for entry in self.people],
         }
-        for list_id, entries, title in (("#dates", self.dates, "Dates"), ("#people", self.people, "People")):
+        for list_id, entries, title in (
+            ("#dates", self.dates, "Dates"),
+            ("#people", self.people, "People"),
+        ):
             self.query_one(list_id, PanelList).show_prompts(prompts[list_id])
             self.query_one(f"{list_id}-title", Static).update(Text(f"{title} ({len(entries)})"))
 
