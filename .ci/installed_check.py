@@ -50,8 +50,8 @@ def check_search() -> None:
     result = run("search", "person:hegseth", "--json")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     check(
-        result.returncode == 0 and len(rows) == 3,
-        f"newsreader search 'person:hegseth' finds 3 seeds (found {len(rows)}; "
+        result.returncode == 0 and len(rows) == 5,
+        f"newsreader search 'person:hegseth' finds the 5 seeds that name him (found {len(rows)}; "
         f"{result.stderr.strip()[-200:]})",
     )
 

@@ -4,6 +4,7 @@ checked for damage when opened, and cleared of nothing but what newsreader wrote
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -35,9 +36,14 @@ def claim(folder: Path) -> None:
     if marker.exists():
         return
     names = os.listdir(folder)
-    legacy_index = MANIFEST in names and any(n.startswith("_MAIN_") for n in names)
+    strangers = [name for name in names if not _is_own(name)]
+    legacy_index = (
+        not strangers
+        and MANIFEST in names
+        and any(re.fullmatch(r"_MAIN_\d+\.toc", name) for name in names)
+    )
     if names and not legacy_index:
-        strangers = sorted(n for n in names if not _is_own(n)) or sorted(names)
+        strangers = sorted(strangers or names)
         raise ForeignIndexFolder(
             f"{folder} is not empty and is not a newsreader index (it holds "
             f"{', '.join(strangers[:3])}{' …' if len(strangers) > 3 else ''}); "

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
+import struct
 import threading
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from whoosh import collectors
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
@@ -138,13 +142,26 @@ def _ranked(
     it counted every match by the last segment alone, and skips wrongly in AND and NOT queries:
     counts fell short by a sixth and a fifth of the top 20 was wrong. Every match is scored here.
     """
-    how: dict[str, object] = {"limit": max(limit, 1) if limit is not None else None}
+    wanted = max(limit, 1) if limit is not None else None
+    collector: collectors.Collector
     if by_date:
-        how.update(sortedby="sort_date", reverse=True)
-    results = searcher.search(parsed, optimize=False, **how)
+        collector = collectors.SortingCollector("sort_date", limit=wanted, reverse=True)
+    elif wanted is None:
+        collector = collectors.UnlimitedCollector()
+    else:
+        # No block-quality skipping, and no "replacing" the matcher with one that drops the
+        # documents that cannot reach the top: both make the count and the top 20 wrong.
+        collector = collectors.TopCollector(limit=wanted, usequality=False, replace=0)
+    searcher.search_with_collector(parsed, collector)
+    results = collector.results()
     # Sorted by date, Whoosh reports the sort key as the score: that is no relevance.
     found = [(hit.docnum, 0.0 if by_date else float(hit.score or 0.0)) for hit in results]
     return found[:limit] if limit is not None else found, len(results)
+
+
+# What reading damaged index files raises (a truncated lengths file gives None where a number
+# belongs); an AssertionError or the like is Whoosh failing on a query, not damage.
+_DAMAGE_SIGNS = (TypeError, struct.error, zlib.error, EOFError, pickle.UnpicklingError, OSError)
 
 
 class IndexRebuilt(Exception):
@@ -219,11 +236,11 @@ class Library:
         except Exception as error:
             self._drop_searcher()
             damage = self._corpus.damage()
-            if damage is None:
+            if damage is None and not isinstance(error, _DAMAGE_SIGNS):
                 raise QuerySyntaxError(
                     f"this search could not be run ({type(error).__name__}: {error})"
                 ) from error
-            self._corpus.rebuild(damage)
+            self._corpus.rebuild(damage or f"The index was damaged ({type(error).__name__})")
             raise IndexRebuilt(self._corpus.notices[-1]) from error
 
     def _drop_searcher(self) -> None:

@@ -12,7 +12,6 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from whoosh import qparser, query
@@ -36,10 +35,13 @@ _BOOST = re.compile(r"\^(\S*)")
 _FUZZY = re.compile(r"~(\d*)$")
 
 
-@dataclass(frozen=True)
 class QuerySyntaxError(ValueError):
-    message: str
-    position: int = 0
+    """A query that cannot be run as written; the message says why, for the user."""
+
+    def __init__(self, message: str, position: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
 
     def __str__(self) -> str:
         return self.message

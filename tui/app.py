@@ -6,13 +6,14 @@ import time
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.notifications import SeverityLevel
+from textual.theme import ThemeProvider
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, ProgressBar, Static
@@ -62,9 +63,7 @@ class LibraryUnavailable(Message):
         self.text = text
 
 
-class IndexRebuiltMessage(Message):
-    handler_name = "on_index_rebuilt"
-
+class IndexRebuiltNotice(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
@@ -249,7 +248,7 @@ class NewsReaderApp(App[int]):
         self.notify(message.text, severity="error", timeout=30)
         self._status(message.text)
 
-    def on_index_rebuilt(self, message: IndexRebuiltMessage) -> None:
+    def on_index_rebuilt_notice(self, message: IndexRebuiltNotice) -> None:
         """The index was damaged or removed while in use: it starts again, and is filled anew."""
         self.notify(message.text, severity="warning", timeout=15)
         if not self.indexing:
@@ -308,7 +307,7 @@ class NewsReaderApp(App[int]):
             try:
                 self.library.refresh()
             except IndexRebuilt as error:
-                self.post_message(IndexRebuiltMessage(str(error)))
+                self.post_message(IndexRebuiltNotice(str(error)))
             self.run_search(self.query_text)
 
     def on_indexing_finished(self, message: IndexingFinished) -> None:
@@ -348,7 +347,7 @@ class NewsReaderApp(App[int]):
             self.library.refresh()
             count = self.library.count()
         except IndexRebuilt as error:
-            self.post_message(IndexRebuiltMessage(str(error)))
+            self.post_message(IndexRebuiltNotice(str(error)))
             return
         changes = (
             f" (+{report.added} new, {report.updated} changed, {report.removed} removed)"
@@ -391,7 +390,7 @@ class NewsReaderApp(App[int]):
         try:
             results = self.library.search(text, sort=self.sort, limit=RESULT_LIMIT)
         except IndexRebuilt as error:
-            self.post_message(IndexRebuiltMessage(str(error)))
+            self.post_message(IndexRebuiltNotice(str(error)))
             return
         except QuerySyntaxError as error:
             if not worker.is_cancelled:
@@ -549,10 +548,22 @@ class NewsReaderApp(App[int]):
             ),
         ]
 
+    def _on_key(self, event: events.Key) -> None:
+        # Keys still queued when Quit empties the screen stack have nowhere to go: Textual's own
+        # handler (App._on_key, called after this one) is skipped for them.
+        if not self.screen_stack:
+            event.prevent_default()
+
     def action_command_palette(self) -> None:
         # Not a second palette under another screen (a key storm can stack them): one at a time.
         if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
-            self.push_screen(SteadyCommandPalette(id="--command-palette"))
+            self.push_screen(SteadyCommandPalette())
+
+    def search_themes(self) -> None:
+        """The theme picker ("Change theme" in the palette), as steady as the palette itself."""
+        self.push_screen(
+            SteadyCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -566,7 +577,7 @@ class NewsReaderApp(App[int]):
         try:
             people = self.library.people()
         except IndexRebuilt as error:
-            self.post_message(IndexRebuiltMessage(str(error)))
+            self.post_message(IndexRebuiltNotice(str(error)))
             return
         self.call_from_thread(self.push_screen, PeopleScreen(people), self._search_chosen_person)
 

@@ -8,6 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.style import Style
+from textual import work
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -111,6 +112,14 @@ class SteadyCommandPalette(CommandPalette):
         try:
             super()._action_cursor_down()
         except (KeyError, IndexError, NoMatches):
+            pass
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        # The palette may close while its providers are still being asked: then the list is gone.
+        try:
+            await CommandPalette._gather_commands.__wrapped__(self, search_value)  # type: ignore[attr-defined]
+        except NoMatches:
             pass
 
     def dismiss(self, result: object = None) -> AwaitComplete:

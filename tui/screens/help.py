@@ -7,8 +7,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from .modal import ClosingModal
 
 QUERY_SYNTAX = [
     ("words", "all must match; stemmed: talk finds talks, talked"),
@@ -41,7 +42,7 @@ def bindings_table(groups: list[tuple[str, list[Binding]]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosingModal[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="help_close"),
         Binding("q", "dismiss", "Close", show=False, id="help_close_q"),

@@ -7,11 +7,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..widgets.keyboard_list import KeyboardOptionList
+from .modal import ClosingModal
 
 SHOWN_AT_MOST = 2000
 
@@ -22,7 +22,7 @@ def _prompt(name: str, count: int) -> Text:
     return prompt
 
 
-class PeopleScreen(ModalScreen[str | None]):
+class PeopleScreen(ClosingModal[str | None]):
     BINDINGS = [Binding("escape", "dismiss", "Close", id="people_close")]
 
     def __init__(self, people: list[tuple[str, int]]) -> None:

@@ -7,13 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from search import SkippedFile
 
+from .modal import ClosingModal
 
-class SkippedScreen(ModalScreen[None]):
+
+class SkippedScreen(ClosingModal[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="skipped_close"),
         Binding("q", "dismiss", "Close", show=False, id="skipped_close_q"),
