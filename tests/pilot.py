@@ -18,13 +18,22 @@ def make_app(corpus: Path, tmp_path: Path) -> NewsReaderApp:
 
 
 def _busy(app: NewsReaderApp) -> bool:
-    return app.indexing or any(
-        w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers
+    """Indexing, a worker at work, or a search typed but not yet run or shown (the search box
+    waits a moment after each key before it searches)."""
+    typed = app.search_box.query_input.value != app.query_text
+    refused = app.search_box.query_one("#search-status").has_class("-error")
+    pending_search = app.results is not None and app.results.query != app.query_text and not refused
+    return (
+        app.indexing
+        or typed
+        or pending_search
+        or any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
     )
 
 
-async def settle(pilot, timeout: float = 20.0) -> None:
-    """Wait until indexing, searching and article analysis have all finished."""
+async def settle(pilot, timeout: float = 120.0) -> None:
+    """Wait until indexing, searching and article analysis have all finished (the timeout only
+    ends a test that would hang; a busy machine takes what it takes)."""
     app = pilot.app
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

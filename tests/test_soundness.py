@@ -411,3 +411,27 @@ def test_reading_state_json_is_never_replaced_by_a_damaged_read(tmp_path):
     state = ReadingState(path)
     state.mark_read("b")
     assert json.loads(path.read_text())["read"] == ["a", "b"]
+
+
+def test_tagging_a_text_without_full_stops_reads_a_bounded_stretch_per_date(monkeypatch):
+    """'the market rose on Monday ... next week' repeated, with no sentence end, took cubic time:
+    each date read the whole text for its tense. Count the characters read, not the seconds."""
+    import datetime as dt
+
+    import search.tense as tense
+
+    read = []
+    real_cues = tense._cues
+
+    def counting(text, lo, hi, start, end):
+        read.append(hi - lo)
+        return real_cues(text, lo, hi, start, end)
+
+    monkeypatch.setattr(tense, "_cues", counting)
+    unit = "the market rose on Monday and analysts expect more gains next week "
+    text = unit * 500  # 34 KB, one sentence
+    from search.dates import extract_dates
+
+    dates, _ = extract_dates(text, dt.date(2025, 1, 15))
+    assert len(dates) == 1000
+    assert sum(read) < 2 * 1000 * 1000  # at most about a thousand characters per date
