@@ -186,3 +186,22 @@ def test_search_batch_answers_each_query_with_its_time(capsys, monkeypatch, seed
     assert "error" in bad and zebra["hits"] == 0 and zebra["results"] == []
     assert all(r["elapsed_ms"] >= 0 for r in rows)
     assert code == 2  # a query was malformed
+
+
+def test_limit_zero_counts_and_a_negative_limit_is_refused(capsys, seed_corpus, tmp_path):
+    index = ["--index-dir", str(tmp_path / "ix")]
+    code, out, err = run(capsys, "search", "talks", str(seed_corpus), "--limit", "0", *index)
+    assert code == 0 and out == "" and "5 results" in err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["search", "talks", str(seed_corpus), "--limit", "-3", *index])
+    assert exit_info.value.code == 2 and "0 or more" in capsys.readouterr().err
+
+
+def test_a_folder_holding_other_files_is_refused_as_the_index_folder(capsys, seed_corpus, tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["search", "talks", str(seed_corpus), "--index-dir", str(folder)])
+    assert exit_info.value.code == 2 and "not a newsreader index" in capsys.readouterr().err
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]

@@ -225,7 +225,7 @@ def run_search(argv: list[str]) -> int:
             )
     if not args.json:
         print(f"{results.total} result{'s' if results.total != 1 else ''}", file=sys.stderr)
-    return 0 if results.hits else 1
+    return 0 if results.total else 1
 
 
 def run_extract(argv: list[str]) -> int:
