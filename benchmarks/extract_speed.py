@@ -11,9 +11,9 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from search.dates import extract_dates
-from search.loading import UnreadableFile, discover, read_article
-from search.people import extract_people
+from search.extractors.dates import extract_dates
+from search.extractors.people import extract_people
+from search.sources.files import UnreadableFile, discover, read_article
 
 
 def main() -> None:

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from search import Library, QuerySyntaxError, bundled_seeds_dir
-from search.articles import parse_article
-from search.dates import extract_dates
+from search.extractors.dates import extract_dates
+from search.text.articles import parse_article
 from tui.widgets.reading_view import wrap_offsets
 
 

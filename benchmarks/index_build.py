@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from search.loading import discover
+from search.sources.files import discover
 
 
 def run_indexer(paths: list[Path], index_dir: Path) -> tuple[float, float | None, dict]:

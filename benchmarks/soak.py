@@ -24,7 +24,7 @@ import traceback
 from pathlib import Path
 
 from search import Library, ReadingState, bundled_seeds_dir
-from search.loading import MAX_FILE_BYTES
+from search.sources.files import MAX_FILE_BYTES
 from tui.app import NewsReaderApp
 
 KEYS = [

@@ -87,7 +87,7 @@ def main() -> None:
     from pathlib import Path
 
     from search import bundled_seeds_dir
-    from search.loading import discover
+    from search.sources.files import discover
 
     paths = [os.path.abspath(p) for p in args.paths]
     expected = min(len(discover([Path(p) for p in paths] or [bundled_seeds_dir()]).stamps), 500)

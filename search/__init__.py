@@ -3,10 +3,10 @@
 This package never imports the UI. What the UI and the command line use is exported here.
 """
 
-from .articles import Article
 from .background import IndexingFailed
-from .dates import Reference, TemporalExpression, period_start
-from .extraction import Extraction, extract
+from .extractors.dates import Reference, TemporalExpression, period_start
+from .extractors.extraction import Extraction, extract
+from .extractors.people import Person, PersonMention
 from .highlight import Snippet
 from .index import IndexProgress, UpdateReport
 from .index_folder import ForeignIndexFolder
@@ -20,12 +20,12 @@ from .library import (
     SearchResults,
     StoredArticle,
 )
-from .loading import SkippedFile
 from .paths import bundled_seeds_dir, cache_dir, data_dir
-from .people import Person, PersonMention
 from .query import SEARCH_FIELDS, QuerySyntaxError
 from .reading_state import ReadingState
-from .textsafety import printable_path
+from .sources.files import SkippedFile
+from .text.articles import Article
+from .text.safety import printable_path
 
 __all__ = [
     "NEWEST",

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .index import IndexProgress, UpdateReport
-from .loading import SkippedFile
+from .sources.files import SkippedFile
 
 
 class IndexingFailed(RuntimeError):

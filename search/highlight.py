@@ -9,7 +9,7 @@ from whoosh.analysis import STOP_WORDS
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem
 
-from .sentences import Sentences
+from .extractors.sentences import Sentences
 
 SNIPPET_CHARS = 160
 

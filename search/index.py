@@ -35,11 +35,11 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from . import index_folder
-from .dates import TemporalExpression, period_start
-from .extraction import extract_or_nothing
+from .extractors.dates import TemporalExpression, period_start
+from .extractors.extraction import extract_or_nothing
 from .index_folder import MANIFEST
-from .loading import Discovery, FileStamp, SkippedFile, UnreadableFile, discover, read_article
-from .textsafety import path_text
+from .sources.files import Discovery, FileStamp, SkippedFile, UnreadableFile, discover, read_article
+from .text.safety import path_text
 
 SCHEMA_VERSION = 8  # 8: every stored field is safe text
 DATE_PUBLISHED, DATE_INFERRED, DATE_FROM_FILE = "published", "inferred", "file"

@@ -19,13 +19,13 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from .background import IndexingFailed, update_in_background
-from .extraction import Extraction, ExtractionRecord, extract_or_nothing
+from .extractors.extraction import Extraction, ExtractionRecord, extract_or_nothing
 from .highlight import Snippet, hit_spans, make_snippet
 from .index import DATE_FROM_FILE, DATE_INFERRED, CorpusIndex, IndexProgress, UpdateReport
 from .index_folder import ForeignIndexFolder
 from .paths import bundled_seeds_dir, default_index_dir
 from .query import QuerySyntaxError, expand_fuzzy, make_parser, parse
-from .textsafety import printable_path
+from .text.safety import printable_path
 
 RELEVANCE, NEWEST = "relevance", "date"
 SNIPPETS_PER_SEARCH = 100

@@ -1,4 +1,4 @@
-from search.cleaning import clean_paragraphs, split_paragraphs
+from search.text.cleaning import clean_paragraphs, split_paragraphs
 
 
 def clean(text: str) -> tuple[str, ...]:

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from search.dates import extract_dates, infer_reference, period_start, tag
+from search.extractors.dates import extract_dates, infer_reference, period_start, tag
 
 REF = dt.date(2025, 12, 17)  # a Wednesday
 

@@ -49,7 +49,7 @@ def test_the_wheel_ships_every_data_file(tmp_path):
         for path in (source / package).rglob("*")
         if path.is_file() and path.suffix != ".py"
     ]
-    assert "search/resources/person_model.json.gz" in data_files
+    assert "search/extractors/resources/person_model.json.gz" in data_files
     assert [f for f in data_files if f not in shipped] == []
 
 

@@ -196,7 +196,7 @@ def test_opening_an_article_uses_the_extraction_kept_in_the_index(
     seed_corpus, tmp_path, monkeypatch
 ):
     from search import extract
-    from search import extraction as extraction_module
+    from search.extractors import extraction as extraction_module
 
     library = Library([seed_corpus], tmp_path / "index")
     library.update()
@@ -280,7 +280,7 @@ def test_a_date_named_in_the_text_and_published_on_is_indexed_once(tmp_path):
         )
     # Two postings of one document for one day made Whoosh's AND fail with an AssertionError.
     from search.index import prepare_document
-    from search.loading import discover
+    from search.sources.files import discover
 
     for stamp in discover([corpus]).stamps:
         days = prepare_document(stamp)["date"]

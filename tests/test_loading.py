@@ -2,8 +2,14 @@ import datetime as dt
 
 import pytest
 
-from search.articles import parse_article, split_front_matter
-from search.loading import MAX_FILE_BYTES, UnreadableFile, decode_bytes, discover, read_article
+from search.sources.files import (
+    MAX_FILE_BYTES,
+    UnreadableFile,
+    decode_bytes,
+    discover,
+    read_article,
+)
+from search.text.articles import parse_article, split_front_matter
 
 from .conftest import write_article
 

@@ -1,6 +1,6 @@
 import pytest
 
-from search.people import extract_people
+from search.extractors.people import extract_people
 
 
 def people(text: str) -> dict[str, list[str]]:

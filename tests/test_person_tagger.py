@@ -2,15 +2,9 @@
 
 import json
 
-from search.people import rule_hints
-from search.person_tagger import (
-    PersonTagger,
-    _Document,
-    default_tagger,
-    gold_labels,
-    main,
-    tokenize,
-)
+from search.extractors.people import rule_hints
+from search.extractors.person_tagger import PersonTagger, _Document, default_tagger, tokenize
+from search.extractors.person_training import gold_labels, main
 
 
 def test_tokens_keep_names_whole_and_split_the_possessive():

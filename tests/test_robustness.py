@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from search import Library, QuerySyntaxError, extract
-from search.loading import MAX_FILE_BYTES
+from search.sources.files import MAX_FILE_BYTES
 
 from .conftest import write_article
 
@@ -371,7 +371,7 @@ def test_large_corpora_are_read_by_worker_processes_with_the_same_result(tmp_pat
 def test_an_extractor_failure_costs_one_article_its_side_panel_not_the_index(
     seed_corpus, tmp_path, monkeypatch
 ):
-    import search.extraction as extraction_module
+    import search.extractors.extraction as extraction_module
 
     real = extraction_module.extract_people
 

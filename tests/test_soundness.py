@@ -14,9 +14,9 @@ import pytest
 
 import search.index as index_module
 from search import ForeignIndexFolder, IndexRebuilt, Library, QuerySyntaxError, ReadingState
-from search.articles import parse_article
 from search.index_folder import MARKER
-from search.loading import discover
+from search.sources.files import discover
+from search.text.articles import parse_article
 
 from .conftest import write_article
 
@@ -139,7 +139,7 @@ def test_a_root_folder_that_is_gone_keeps_its_articles(seed_corpus, tmp_path):
 def test_a_file_refused_by_the_system_is_read_again_at_the_next_scan(
     seed_corpus, tmp_path, monkeypatch
 ):
-    import search.loading as loading
+    import search.sources.files as loading
 
     victim = sorted(seed_corpus.iterdir())[0]
     real_open = open
@@ -418,7 +418,7 @@ def test_tagging_a_text_without_full_stops_reads_a_bounded_stretch_per_date(monk
     each date read the whole text for its tense. Count the characters read, not the seconds."""
     import datetime as dt
 
-    import search.tense as tense
+    import search.extractors.tense as tense
 
     read = []
     real_cues = tense._cues
@@ -430,7 +430,7 @@ def test_tagging_a_text_without_full_stops_reads_a_bounded_stretch_per_date(monk
     monkeypatch.setattr(tense, "_cues", counting)
     unit = "the market rose on Monday and analysts expect more gains next week "
     text = unit * 500  # 34 KB, one sentence
-    from search.dates import extract_dates
+    from search.extractors.dates import extract_dates
 
     dates, _ = extract_dates(text, dt.date(2025, 1, 15))
     assert len(dates) == 1000

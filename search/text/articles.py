@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from dateutil import parser as date_parser
 
 from .cleaning import clean_paragraphs, split_paragraphs
-from .textsafety import TITLE_LIMIT as STORED_TITLE_LIMIT
-from .textsafety import safe_field, visible_text
+from .safety import TITLE_LIMIT as STORED_TITLE_LIMIT
+from .safety import safe_field, visible_text
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _META_KEYS = {

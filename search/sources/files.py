@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article, parse_article
+from ..text.articles import Article, parse_article
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 _SUFFIXES = tuple(ARTICLE_SUFFIXES)  # for str.endswith
