@@ -36,6 +36,7 @@ def long_article(sources: list[Path], kilobytes: int) -> str:
 async def measure(
     corpus: Path, index_dir: Path, query: str, runs: int
 ) -> tuple[list[float], list[float]]:
+    from search import hit_spans
     from tui.app import ArticleAnalysed, NewsReaderApp
 
     app = NewsReaderApp([corpus], index_dir, index_in_process=True)
@@ -50,7 +51,7 @@ async def measure(
         for _ in range(runs):
             started = time.perf_counter()
             extraction, _ = app.library.analyse(hit.article)
-            spans = [app.library.hit_spans(p, app.results.terms) for p in hit.article.paragraphs]
+            spans = [hit_spans(p, app.results.terms) for p in hit.article.paragraphs]
             engine.append(time.perf_counter() - started)
             started = time.process_time()
             app.on_article_analysed(ArticleAnalysed(hit, extraction, spans, focus=False))

@@ -7,7 +7,7 @@ from .background import IndexingFailed
 from .extractors.dates import Reference, TemporalExpression, period_start
 from .extractors.extraction import Extraction, extract
 from .extractors.people import Person, PersonMention
-from .highlight import Snippet
+from .highlight import Snippet, hit_spans
 from .index import IndexProgress, UpdateReport
 from .index_folder import ForeignIndexFolder
 from .library import (
@@ -21,7 +21,7 @@ from .library import (
     StoredArticle,
 )
 from .paths import bundled_seeds_dir, cache_dir, data_dir
-from .query import SEARCH_FIELDS, QuerySyntaxError
+from .query import SEARCH_FIELDS, QuerySyntaxError, person_query
 from .reading_state import ReadingState
 from .sources.files import SkippedFile
 from .text.articles import Article
@@ -55,6 +55,8 @@ __all__ = [
     "cache_dir",
     "data_dir",
     "extract",
+    "hit_spans",
     "period_start",
+    "person_query",
     "printable_path",
 ]

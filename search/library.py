@@ -284,7 +284,7 @@ class Library:
             for rank, (docnum, score) in enumerate(found):
                 article = _stored(searcher.stored_fields(docnum))
                 snippet = (
-                    self.snippet(article.body, terms)
+                    make_snippet(article.body, hit_spans(article.body, terms))
                     if rank < SNIPPETS_PER_SEARCH
                     else make_snippet(article.body, [])
                 )
@@ -323,12 +323,6 @@ class Library:
         if parsed is not None:
             walk(parsed)
         return frozenset(words)
-
-    def snippet(self, text: str, terms: frozenset[str]) -> Snippet:
-        return make_snippet(text, hit_spans(text, terms))
-
-    def hit_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-        return hit_spans(text, terms)
 
     def article(self, doc_id: str) -> StoredArticle | None:
         with self._lock, self._engine_faults():

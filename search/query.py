@@ -114,6 +114,16 @@ def _check_word(word: str, position: int) -> None:
             )
 
 
+def person_query(name: str) -> str:
+    """The query for the articles naming `name`, whatever quotes the name holds: a name with a
+    double quote in it ('Dwayne "The Rock" Johnson') is written as one single-quoted term."""
+    if '"' not in name:
+        return f'person:"{name}"'
+    if "'" not in name:
+        return f"person:'{name}'"
+    return "person:" + re.sub(r"[^\w-]", "", name.split()[-1])
+
+
 def check_syntax(text: str) -> None:
     """Raise QuerySyntaxError for what Whoosh would silently misread, or could not answer fast."""
     if len(text) > MAX_QUERY_CHARS:

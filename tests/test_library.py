@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from search import NEWEST, Library, QuerySyntaxError
+from search import NEWEST, Library, QuerySyntaxError, hit_spans
 from search.index import MANIFEST
 
 from .conftest import FIXED_MTIME, write_article
@@ -37,7 +37,7 @@ def test_stemming_matches_and_marks_other_forms(seed_library):
     results = seed_library.search("talk")
     assert results.total == 5 and "talk" in results.terms
     article = results.hits[0].article
-    spans = seed_library.hit_spans(article.body, results.terms)
+    spans = hit_spans(article.body, results.terms)
     assert {article.body[s:e].lower() for s, e in spans} >= {"talks"}
 
 
@@ -312,3 +312,13 @@ def test_the_total_counts_every_match_beyond_the_results_asked_for(tmp_path):
     library.update()
     results = library.search("harbour", limit=5)
     assert len(results.hits) == 5 and results.total == 400
+
+
+@pytest.mark.parametrize(
+    "name", ['Dwayne "The Rock" Johnson', "Conan O'Brien", "Pete Hegseth", 'A "B" O\'C']
+)
+def test_the_person_query_is_valid_whatever_quotes_a_name_holds(seed_library, name):
+    from search import person_query
+
+    assert seed_library.search(person_query(name)).total >= 0
+    assert seed_library.search(person_query("Pete Hegseth")).total == 5

@@ -34,6 +34,8 @@ from search import (
     SearchResults,
     SkippedFile,
     UpdateReport,
+    hit_spans,
+    person_query,
     printable_path,
 )
 
@@ -444,7 +446,7 @@ class NewsReaderApp(App[int]):
         self.run_search(self.query_text)
 
     def search_person(self, name: str) -> None:
-        self.search_for(f'person:"{name}"')
+        self.search_for(person_query(name))
         self.focus_now(self.article_list)
 
     def on_side_panel_person_search(self, message: SidePanel.PersonSearch) -> None:
@@ -469,7 +471,7 @@ class NewsReaderApp(App[int]):
         extraction, problem = self.library.analyse(hit.article)
         if problem:
             self.call_from_thread(self.notify, problem, severity="warning")
-        spans = [self.library.hit_spans(paragraph, terms) for paragraph in hit.article.paragraphs]
+        spans = [hit_spans(paragraph, terms) for paragraph in hit.article.paragraphs]
         if not worker.is_cancelled:
             self.post_message(ArticleAnalysed(hit, extraction, spans, focus))
 

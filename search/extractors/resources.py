@@ -34,9 +34,3 @@ def table(name: str) -> dict[str, str]:
         key, _, value = line.partition("\t")
         rows[key.strip().lower()] = value.strip()
     return rows
-
-
-@cache
-def rows(name: str) -> tuple[tuple[str, ...], ...]:
-    """A tab-separated table as whole rows."""
-    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))
