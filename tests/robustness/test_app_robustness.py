@@ -9,7 +9,7 @@ import shutil
 import pytest
 from textual import events
 
-from .pilot import make_app, settle
+from ..app.pilot import make_app, settle
 
 KEYS = [
     "ctrl+p",

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from search import Library, QuerySyntaxError, extract
 from search.sources.files import MAX_FILE_BYTES
 
-from .conftest import write_article
+from ..conftest import write_article
 
 GOOD = {
     "plain.txt": "Zebras Escape From The City Zoo\nThe zebras ran through town on Tuesday.",
@@ -155,6 +155,7 @@ def test_disk_full_during_commit_keeps_the_last_good_index(seed_corpus, tmp_path
     assert library.update().added == 1 and library.search("zebras").total == 1
 
 
+@pytest.mark.slow
 def test_killing_the_indexer_at_random_moments_loses_and_doubles_nothing(tmp_path):
     corpus = tmp_path / "corpus"
     rng = random.Random(7)
@@ -334,6 +335,7 @@ def test_extract_on_date_and_name_like_word_salad(words):
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(query=st.lists(QUERY_ALPHABET, max_size=25).map("".join))
+@pytest.mark.slow
 def test_the_search_command_answers_any_query_with_an_exit_status(
     seed_corpus, tmp_path, capsys, query
 ):

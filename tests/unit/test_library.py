@@ -7,7 +7,7 @@ import pytest
 from search import NEWEST, Library, QuerySyntaxError, hit_spans
 from search.index import MANIFEST
 
-from .conftest import FIXED_MTIME, write_article
+from ..conftest import FIXED_MTIME, write_article
 
 
 def titles(results) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from tui.cli import main
 
-from .conftest import write_article
+from ..conftest import write_article
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

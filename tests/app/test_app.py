@@ -1,3 +1,4 @@
+import pytest
 from textual.widgets import Static
 
 from tui.app import NewsReaderApp
@@ -184,7 +185,7 @@ async def test_opened_articles_are_remembered_as_read(seed_corpus, tmp_path):
 
 
 async def test_article_markup_is_shown_literally_and_never_runs(tmp_path):
-    from .conftest import write_article
+    from ..conftest import write_article
 
     corpus = tmp_path / "c"
     write_article(
@@ -241,7 +242,7 @@ async def test_people_screen_lists_the_corpus_people_and_searches_one(seed_corpu
 async def test_markup_in_titles_stays_text_in_the_list_and_the_command_palette(tmp_path):
     from textual.command import CommandPalette
 
-    from .conftest import write_article
+    from ..conftest import write_article
 
     corpus = tmp_path / "c"
     write_article(
@@ -268,8 +269,9 @@ async def test_markup_in_titles_stays_text_in_the_list_and_the_command_palette(t
         assert pilot.app.is_running
 
 
+@pytest.mark.slow
 async def test_a_huge_word_and_repeated_resizing_do_not_break_the_reader(tmp_path):
-    from .conftest import write_article
+    from ..conftest import write_article
 
     corpus = tmp_path / "c"
     write_article(
@@ -401,6 +403,7 @@ async def test_typing_goes_on_while_a_slow_search_runs_and_its_stale_results_nev
         assert len(app.article_list.hits) == 3
 
 
+@pytest.mark.slow
 async def test_a_long_result_list_lays_out_rows_as_the_reader_reaches_them(tmp_path):
     from tests.conftest import write_article
     from tui.widgets.article_list import ArticleList

@@ -18,7 +18,7 @@ from search.index_folder import MARKER
 from search.sources.files import discover
 from search.text.articles import parse_article
 
-from .conftest import write_article
+from ..conftest import write_article
 
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 OSC52 = "\x1b]52;c;aGFja2Vk\x07"
@@ -219,6 +219,7 @@ def _race(corpus: str, index_dir: str, rounds: int) -> None:
         library.update()
 
 
+@pytest.mark.slow
 def test_two_processes_updating_one_corpus_never_double_its_articles(tmp_path):
     corpus, index_dir = tmp_path / "c", tmp_path / "index"
     _numbered_corpus(corpus, 30)

@@ -11,7 +11,7 @@ from search.sources.files import (
 )
 from search.text.articles import parse_article, split_front_matter
 
-from .conftest import write_article
+from ..conftest import write_article
 
 
 def test_utf8_and_fallback_encodings():
