@@ -23,6 +23,7 @@ from .library import (
 from .paths import bundled_seeds_dir, cache_dir, data_dir
 from .query import SEARCH_FIELDS, QuerySyntaxError, person_query
 from .reading_state import ReadingState
+from .settings import Settings, config_path, load_settings, save_theme
 from .sources.files import SkippedFile
 from .text.articles import Article
 from .text.safety import printable_path
@@ -46,6 +47,7 @@ __all__ = [
     "Reference",
     "SearchHit",
     "SearchResults",
+    "Settings",
     "SkippedFile",
     "Snippet",
     "StoredArticle",
@@ -53,10 +55,13 @@ __all__ = [
     "UpdateReport",
     "bundled_seeds_dir",
     "cache_dir",
+    "config_path",
     "data_dir",
     "extract",
     "hit_spans",
+    "load_settings",
     "period_start",
     "person_query",
     "printable_path",
+    "save_theme",
 ]

@@ -22,6 +22,10 @@ def cache_dir() -> Path:
     return _xdg_dir("XDG_CACHE_HOME", ".cache") / APP_NAME
 
 
+def config_dir() -> Path:
+    return _xdg_dir("XDG_CONFIG_HOME", ".config") / APP_NAME
+
+
 def data_dir() -> Path:
     return _xdg_dir("XDG_DATA_HOME", ".local/share") / APP_NAME
 

@@ -13,7 +13,7 @@ from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.theme import ThemeProvider
+from textual.theme import Theme, ThemeProvider
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, ProgressBar, Static
@@ -32,11 +32,14 @@ from search import (
     ReadingState,
     SearchHit,
     SearchResults,
+    Settings,
     SkippedFile,
     UpdateReport,
     hit_spans,
+    load_settings,
     person_query,
     printable_path,
+    save_theme,
 )
 
 from .commands import NewsreaderCommands, SteadyCommandPalette
@@ -153,14 +156,20 @@ class NewsReaderApp(App[int]):
         index_dir: Path | None = None,
         reading_state: ReadingState | None = None,
         index_in_process: bool = False,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
+        if settings is None:
+            settings, self._settings_problems = load_settings()
+        else:
+            self._settings_problems = []
+        self.settings = settings
         self.library = Library(paths, index_dir)
         self.reading_state = reading_state or ReadingState()
         # Tests index in-process (deterministic, no spawned interpreter); users get a separate
         # process.
         self.index_in_process = index_in_process
-        self.sort = RELEVANCE
+        self.sort = NEWEST if settings.sort == "date" else RELEVANCE
         self.query_text = ""
         self.results: SearchResults | None = None
         self.open_hit: SearchHit | None = None
@@ -171,7 +180,7 @@ class NewsReaderApp(App[int]):
         # Held here, not looked up: results arrive while other screens (help) are on top.
         self.search_box = SearchBox(id="search-box")
         self.article_list = ArticleList(id="articles")
-        self.reading_view = ReadingView(id="reader")
+        self.reading_view = ReadingView(id="reader", text_width=settings.text_width)
         self.side_panel = SidePanel(id="side-panel")
         self.index_status = Static(id="index-status")
         self.index_progress = ProgressBar(id="index-progress", show_eta=False)
@@ -216,6 +225,7 @@ class NewsReaderApp(App[int]):
         return self.article_list.is_attached and self.reading_view.is_attached
 
     def on_mount(self) -> None:
+        self._apply_settings()
         self.article_list.border_title = "Articles"
         self.reading_view.border_title = "Reading"
         self.side_panel.border_title = "In this article"
@@ -226,6 +236,26 @@ class NewsReaderApp(App[int]):
         self._status("Opening the index…")
         self.focus_now(self.article_list)
         self.open_library()
+
+    def _apply_settings(self) -> None:
+        """The theme and the keymap of config.toml; what is wrong there is said, not fatal."""
+        problems = list(self._settings_problems)
+        theme = self.settings.theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        elif theme:
+            problems.append(f"theme {theme!r} is not one of: {', '.join(self.available_themes)}")
+        self.set_keymap(self.settings.keymap)
+        for problem in problems:
+            self.notify(f"Settings: {problem}", severity="warning", timeout=15)
+        # Subscribed after the theme above is set: only a theme the reader chooses is saved.
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        try:
+            save_theme(theme.name)
+        except OSError as error:
+            self.notify(f"The theme could not be saved ({error})", severity="warning")
 
     def on_resize(self) -> None:
         self.screen.set_class(self.size.width < NARROW_WIDTH, "-narrow")

@@ -15,7 +15,8 @@ USAGE = """\
 newsreader [PATH ...]                       read the articles under PATH (default: the seeds)
 newsreader search QUERY [PATH ...] [--json] [--limit N]
 newsreader search --batch [PATH ...] < queries.txt   one JSON line per query, with its time
-newsreader extract < docs.jsonl             dates and people of each JSON line on stdin"""
+newsreader extract < docs.jsonl             dates and people of each JSON line on stdin
+newsreader config                           the settings file and the settings in effect"""
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -264,6 +265,31 @@ def _json_line(row: dict[str, object]) -> str:
     return line
 
 
+def run_config(argv: list[str]) -> int:
+    argparse.ArgumentParser(
+        prog="newsreader config",
+        description="Print where the settings file is and the settings in effect.",
+    ).parse_args(argv)
+    from dataclasses import asdict
+
+    from search import config_path, load_settings
+
+    settings, problems = load_settings()
+    for problem in problems:
+        print(f"newsreader: {problem}", file=sys.stderr)
+    written = "" if config_path().exists() else " (not written yet: the defaults)"
+    print(f"# {config_path()}{written}")
+    for key, value in asdict(settings).items():
+        if value is None:
+            print(f"# {key}: Textual's default")
+        elif key != "keymap":
+            print(f"{key} = {json.dumps(value)}")
+    print("\n[keymap]")
+    for binding, keys in settings.keymap.items():
+        print(f"{binding} = {json.dumps(keys)}")
+    return 2 if problems else 0
+
+
 def run_app(argv: list[str]) -> int:
     args = _app_parser().parse_args(argv)
     from .app import NewsReaderApp
@@ -275,7 +301,7 @@ def run_app(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    commands = {"search": run_search, "extract": run_extract}
+    commands = {"search": run_search, "extract": run_extract, "config": run_config}
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])

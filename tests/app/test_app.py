@@ -469,3 +469,28 @@ async def test_the_side_panel_of_a_long_article_lays_out_its_rows_as_they_are_re
         dates.select(99)
         await pilot.pause()
         assert dates.shown == 100 and "2000" in str(dates.get_option_at_index(99).prompt)
+
+
+async def test_settings_give_the_keymap_the_sort_and_the_theme_and_a_chosen_theme_is_saved(
+    seed_corpus, tmp_path
+):
+    from search import ReadingState, Settings, load_settings
+    from tui.app import NewsReaderApp
+
+    settings = Settings(theme="nord", sort="date", text_width=40, keymap={"sort": "o"})
+    app = NewsReaderApp(
+        [seed_corpus], tmp_path / "index", ReadingState(tmp_path / "r.json"), True, settings
+    )
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        assert app.theme == "nord" and app.results.by_date
+        await pilot.press("o")  # the sort binding, remapped
+        await settle(pilot)
+        assert app.sort == "relevance"
+        await pilot.press("enter")
+        await settle(pilot)
+        rows = [row for row in app.reading_view._rows if row.paragraph >= 0]
+        assert rows and max(row.end - row.start for row in rows) <= 40
+        app.theme = "gruvbox"
+        await pilot.pause()
+    assert load_settings()[0].theme == "gruvbox"

@@ -65,12 +65,15 @@ class PeopleScreen(ClosingModal[str | None]):
     @on(Input.Submitted, "#people-filter")
     def _choose_first(self) -> None:
         option_list = self.query_one("#people-list", OptionList)
-        if self.shown:
-            self.dismiss(self.shown[option_list.highlighted or 0])
+        index = option_list.highlighted or 0
+        if index < len(self.shown):
+            self.dismiss(self.shown[index])
 
     @on(OptionList.OptionSelected, "#people-list")
     def _choose(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.shown[event.option_index])
+        # A selection typed in the same burst as the filter may name a row the filter removed.
+        if event.option_index < len(self.shown):
+            self.dismiss(self.shown[event.option_index])
 
     def on_key(self, event) -> None:
         # Up and down in the filter move through the list, as in a picker.

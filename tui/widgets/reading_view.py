@@ -113,7 +113,7 @@ class ReadingView(ScrollView, can_focus=True):
         Binding("space", "page_down", "Page down", show=False, id="read_page_down"),
     ]
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, text_width: int = 0, **kwargs) -> None:
         super().__init__(**kwargs)
         self.article: StoredArticle | None = None
         self.hit_spans: list[list[Span]] = []
@@ -124,6 +124,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._header: list[Text] = []
         self._styled: dict[int, Text] = {}
         self._wrapped_width = 0
+        self.text_width = text_width  # the longest line, in columns; 0: the pane's width
 
     @property
     def hits(self) -> list[tuple[int, Span]]:
@@ -163,6 +164,8 @@ class ReadingView(ScrollView, can_focus=True):
         """Wrap the header and every paragraph to the current width (offsets only, no drawing)."""
         width = max(self.scrollable_content_region.width, 1)
         self._wrapped_width = width
+        if self.text_width:  # long lines are hard to read on a wide terminal
+            width = min(width, self.text_width)
         self._styled.clear()
         self._header = [
             line for text in self._header_text() for line in text.wrap(self.app.console, width)

@@ -1,0 +1,121 @@
+"""Settings from `$XDG_CONFIG_HOME/newsreader/config.toml`: defaults, and clear errors.
+
+A bad value never stops the reader: the problem is reported with its key and line, and that
+setting keeps its default. The file is the user's: newsreader only ever rewrites the `theme`
+line (when a theme is chosen in the palette), and leaves every other line as written.
+
+    theme = "gruvbox"          # any of Textual's themes
+    sort = "date"              # "relevance" or "date": how a search is listed at first
+    text_width = 88            # the reading view's longest line, in columns (0: no limit)
+
+    [keymap]                   # binding ids (the help screen lists them) to keys
+    sort = "o"
+    toggle_panel = "f2"
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import config_dir
+
+SORTS = ("relevance", "date")
+MAX_TEXT_WIDTH = 1000
+_KEY_NAME = re.compile(r"^[\w+\-,]+$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str | None = None  # None: Textual's default
+    sort: str = "relevance"
+    text_width: int = 88
+    keymap: dict[str, str] = field(default_factory=dict)
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return None
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """The settings in `path` (the user's config.toml by default), and what was wrong in it."""
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), []
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(), [f"{path}: cannot be read ({error}); using the defaults"]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return Settings(), [f"{path}: {error}; using the defaults"]
+    problems: list[str] = []
+
+    def problem(key: str, message: str) -> None:
+        line = _line_of(text, key.rsplit(".", 1)[-1])
+        where = f"{path}, line {line}" if line else str(path)
+        problems.append(f"{where}: {key} {message}; using the default")
+
+    values: dict[str, object] = {}
+    theme = data.pop("theme", None)
+    if theme is not None:
+        if isinstance(theme, str) and theme.strip():
+            values["theme"] = theme.strip()
+        else:
+            problem("theme", "must be the name of a theme")
+    sort = data.pop("sort", None)
+    if sort is not None:
+        if sort in SORTS:
+            values["sort"] = sort
+        else:
+            problem("sort", f"must be {' or '.join(repr(s) for s in SORTS)}, not {sort!r}")
+    width = data.pop("text_width", None)
+    if width is not None:
+        if isinstance(width, int) and not isinstance(width, bool) and 0 <= width <= MAX_TEXT_WIDTH:
+            values["text_width"] = width
+        else:
+            problem("text_width", f"must be a whole number from 0 to {MAX_TEXT_WIDTH}")
+    keymap = data.pop("keymap", None)
+    if keymap is not None:
+        if isinstance(keymap, dict):
+            good = {}
+            for binding, keys in keymap.items():
+                if isinstance(keys, str) and _KEY_NAME.match(keys):
+                    good[binding] = keys
+                else:
+                    problem(f"keymap.{binding}", 'must be keys such as "ctrl+o" or "o,f2"')
+            values["keymap"] = good
+        else:
+            problem("keymap", "must be a table of binding ids and keys")
+    for unknown in data:
+        problem(unknown, "is not a setting newsreader knows")
+    return Settings(**values), problems  # type: ignore[arg-type]
+
+
+def save_theme(theme: str, path: Path | None = None) -> None:
+    """Write `theme = "..."` into the config file, changing no other line."""
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    line = f"theme = {json.dumps(theme)}"
+    pattern = re.compile(r"^\s*theme\s*=.*$", re.M)
+    # A new line goes before any table, so that the key stays at the top level of the file.
+    text = pattern.sub(line, text, count=1) if pattern.search(text) else line + "\n" + text
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

@@ -1,0 +1,51 @@
+"""config.toml: good, bad and missing files."""
+
+from __future__ import annotations
+
+from search import Settings, config_path, load_settings, save_theme
+
+
+def test_a_missing_file_gives_the_defaults():
+    assert load_settings() == (Settings(), [])
+
+
+def test_a_good_file_is_read(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'theme = "gruvbox"\nsort = "date"\ntext_width = 72\n\n[keymap]\nsort = "o"\n'
+        'toggle_panel = "f2,ctrl+b"\n'
+    )
+    settings, problems = load_settings(path)
+    assert problems == []
+    assert settings == Settings("gruvbox", "date", 72, {"sort": "o", "toggle_panel": "f2,ctrl+b"})
+
+
+def test_each_bad_value_is_named_with_its_line_and_the_rest_still_applies(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('sort = "newest"\ntext_width = -4\ncolour = "red"\ntheme = "nord"\n')
+    settings, problems = load_settings(path)
+    assert settings == Settings(theme="nord")
+    assert [p.split(": ", 1)[1].split(" ", 1)[0] for p in problems] == [
+        "sort",
+        "text_width",
+        "colour",
+    ]
+    assert "line 1" in problems[0] and "line 2" in problems[1] and "line 3" in problems[2]
+
+
+def test_a_file_that_is_not_toml_gives_the_defaults_and_says_where(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"\nsort = \n')
+    settings, problems = load_settings(path)
+    assert settings == Settings() and "line 2" in problems[0]
+
+
+def test_saving_the_theme_changes_only_its_line():
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('# mine\ntheme = "nord"\n\n[keymap]\nsort = "o"\n')
+    save_theme("gruvbox")
+    assert path.read_text() == '# mine\ntheme = "gruvbox"\n\n[keymap]\nsort = "o"\n'
+    path.unlink()
+    save_theme("nord")
+    assert load_settings()[0].theme == "nord"
