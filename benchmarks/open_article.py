@@ -36,10 +36,10 @@ def long_article(sources: list[Path], kilobytes: int) -> str:
 async def measure(
     corpus: Path, index_dir: Path, query: str, runs: int
 ) -> tuple[list[float], list[float]]:
-    from search import hit_spans
+    from search import Library, hit_spans
     from tui.app import ArticleAnalysed, NewsReaderApp
 
-    app = NewsReaderApp([corpus], index_dir, index_in_process=True)
+    app = NewsReaderApp(Library([corpus], index_dir, catch_up_here=True))
     engine, screen = [], []
     async with app.run_test(size=(160, 48)) as pilot:
         while app.indexing or not app.article_list.hits:

@@ -146,7 +146,7 @@ async def one_session(
     deadline: float,
     counts: dict[str, int],
 ) -> None:
-    app = NewsReaderApp([corpus], index_dir, ReadingState(data / "read.json"))
+    app = NewsReaderApp(Library([corpus], index_dir), ReadingState(data / "read.json"))
     size = (rng.randint(20, 200), rng.randint(4, 60))
     async with app.run_test(size=size) as pilot:
         while time.monotonic() < deadline and app.is_running:

@@ -172,7 +172,12 @@ class IndexRebuilt(Exception):
 class Library:
     """A corpus (folders and files), the index that serves it, and the searches a reader runs."""
 
-    def __init__(self, roots: list[Path] | None = None, index_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        roots: list[Path] | None = None,
+        index_dir: Path | None = None,
+        catch_up_here: bool = False,
+    ) -> None:
         self.roots = [Path(r).expanduser() for r in roots] if roots else [bundled_seeds_dir()]
         self.index_dir = index_dir or default_index_dir(self.roots)
         self._corpus = CorpusIndex(self.index_dir, self.roots)
@@ -180,6 +185,9 @@ class Library:
         self._searcher: Searcher | None = None
         self._lock = threading.Lock()
         self._extract = lru_cache(maxsize=32)(extract_or_nothing)
+        # Catch up in this process instead of the isolated indexer: for tests and benchmarks that
+        # must not wait for an interpreter to start.
+        self._catch_up_here = catch_up_here
 
     @property
     def notices(self) -> list[str]:
@@ -199,13 +207,11 @@ class Library:
         self.refresh()
         return report
 
-    def update_in_background(
-        self, on_progress: Callable[[IndexProgress], None] | None = None
-    ) -> UpdateReport:
+    def catch_up(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
         """Bring the index up to date in a separate, isolated process (search/indexer.py), so that
         this one stays responsive; `on_progress` may raise to stop it. An index kept in memory
         can only be updated here."""
-        if self.in_memory:
+        if self.in_memory or self._catch_up_here:
             return self.update(on_progress)
         for item in update_in_background(self.roots, self.index_dir):
             if isinstance(item, IndexProgress):

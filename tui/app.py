@@ -152,10 +152,8 @@ class NewsReaderApp(App[int]):
 
     def __init__(
         self,
-        paths: list[Path] | None = None,
-        index_dir: Path | None = None,
+        library: Library | None = None,
         reading_state: ReadingState | None = None,
-        index_in_process: bool = False,
         settings: Settings | None = None,
     ) -> None:
         super().__init__()
@@ -164,11 +162,8 @@ class NewsReaderApp(App[int]):
         else:
             self._settings_problems = []
         self.settings = settings
-        self.library = Library(paths, index_dir)
+        self.library = library or Library()
         self.reading_state = reading_state or ReadingState()
-        # Tests index in-process (deterministic, no spawned interpreter); users get a separate
-        # process.
-        self.index_in_process = index_in_process
         self.sort = NEWEST if settings.sort == "date" else RELEVANCE
         self.query_text = ""
         self.results: SearchResults | None = None
@@ -313,10 +308,7 @@ class NewsReaderApp(App[int]):
             self.post_message(IndexingProgressed(progress))
 
         try:
-            if self.index_in_process:
-                report = self.library.update(progressed)
-            else:
-                report = self.library.update_in_background(progressed)
+            report = self.library.catch_up(progressed)
         except IndexingCancelled:
             return
         except (IndexingFailed, OSError) as error:

@@ -136,7 +136,7 @@ def _bring_up_to_date(library) -> None:
     from search import IndexingFailed
 
     try:
-        report = library.update_in_background()
+        report = library.catch_up()
     except (OSError, IndexingFailed) as error:
         print(
             f"newsreader: indexing stopped ({error}); searching what was indexed before",
@@ -292,9 +292,11 @@ def run_config(argv: list[str]) -> int:
 
 def run_app(argv: list[str]) -> int:
     args = _app_parser().parse_args(argv)
+    from search import Library
+
     from .app import NewsReaderApp
 
-    app = NewsReaderApp(args.paths or None, args.index_dir)
+    app = NewsReaderApp(Library(args.paths or None, args.index_dir))
     app.run()
     return app.return_code or 0
 

@@ -7,14 +7,13 @@ from pathlib import Path
 
 from textual.worker import WorkerState
 
-from search import ReadingState
+from search import Library, ReadingState
 from tui.app import NewsReaderApp
 
 
 def make_app(corpus: Path, tmp_path: Path) -> NewsReaderApp:
-    return NewsReaderApp(
-        [corpus], tmp_path / "index", ReadingState(tmp_path / "read.json"), index_in_process=True
-    )
+    library = Library([corpus], tmp_path / "index", catch_up_here=True)
+    return NewsReaderApp(library, ReadingState(tmp_path / "read.json"))
 
 
 def _busy(app: NewsReaderApp) -> bool:

@@ -474,13 +474,12 @@ async def test_the_side_panel_of_a_long_article_lays_out_its_rows_as_they_are_re
 async def test_settings_give_the_keymap_the_sort_and_the_theme_and_a_chosen_theme_is_saved(
     seed_corpus, tmp_path
 ):
-    from search import ReadingState, Settings, load_settings
+    from search import Library, ReadingState, Settings, load_settings
     from tui.app import NewsReaderApp
 
     settings = Settings(theme="nord", sort="date", text_width=40, keymap={"sort": "o"})
-    app = NewsReaderApp(
-        [seed_corpus], tmp_path / "index", ReadingState(tmp_path / "r.json"), True, settings
-    )
+    library = Library([seed_corpus], tmp_path / "index", catch_up_here=True)
+    app = NewsReaderApp(library, ReadingState(tmp_path / "r.json"), settings)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         assert app.theme == "nord" and app.results.by_date
