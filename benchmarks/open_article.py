@@ -37,7 +37,8 @@ async def measure(
     corpus: Path, index_dir: Path, query: str, runs: int
 ) -> tuple[list[float], list[float]]:
     from search import Library, hit_spans
-    from tui.app import ArticleAnalysed, NewsReaderApp
+    from tui.app import NewsReaderApp
+    from tui.messages import ArticleAnalysed
 
     app = NewsReaderApp(Library([corpus], index_dir, catch_up_here=True))
     engine, screen = [], []

@@ -21,7 +21,7 @@ from .library import (
     StoredArticle,
 )
 from .paths import bundled_seeds_dir, cache_dir, data_dir
-from .query import SEARCH_FIELDS, QuerySyntaxError, person_query
+from .query import QUERY_HELP, SEARCH_FIELDS, QuerySyntaxError, person_query
 from .reading_state import ReadingState
 from .settings import Settings, config_path, load_settings, save_theme
 from .sources.files import SkippedFile
@@ -30,6 +30,7 @@ from .text.safety import printable_path
 
 __all__ = [
     "NEWEST",
+    "QUERY_HELP",
     "RELEVANCE",
     "SEARCH_FIELDS",
     "Article",

@@ -38,6 +38,7 @@ from . import index_folder
 from .extractors.dates import TemporalExpression, period_start
 from .extractors.extraction import extract_or_nothing
 from .index_folder import MANIFEST
+from .query import person_keys
 from .sources.files import Discovery, FileStamp, SkippedFile, UnreadableFile, discover, read_article
 from .text.safety import path_text
 
@@ -306,8 +307,7 @@ def prepare_document(stamp: FileStamp) -> dict[str, object]:
         sort_date, date_kind = _file_date(stamp.mtime_ns), DATE_FROM_FILE
     keys = set()
     for person in extraction.people:
-        keys.add(person.name.lower())
-        keys.add(person.name.split()[-1].lower())
+        keys |= person_keys(person.name)
     dates = _date_values(extraction.dates, article.published)
     return {
         "path": stamp.path,

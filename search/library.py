@@ -24,7 +24,7 @@ from .highlight import Snippet, hit_spans, make_snippet
 from .index import DATE_FROM_FILE, DATE_INFERRED, CorpusIndex, IndexProgress, UpdateReport
 from .index_folder import ForeignIndexFolder
 from .paths import bundled_seeds_dir, default_index_dir
-from .query import QuerySyntaxError, expand_fuzzy, make_parser, parse
+from .query import QuerySyntaxError, expand_fuzzy, make_parser, parse, person_keys
 from .text.safety import printable_path
 
 RELEVANCE, NEWEST = "relevance", "date"
@@ -96,8 +96,7 @@ class SearchResults:
 
     def names_person(self, name: str) -> bool:
         """Whether the query asked for this person, by full name or by surname."""
-        lowered = name.lower()
-        return lowered in self.people or lowered.split()[-1] in self.people
+        return bool(person_keys(name) & self.people)
 
 
 def _stored(fields: dict) -> StoredArticle:

@@ -114,6 +114,26 @@ def _check_word(word: str, position: int) -> None:
             )
 
 
+# The query language as the help screen shows it: each example, and what it finds.
+QUERY_HELP: tuple[tuple[str, str], ...] = (
+    ("words", "all must match; stemmed: talk finds talks, talked"),
+    ('"a phrase"', "the words in this order"),
+    ("a OR b, NOT a, (a OR b) c", "boolean operators, upper or lower case"),
+    ("talk*", "words that start so (two letters at least before the *)"),
+    ("tlak~  Hegseht~2", f"fuzzy: one edit away, or up to {MAX_EDITS}"),
+    ("title:summit  source:reuters", "a word in one field"),
+    ('person:"Pete Hegseth"  person:hegseth', "articles naming a person"),
+    ("date:2025-10  date:[2025-10-01 TO 2025-12-31]", "articles naming a day in that range"),
+    ("date:>2025-06", "after a date"),
+)
+
+
+def person_keys(name: str) -> set[str]:
+    """What `person:` matches a person by: the full name, and the surname alone."""
+    lowered = name.lower()
+    return {lowered, lowered.split()[-1]} if lowered.split() else set()
+
+
 def person_query(name: str) -> str:
     """The query for the articles naming `name`, whatever quotes the name holds: a name with a
     double quote in it ('Dwayne "The Rock" Johnson') is written as one single-quoted term."""

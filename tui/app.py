@@ -11,7 +11,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.theme import Theme, ThemeProvider
 from textual.timer import Timer
@@ -22,7 +21,6 @@ from textual.worker import get_current_worker
 from search import (
     NEWEST,
     RELEVANCE,
-    Extraction,
     ForeignIndexFolder,
     IndexingFailed,
     IndexProgress,
@@ -34,7 +32,6 @@ from search import (
     SearchResults,
     Settings,
     SkippedFile,
-    UpdateReport,
     hit_spans,
     load_settings,
     person_query,
@@ -43,6 +40,17 @@ from search import (
 )
 
 from .commands import NewsreaderCommands, SteadyCommandPalette
+from .messages import (
+    ArticleAnalysed,
+    IndexingCancelled,
+    IndexingFinished,
+    IndexingProgressed,
+    IndexRebuiltNotice,
+    LibraryOpened,
+    LibraryUnavailable,
+    SearchFailed,
+    SearchFinished,
+)
 from .screens.help import HelpScreen
 from .screens.people import PeopleScreen
 from .screens.skipped import SkippedScreen
@@ -56,70 +64,6 @@ SEARCH_DEBOUNCE_SECONDS = 0.15
 REFRESH_WHILE_INDEXING_SECONDS = 1.0
 NARROW_WIDTH = 100
 RESULT_LIMIT = 500
-
-
-class IndexingCancelled(Exception):
-    """Raised from a progress callback to stop indexing that nobody waits for any more."""
-
-
-class LibraryUnavailable(Message):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-
-class IndexRebuiltNotice(Message):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-
-class LibraryOpened(Message):
-    def __init__(self, notices: list[str], count: int) -> None:
-        super().__init__()
-        self.notices = notices
-        self.count = count
-
-
-class SearchFinished(Message):
-    def __init__(self, results: SearchResults) -> None:
-        super().__init__()
-        self.results = results
-
-
-class SearchFailed(Message):
-    def __init__(self, query: str, message: str) -> None:
-        super().__init__()
-        self.query = query
-        self.message = message
-
-
-class ArticleAnalysed(Message):
-    def __init__(
-        self,
-        hit: SearchHit,
-        extraction: Extraction,
-        hit_spans: list[list[tuple[int, int]]],
-        focus: bool,
-    ) -> None:
-        super().__init__()
-        self.hit = hit
-        self.extraction = extraction
-        self.hit_spans = hit_spans
-        self.focus = focus
-
-
-class IndexingProgressed(Message):
-    def __init__(self, progress: IndexProgress) -> None:
-        super().__init__()
-        self.progress = progress
-
-
-class IndexingFinished(Message):
-    def __init__(self, report: UpdateReport | None, error: str | None = None) -> None:
-        super().__init__()
-        self.report = report
-        self.error = error
 
 
 class NewsReaderApp(App[int]):

@@ -9,18 +9,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from .modal import ClosingModal
+from search import QUERY_HELP
 
-QUERY_SYNTAX = [
-    ("words", "all must match; stemmed: talk finds talks, talked"),
-    ('"a phrase"', "the words in this order"),
-    ("a OR b, NOT a, (a OR b) c", "boolean operators, upper or lower case"),
-    ("talk*  tlak~", "prefix; fuzzy (one edit away)"),
-    ("title:summit  source:reuters", "a word in one field"),
-    ('person:"Pete Hegseth"  person:hegseth', "articles naming a person"),
-    ("date:2025-10  date:[2025-10-01 TO 2025-12-31]", "articles mentioning a day in that range"),
-    ("date:>2025-06", "after a date"),
-]
+from .modal import ClosingModal
 
 
 def bindings_table(groups: list[tuple[str, list[Binding]]]) -> Table:
@@ -57,7 +48,7 @@ class HelpScreen(ClosingModal[None]):
         syntax = Table.grid(padding=(0, 2))
         syntax.add_column(style="bold green", no_wrap=True)
         syntax.add_column()
-        for example, meaning in QUERY_SYNTAX:
+        for example, meaning in QUERY_HELP:
             syntax.add_row(Text(example), Text(meaning))
         with VerticalScroll(id="help-body"):
             yield Static(Text("newsreader — keys", style="bold"), classes="help-title")
