@@ -5,7 +5,7 @@ This package never imports the UI. What the UI and the command line use is expor
 
 from .background import IndexingFailed
 from .extractors.dates import Reference, TemporalExpression, period_start
-from .extractors.extraction import Extraction, extract
+from .extractors.extraction import DateEntry, Extraction, PersonEntry, extract
 from .extractors.people import Person, PersonMention
 from .highlight import Snippet, hit_spans
 from .index import IndexProgress, UpdateReport
@@ -34,6 +34,7 @@ __all__ = [
     "RELEVANCE",
     "SEARCH_FIELDS",
     "Article",
+    "DateEntry",
     "Extraction",
     "ForeignIndexFolder",
     "IndexProgress",
@@ -42,6 +43,7 @@ __all__ = [
     "Library",
     "Person",
     "PersonCount",
+    "PersonEntry",
     "PersonMention",
     "QuerySyntaxError",
     "ReadingState",

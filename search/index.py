@@ -182,7 +182,7 @@ def _date_values(
 ) -> list[dt.datetime]:
     """Each day the article names or was published on, once: Whoosh indexes a value given twice as
     two postings of one document, which breaks its matchers (an AssertionError in an AND)."""
-    days = {period_start(d.value) for d in dates if d.type in ("DATE", "TIME")} | {published}
+    days = {period_start(d.value) for d in dates if d.names_a_time} | {published}
     return sorted(dt.datetime.combine(d, dt.time()) for d in days if d is not None)
 
 

@@ -5,12 +5,33 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .dates import Reference, TemporalExpression, extract_dates
+from .dates import Reference, TemporalExpression, extract_dates, period_start
 from .people import Person, PersonMention, extract_people, mentions
 
 # What the index keeps of an extraction: offsets and values only, the texts being slices of the
 # body.
 ExtractionRecord = tuple[tuple, tuple, tuple | None]
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class DateEntry:
+    """One line of an article's dates: an expression as written, with every place it is named."""
+
+    label: str
+    value: str
+    end_value: str | None
+    day: dt.date | None  # None when the value could not be resolved
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    name: str
+    role: str | None
+    spans: tuple[Span, ...]
 
 
 @dataclass(frozen=True)
@@ -25,6 +46,35 @@ class Extraction:
             "dates": [d.as_json() for d in self.dates],
             "people": [m.as_json() for m in mentions(list(self.people))],
         }
+
+    def date_entries(self) -> list[DateEntry]:
+        """The dates and times to list, in time order, one entry per expression and value;
+        unresolved ones last."""
+        grouped: dict[tuple[str, str], list[TemporalExpression]] = {}
+        for expression in self.dates:
+            if expression.names_a_time:
+                key = (" ".join(expression.text.split()), expression.value)
+                grouped.setdefault(key, []).append(expression)
+        entries = [
+            DateEntry(
+                label,
+                value,
+                group[0].end_value,
+                period_start(value),
+                tuple((e.start, e.end) for e in group),
+            )
+            for (label, value), group in grouped.items()
+        ]
+        return sorted(
+            entries, key=lambda e: (e.day is None, e.day or dt.date.max, e.value, e.spans[0][0])
+        )
+
+    def person_entries(self) -> list[PersonEntry]:
+        """The people to list, the most named first."""
+        people = sorted(self.people, key=lambda p: (-len(p.mentions), p.mentions[0].start))
+        return [
+            PersonEntry(p.name, p.role, tuple((m.start, m.end) for m in p.mentions)) for p in people
+        ]
 
     def to_record(self) -> ExtractionRecord:
         dates = tuple((d.start, d.end, d.type, d.value, d.end_value) for d in self.dates)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from rich.text import Text
@@ -14,57 +12,11 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from search import Extraction, period_start
+from search import DateEntry, Extraction, PersonEntry
 
 from .keyboard_list import GrowingOptionList
 
 Span = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class DateEntry:
-    label: str  # the expression as written
-    value: str
-    end_value: str | None
-    day: dt.date | None  # None when the value could not be resolved
-    spans: tuple[Span, ...]
-
-
-@dataclass(frozen=True)
-class PersonEntry:
-    name: str
-    role: str | None
-    spans: tuple[Span, ...]
-
-
-def date_entries(extraction: Extraction) -> list[DateEntry]:
-    """Dates and times in time order, one entry per expression and value; unresolved last."""
-    grouped: dict[tuple[str, str], list] = {}
-    for expression in extraction.dates:
-        if expression.type not in ("DATE", "TIME") or expression.value.endswith("_REF"):
-            continue
-        key = (" ".join(expression.text.split()), expression.value)
-        grouped.setdefault(key, []).append(expression)
-    entries = [
-        DateEntry(
-            label,
-            value,
-            group[0].end_value,
-            period_start(value),
-            tuple((e.start, e.end) for e in group),
-        )
-        for (label, value), group in grouped.items()
-    ]
-    return sorted(
-        entries, key=lambda e: (e.day is None, e.day or dt.date.max, e.value, e.spans[0][0])
-    )
-
-
-def person_entries(extraction: Extraction) -> list[PersonEntry]:
-    people = sorted(extraction.people, key=lambda p: (-len(p.mentions), p.mentions[0].start))
-    return [
-        PersonEntry(p.name, p.role, tuple((m.start, m.end) for m in p.mentions)) for p in people
-    ]
 
 
 def _date_value(entry: DateEntry) -> str:
@@ -139,8 +91,8 @@ class SidePanel(Vertical):
         yield PanelList(id="people")
 
     def show(self, extraction: Extraction) -> None:
-        self.dates = date_entries(extraction)
-        self.people = person_entries(extraction)
+        self.dates = extraction.date_entries()
+        self.people = extraction.person_entries()
         width = max((len(_date_value(e)) for e in self.dates), default=0)
         prompts = {
             "#dates": [partial(_date_prompt, entry, width) for entry in self.dates],
