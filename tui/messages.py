@@ -1,6 +1,11 @@
-"""The messages the app's workers post to it: results arrive on the UI thread as messages."""
+"""The messages the app's workers post to it: results arrive on the UI thread as messages.
+
+Dataclasses, as Textual's own messages are (Message.__post_init__ sets a message up).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual.message import Message
 
@@ -11,61 +16,47 @@ class IndexingCancelled(Exception):
     """Raised from a progress callback to stop indexing that nobody waits for any more."""
 
 
+@dataclass
 class LibraryUnavailable(Message):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
+    text: str
 
 
+@dataclass
 class IndexRebuiltNotice(Message):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
+    text: str
 
 
+@dataclass
 class LibraryOpened(Message):
-    def __init__(self, notices: list[str], count: int) -> None:
-        super().__init__()
-        self.notices = notices
-        self.count = count
+    notices: list[str]
+    count: int
 
 
+@dataclass
 class SearchFinished(Message):
-    def __init__(self, results: SearchResults) -> None:
-        super().__init__()
-        self.results = results
+    results: SearchResults
 
 
+@dataclass
 class SearchFailed(Message):
-    def __init__(self, query: str, message: str) -> None:
-        super().__init__()
-        self.query = query
-        self.message = message
+    query: str
+    message: str
 
 
+@dataclass
 class ArticleAnalysed(Message):
-    def __init__(
-        self,
-        hit: SearchHit,
-        extraction: Extraction,
-        hit_spans: list[list[tuple[int, int]]],
-        focus: bool,
-    ) -> None:
-        super().__init__()
-        self.hit = hit
-        self.extraction = extraction
-        self.hit_spans = hit_spans
-        self.focus = focus
+    hit: SearchHit
+    extraction: Extraction
+    hit_spans: list[list[tuple[int, int]]]
+    focus: bool
 
 
+@dataclass
 class IndexingProgressed(Message):
-    def __init__(self, progress: IndexProgress) -> None:
-        super().__init__()
-        self.progress = progress
+    progress: IndexProgress
 
 
+@dataclass
 class IndexingFinished(Message):
-    def __init__(self, report: UpdateReport | None, error: str | None = None) -> None:
-        super().__init__()
-        self.report = report
-        self.error = error
+    report: UpdateReport | None
+    error: str | None = None
