@@ -35,15 +35,12 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from . import index_folder
-from .extractors.dates import TemporalExpression, period_start
-from .extractors.extraction import extract_or_nothing
 from .index_folder import MANIFEST
-from .query import person_keys
-from .sources.files import Discovery, FileStamp, SkippedFile, UnreadableFile, discover, read_article
+from .pipeline import prepare_document
+from .sources.files import Discovery, FileStamp, SkippedFile, UnreadableFile, discover
 from .text.safety import path_text
 
 SCHEMA_VERSION = 8  # 8: every stored field is safe text
-DATE_PUBLISHED, DATE_INFERRED, DATE_FROM_FILE = "published", "inferred", "file"
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
 PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves
@@ -177,15 +174,6 @@ class _Manifest:
         os.replace(temporary, path)
 
 
-def _date_values(
-    dates: tuple[TemporalExpression, ...], published: dt.date | None
-) -> list[dt.datetime]:
-    """Each day the article names or was published on, once: Whoosh indexes a value given twice as
-    two postings of one document, which breaks its matchers (an AssertionError in an AND)."""
-    days = {period_start(d.value) for d in dates if d.names_a_time} | {published}
-    return sorted(dt.datetime.combine(d, dt.time()) for d in days if d is not None)
-
-
 def _index_file(writer: SegmentWriter, stamp: FileStamp) -> SkippedFile | None:
     """Read, analyse and add one file to `writer`; what was wrong with it if it cannot be read."""
     try:
@@ -282,55 +270,6 @@ def _adopting(segments: list[Segment]):
         return list(existing) + segments
 
     return policy
-
-
-def _file_date(mtime_ns: int) -> dt.datetime:
-    """The day a file was saved, for ordering only; a clock set to the year 33658 (or before 1970)
-    gives the epoch instead of stopping the indexing."""
-    try:
-        return dt.datetime.fromtimestamp(mtime_ns // 1_000_000_000).replace(microsecond=0)
-    except (ValueError, OverflowError, OSError):
-        return dt.datetime(1970, 1, 1)
-
-
-def prepare_document(stamp: FileStamp) -> dict[str, object]:
-    """Read, clean and analyse one file into the fields of its index document."""
-    article = read_article(stamp.path)
-    extraction, problem = extract_or_nothing(article.body, article.published)
-    reference = extraction.reference
-    if article.published:
-        sort_date, date_kind = dt.datetime.combine(article.published, dt.time()), DATE_PUBLISHED
-    elif reference:
-        sort_date, date_kind = dt.datetime.combine(reference.date, dt.time()), DATE_INFERRED
-    else:
-        # Only for ordering: a file's mtime says when it was saved, not when the story was written.
-        sort_date, date_kind = _file_date(stamp.mtime_ns), DATE_FROM_FILE
-    keys = set()
-    for person in extraction.people:
-        keys |= person_keys(person.name)
-    dates = _date_values(extraction.dates, article.published)
-    return {
-        "path": stamp.path,
-        "path_key": path_text(stamp.path),
-        "id": article.id,
-        "title": article.title,
-        "body": article.body,
-        "source": article.source or "",
-        "published": dt.datetime.combine(article.published, dt.time())
-        if article.published
-        else None,
-        "sort_date": sort_date,
-        "date_kind": date_kind,
-        "date": dates or None,
-        "person": ",".join(sorted(k.replace(",", " ") for k in keys)),
-        "person_name": ",".join(sorted({p.name.replace(",", " ") for p in extraction.people})),
-        "people": [
-            (p.name, len(p.mentions), p.role)
-            for p in sorted(extraction.people, key=lambda p: -len(p.mentions))
-        ],
-        # None after a failure: the reader extracts again when the article is opened, and says why.
-        "analysis": None if problem else extraction.to_record(),
-    }
 
 
 def _delete_paths(writer, paths: list[str]) -> None:

@@ -21,9 +21,10 @@ from whoosh.searching import Searcher
 from .background import IndexingFailed, update_in_background
 from .extractors.extraction import Extraction, ExtractionRecord, extract_or_nothing
 from .highlight import Snippet, hit_spans, make_snippet
-from .index import DATE_FROM_FILE, DATE_INFERRED, CorpusIndex, IndexProgress, UpdateReport
+from .index import CorpusIndex, IndexProgress, UpdateReport
 from .index_folder import ForeignIndexFolder
 from .paths import bundled_seeds_dir, default_index_dir
+from .pipeline import DATE_FROM_FILE, DATE_INFERRED
 from .query import QuerySyntaxError, expand_fuzzy, make_parser, parse, person_keys
 from .text.safety import printable_path
 
