@@ -345,6 +345,8 @@ class NewsReaderApp(App[int]):
         self.focus_now(self.article_list)
 
     def search_for(self, text: str) -> None:
+        if not self.search_box.is_attached:  # a search typed just before Quit arrives after it
+            return
         query_input = self.search_box.query_input
         if query_input.value != text:
             with query_input.prevent(Input.Changed):
