@@ -5,17 +5,35 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual.await_complete import AwaitComplete
+from textual.css.query import NoMatches
+from textual.message import Message
 from textual.screen import ModalScreen
 
 Result = TypeVar("Result")
 
 
 class ClosingModal(ModalScreen[Result]):
-    """A modal screen that closes once: keys typed in one burst (Esc, Enter, q) ask it to close
-    twice, and Textual would then pop the screen beneath it or fail on the spent result."""
+    """A modal screen that closes once, and quietly.
+
+    Keys typed in one burst (Esc, Enter, q) ask it to close twice, and Textual would then pop the
+    screen beneath it or fail on the spent result. And a screen closed in the same burst that
+    opened it may still be handed its mount or a key after its widgets are gone: looking one up
+    then is no error (an error in a handler would end the whole app).
+    """
 
     def dismiss(self, result: Result | None = None) -> AwaitComplete:
-        if self.app.screen is not self or getattr(self, "_dismissed_once", False):
+        if self.app.screen is not self or self._is_closing:
             return AwaitComplete()
         self._dismissed_once = True
         return super().dismiss(result)
+
+    @property
+    def _is_closing(self) -> bool:
+        return getattr(self, "_dismissed_once", False) or self not in self.app.screen_stack
+
+    async def _on_message(self, message: Message) -> None:
+        try:
+            await super()._on_message(message)
+        except NoMatches:
+            if not self._is_closing:
+                raise
