@@ -364,6 +364,9 @@ class CorpusIndex:
             "using a temporary index in memory, rebuilt at each launch."
         )
         self.in_memory = True
+        self._start_in_memory()
+
+    def _start_in_memory(self) -> None:
         self._memory_manifest = _Manifest()
         self._index = RamStorage().create_index(self.schema)
 
@@ -405,8 +408,7 @@ class CorpusIndex:
         self.notices.append(f"{reason}; rebuilding the index.")
         self._index = None
         if self.in_memory:
-            self._memory_manifest = _Manifest()
-            self._index = RamStorage().create_index(self.schema)
+            self._start_in_memory()
             return
         try:
             if self.index_dir.is_dir():

@@ -49,9 +49,8 @@ class StoredArticle:
     body: str
     source: str
     published: dt.date | None
-    date: (
-        dt.date | None
-    )  # published, else inferred from the text, else the file's date (for sorting only)
+    # Published, else inferred from the text, else the file's date (for sorting only).
+    date: dt.date | None
     date_kind: str  # DATE_PUBLISHED, DATE_INFERRED or DATE_FROM_FILE
     people: tuple[PersonCount, ...]
     analysis: ExtractionRecord | None = field(default=None, repr=False, compare=False)
@@ -86,9 +85,8 @@ class SearchResults:
     hits: tuple[SearchHit, ...]
     terms: frozenset[str]  # analysed query words, to mark hits in the reading view
     sort: str
-    people: frozenset[str] = (
-        frozenset()
-    )  # the query's person: terms, lower case ("pete hegseth", "hegseth")
+    # The query's person: terms, lower case ("pete hegseth", "hegseth").
+    people: frozenset[str] = frozenset()
 
     @property
     def by_date(self) -> bool:

@@ -95,10 +95,8 @@ def _check_word(word: str, position: int) -> None:
         )
     boost = _BOOST.search(word)
     if boost:
-        try:
-            value = float(boost.group(1)) if re.fullmatch(r"\d+(?:\.\d+)?", boost.group(1)) else -1
-        except ValueError:
-            value = -1
+        number = boost.group(1)
+        value = float(number) if re.fullmatch(r"\d+(?:\.\d+)?", number) else -1.0
         if not 0 < value <= MAX_BOOST:
             raise QuerySyntaxError(
                 f"a weight after ^ is a number from 0 to {MAX_BOOST:g} (talks^2)", position

@@ -396,9 +396,8 @@ class NewsReaderApp(App[int]):
             self.focus_now(query_input)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if (
-            action == "leave_search"
-        ):  # only from the search box; elsewhere Esc closes screens as usual
+        # Esc leaves the search box only from the box; elsewhere it closes screens as usual.
+        if action == "leave_search":
             return self.focused is self.search_box.query_input
         return True
 

@@ -288,9 +288,8 @@ def _number(word: str) -> str:
     parts = re.split(r"[\s-]", word)
     if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS and word not in _NUMBERS:
         first, second = int(_NUMBERS[parts[0]]), int(_NUMBERS[parts[1]])
-        return str(
-            first * second if second in (100, 1000) else first + second
-        )  # "two hundred", "twenty-one"
+        # "two hundred", "twenty-one"
+        return str(first * second if second in (100, 1000) else first + second)
     value = _NUMBERS.get(word, "X")
     return value if value == "X" else (value if "." in value else str(int(value)))
 
@@ -695,9 +694,8 @@ def _relative_month(m: re.Match[str]) -> Candidate | None:
     month = _month(m["mon"])
     day = _day(m["d"]) if m["d"] else None
     rel = m["rel"].lower().split()[-1]
-    if (
-        day is not None
-    ):  # "last Oct. 23": the latest such day before the reference, or the first after
+    # "last Oct. 23": the latest such day before the reference, or the first after
+    if day is not None:
         return Candidate(
             m.start(),
             m.end(),
@@ -863,9 +861,8 @@ def _period_in_view(m: re.Match[str]) -> Candidate | None:
         if phrase == "year-end":
             # "since year-end" and "rose at year-end" look back to the last one; otherwise the coming one.
             since = re.search(r"\bsince\s+$", ctx.text[max(0, ctx.start - 8) : ctx.start], re.I)
-            past = since or (
-                ctx.tense() < 0 and not ctx.deadline()
-            )  # "in place by year's end" is ahead
+            # "in place by year's end" is ahead.
+            past = since or (ctx.tense() < 0 and not ctx.deadline())
             return f"{ref.year - (1 if past else 0):04d}-12-31", None
         return f"{ref.year:04d}", None
 
@@ -1357,16 +1354,14 @@ def _duration_rule(m: re.Match[str]) -> Candidate | None:
         and unit == "day"
         and _MODAL_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
     ):
-        return Candidate(
-            m.start(), m.end(), "DATE", _fixed(FUTURE_REF)
-        )  # "Islam will one day be ...": some day ahead
+        # "Islam will one day be ...": some day ahead
+        return Candidate(m.start(), m.end(), "DATE", _fixed(FUTURE_REF))
     if m["n"].lower() in ("a", "an"):
         if unit == "second" and _AFTER_A_SECOND.match(after):
             return None  # "a second term"
         if _RATE_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]):
-            return Candidate(
-                m.start(), m.end(), "SET", _fixed(_duration("1", unit))
-            )  # "$33 million a year"
+            # "$33 million a year"
+            return Candidate(m.start(), m.end(), "SET", _fixed(_duration("1", unit)))
     if m["half"] and amount != "X":  # "a minute and a half"
         amount = str(float(amount) + 0.5)
     return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration(amount, unit)))

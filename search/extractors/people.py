@@ -288,10 +288,8 @@ def _candidates(
         elif 2 <= len(rest) <= 3 and _plausible_name(rest) and _context_says_person(text, rest):
             found = _Candidate(rest, None, False, "context")
         else:
-            for size in (
-                3,
-                2,
-            ):  # "Foreign Affairs Wang Yi": a clear name at the end of a longer run
+            # "Foreign Affairs Wang Yi": a clear name at the end of a longer run
+            for size in (3, 2):
                 tail = rest[-size:]
                 if len(rest) > size and _strong_name(tail) and tail[0].key not in _TITLES:
                     found = _Candidate(tail, None, False, "other")

@@ -341,9 +341,8 @@ def test_the_search_command_answers_any_query_with_an_exit_status(
 ):
     from tui.cli import _SEARCH_OPTIONS, main
 
-    assume(
-        query.split("=", 1)[0] not in _SEARCH_OPTIONS
-    )  # "--sort" first is the option, not a query
+    # "--sort" first is the option, not a query
+    assume(query.split("=", 1)[0] not in _SEARCH_OPTIONS)
     code = main(["search", query, str(seed_corpus), "--index-dir", str(tmp_path / "cli-index")])
     _, err = capsys.readouterr()
     assert code in (0, 1, 2)

@@ -72,6 +72,5 @@ def test_a_news_agency_sign_off_after_the_last_sentence_is_dropped():
         "Rates rose 5 pct, the bank said.",
     )
     assert clean("Output was 55.8 (33.7).        REUTER") == ("Output was 55.8 (33.7).",)
-    assert clean("The figures came from the AP") == (
-        "The figures came from the AP",
-    )  # a sentence, not a sign-off
+    # a sentence, not a sign-off
+    assert clean("The figures came from the AP") == ("The figures came from the AP",)
