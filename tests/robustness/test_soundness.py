@@ -419,7 +419,7 @@ def test_tagging_a_text_without_full_stops_reads_a_bounded_stretch_per_date(monk
     each date read the whole text for its tense. Count the characters read, not the seconds."""
     import datetime as dt
 
-    import search.extractors.tense as tense
+    import search.extractors.dates.tense as tense
 
     read = []
     real_cues = tense._cues

@@ -785,3 +785,36 @@ def test_the_week_ended_is_a_weeks_span():
         ("the week", "DURATION", "P1W"),
         ("March 7", "DATE", "1987-03-07"),
     ]
+
+
+def resolve_alone(rule, text: str) -> list[tuple[str, str, str]]:
+    """What one rule finds in `text`, resolved against REF without the other rules."""
+    from search.extractors.dates.context import _Context
+    from search.extractors.sentences import Sentences
+
+    found = []
+    for cand in rule.candidates(text):
+        context = _Context(text, REF, Sentences(text), cand.start, cand.end, [], None)
+        found.append((text[cand.start : cand.end], cand.type, cand.resolve(context)[0]))
+    return found
+
+
+def test_each_rule_is_a_named_function_that_runs_alone():
+    from search.extractors.dates import absolute, clock, durations, relative, sets
+    from search.extractors.dates.tagger import RULES
+
+    assert resolve_alone(absolute.iso_date, "Talks ended on 2025-12-16.") == [
+        ("2025-12-16", "DATE", "2025-12-16")
+    ]
+    assert resolve_alone(relative.deictic_day, "He spoke yesterday.") == [
+        ("yesterday", "DATE", "2025-12-16")
+    ]
+    assert resolve_alone(durations.duration_rule, "It lasted three years.") == [
+        ("three years", "DURATION", "P3Y")
+    ]
+    assert [c.type for c in clock.clock_time.candidates("at 10:30 a.m. sharp")] == ["TIME"]
+    assert [c.type for c in sets.every.candidates("every week")] == ["SET"]
+    # Called on a match of its own pattern, a rule is the function it was written as.
+    match = absolute.iso_date.pattern.search("on 2025-12-16")
+    assert match and absolute.iso_date(match) is not None
+    assert len({r.name for r in RULES}) == len(RULES)

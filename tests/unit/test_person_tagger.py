@@ -2,9 +2,9 @@
 
 import json
 
-from search.extractors.people import rule_hints
-from search.extractors.person_tagger import PersonTagger, _Document, default_tagger, tokenize
-from search.extractors.person_training import gold_labels, main
+from search.extractors.people.detect import rule_hints
+from search.extractors.people.tagger import PersonTagger, _Document, default_tagger, tokenize
+from search.extractors.people.train import gold_labels, main
 
 
 def test_tokens_keep_names_whole_and_split_the_possessive():

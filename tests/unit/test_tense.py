@@ -1,7 +1,7 @@
 import pytest
 
+from search.extractors.dates.tense import clause_span, tense_at
 from search.extractors.sentences import Sentences
-from search.extractors.tense import clause_span, tense_at
 
 
 def tense_of(text: str, expression: str) -> int:

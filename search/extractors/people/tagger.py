@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from . import name_lexicon as lexicon
+from . import lexicon
 
 LABELS = ("O", "B", "I")
 MODEL_FILE = "person_model.json.gz"
@@ -334,6 +334,6 @@ class PersonTagger:
 @cache
 def default_tagger() -> PersonTagger:
     """The tagger with the weights shipped in the package (loaded once, on first use)."""
-    model = resources.files(__package__).joinpath("resources").joinpath(MODEL_FILE)
+    model = resources.files("search.extractors").joinpath("resources").joinpath(MODEL_FILE)
     with model.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         return PersonTagger(json.load(handle))

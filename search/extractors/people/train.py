@@ -1,4 +1,4 @@
-"""Train the person tagger: `python -m search.extractors.person_training train DATA.jsonl`.
+"""Train the person tagger: `python -m search.extractors.people.train train DATA.jsonl`.
 
 The training command lives apart from the tagger: it needs the rule hints of people.py, which
 itself runs the tagger, and the reader never trains.
@@ -11,8 +11,8 @@ import json
 import sys
 from pathlib import Path
 
-from .people import rule_hints
-from .person_tagger import MODEL_FILE, PersonTagger, _Document
+from .detect import rule_hints
+from .tagger import MODEL_FILE, PersonTagger, _Document
 
 
 def gold_labels(doc: _Document, persons: list[dict]) -> list[str]:
@@ -35,7 +35,7 @@ def _load(path: Path) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m search.extractors.person_training", description="Train the person tagger."
+        prog="python -m search.extractors.people.train", description="Train the person tagger."
     )
     sub = parser.add_subparsers(dest="command", required=True)
     train = sub.add_parser(
@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         "data", type=Path, help="training data, e.g. ../shared/eval/people/conll-train.jsonl"
     )
     train.add_argument("--epochs", type=int, default=8)
-    train.add_argument("--out", type=Path, default=Path(__file__).parent / "resources" / MODEL_FILE)
+    train.add_argument(
+        "--out", type=Path, default=Path(__file__).parent.parent / "resources" / MODEL_FILE
+    )
     args = parser.parse_args(argv)
     examples = []
     for record in _load(args.data):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .resources import table, word_set
+from ..resources import table, word_set
 
 GIVEN_NAMES = word_set("given_names.txt")
 TITLES = word_set("titles.txt")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .resources import word_set
+from ..resources import word_set
 
 _IRREGULAR_PAST = word_set("past_tense_verbs.txt")
 
@@ -22,7 +22,8 @@ _FUTURE_CUE = re.compile(
     r"next(?!\s+to\b)|tomorrow)\b",
     re.I,
 )
-# These look ahead from the time of the report, but not for a day that owns an event: in "said they would
+# These look ahead from the time of the report, but not for a day that owns an event: in "said they
+# would
 # challenge Wednesday's ruling" the ruling has already been given.
 _WEAK_FUTURE_CUE = re.compile(r"\b(?:would|might)\b", re.I)
 # A plan in the pluperfect lies in the past: "had been due to expire Friday".
@@ -65,7 +66,8 @@ _NOT_A_PAST_VERB_AFTER = frozenset(
         "less",
     ]
 )
-# Nor, right before an expression, after "been": "has been relaunched on May 18" ("be" is in the set above).
+# Nor, right before an expression, after "been": "has been relaunched on May 18" ("be" is in the set
+# above).
 _NOT_A_GOVERNING_PAST_AFTER = _NOT_A_PAST_VERB_AFTER | {"been"}
 _AUXILIARIES = frozenset(["was", "were", "had"])
 _ED_NOT_PAST = frozenset(
@@ -152,7 +154,8 @@ def _cues(text: str, lo: int, hi: int, start: int, end: int) -> tuple[list[Span]
             past.append(m.span())
         previous = lowered
 
-    # A past word inside a plan ("planned a") or its auxiliary ("were planning to") is part of the plan.
+    # A past word inside a plan ("planned a") or its auxiliary ("were planning to") is part of the
+    # plan.
     def in_plan(p: tuple[int, int]) -> bool:
         return any(
             f_start <= p[0] < f_end
@@ -180,7 +183,8 @@ def _nearest(future: list[Span], past: list[Span], start: int, end: int) -> int:
 
 
 def tense_at(text: str, sentence: tuple[int, int], start: int, end: int) -> int:
-    """+1 when the words governing text[start:end] speak of the future, -1 of the past, 0 when they do not say."""
+    """+1 when the words governing text[start:end] speak of the future, -1 of the past, 0 when they
+    do not say."""
     s_start, s_end = sentence
     before = text[s_start:start]
     if _governed_in_past(before):
@@ -215,7 +219,8 @@ def governed_in_past(text: str, sentence_start: int, start: int) -> bool:
 
 
 def _governed_in_past(before: str) -> bool:
-    """Whether the words right before an expression are a past verb: "met on", but not "to be relaunched on"."""
+    """Whether the words right before an expression are a past verb: "met on", but not "to be
+    relaunched on"."""
     verb = _LOCAL_PAST.search(before[-30:])
     if not verb:
         return False

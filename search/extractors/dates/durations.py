@@ -1,0 +1,127 @@
+"""Rules for lengths of time: "three years", "a decade-long", "two and a half months"."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Candidate, _fixed, _is_title
+from .expressions import FUTURE_REF
+from .registry import rule
+from .values import _duration
+from .vocabulary import (
+    _APPROXIMATELY,
+    _LEFT,
+    _MILITARY_CLOCK,
+    _NUMBER,
+    _RIGHT,
+    _UNIT,
+    _YEAR,
+    _number,
+    _unit,
+)
+
+_RATE_BEFORE = re.compile(  # "$1.76 a year", "$500 million a year", "four flights a week"
+    r"(?:[$€£¥]?\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred|"
+    r"hundreds|thousand|thousands|million|millions|billion|billions|twice|times))"
+    r"(?:\s+(?:million|billion|thousand|mln|bln|pct|percent|[a-z-]+s)){0,2}(?:\s+in\s+[a-z-]+s)?\s+$",
+    re.I,
+)
+
+
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?!(?:the\s+|this\s+|a\s+)?(?:year|century|decade|season|fiscal)\b)"
+)
+
+
+_QUARTER_CENTURY = re.compile(r"[\s-]century\b", re.I)
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", re.I)
+
+
+_AFTER_A_SECOND = re.compile(
+    r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[A-Za-z]"
+)
+
+
+@rule(
+    rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|extra|trading|business|working))?[\s-]+(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)",
+    re.I,
+    trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)",
+    reach=(45, 25),
+)
+def duration_rule(m: re.Match[str]) -> Candidate | None:
+    if _is_title(m, "unit"):
+        return None
+    unit = _unit(m["unit"])
+    amount = _number(m["n"])
+    after = m.string[m.end() : m.end() + 12]
+    if unit == "quarter" and amount in ("1", "2", "3") and _SHARE_OF.match(m.string, m.end()):
+        return None  # "three-quarters of its food": a share, not a time
+    if m["unit"].lower() == "year" and re.fullmatch(_YEAR, m["n"]):
+        return None  # "1986 year net": the year 1986
+    if (
+        unit == "hour"
+        and _MILITARY_CLOCK.fullmatch(m["n"])
+        and m.string.endswith("at ", 0, m.start())
+    ):
+        return None  # "at 1000 hours": a time of day
+    century = _QUARTER_CENTURY.match(m.string, m.end()) if unit == "quarter" else None
+    if century:  # "a quarter century", "a quarter-century"
+        return Candidate(
+            m.start(),
+            century.end(),
+            "DURATION",
+            _fixed(_duration(str(25 * int(amount)) if amount.isdigit() else "X", "year")),
+        )
+    if m["n"].lower() in ("a", "an", "one") and m["unit"].lower() != unit:
+        return None  # "a decades-long battle": the plural is the stretch, not "a"
+    if (
+        m["n"].lower() == "one"
+        and unit == "day"
+        and _MODAL_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
+    ):
+        # "Islam will one day be ...": some day ahead
+        return Candidate(m.start(), m.end(), "DATE", _fixed(FUTURE_REF))
+    if m["n"].lower() in ("a", "an"):
+        if unit == "second" and _AFTER_A_SECOND.match(after):
+            return None  # "a second term"
+        if _RATE_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]):
+            # "$33 million a year"
+            return Candidate(m.start(), m.end(), "SET", _fixed(_duration("1", unit)))
+    if m["half"] and amount != "X":  # "a minute and a half"
+        amount = str(float(amount) + 0.5)
+    return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration(amount, unit)))
+
+
+@rule(
+    rf"{_LEFT}(?P<long>{_UNIT})-long(?![\w-])"
+    rf"|{_LEFT}(?P<the>the\s+(?:early\s+|intervening\s+)?)?(?P<word>(?:a|one)\s+(?:decade|century)|decades|centuries|years|months|weeks|days|hours|minutes){_RIGHT}(?!\s+(?:ago|earlier|later))",
+    re.I,
+    trigger=r"decade|centur|years|months|weeks|days|hours|minutes|-long",
+    reach=(10, 12),
+)
+def bare_duration(m: re.Match[str]) -> Candidate | None:
+    if m["long"]:  # "a day-long meeting", "a decades-long battle"
+        word = m["long"].lower()
+        unit = _unit(word)
+        return Candidate(
+            m.start(), m.end(), "DURATION", _fixed(_duration("1" if unit == word else "X", unit))
+        )
+    word = m["word"].lower()
+    before = m.string[max(0, m.start() - 16) : m.start()].lower()
+    if word.endswith("s") and not word.startswith(("a ", "one ")):
+        if not re.search(
+            r"\b(?:for|in|over|within|past|last|recent|coming|after|through|across|down)\s+$",
+            before,
+        ):
+            return None
+        if m["the"] and re.match(
+            r"\s+(?:of|before|after|to|between|from|\d)", m.string[m.end() : m.end() + 10]
+        ):
+            # "in the weeks before the shooting", "the years 1990 to 1995": not a stretch of its own
+            return None
+        unit = _unit(word)
+        return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("X", unit)))
+    unit = word.split()[-1]
+    return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("1", unit)))

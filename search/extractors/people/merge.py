@@ -1,0 +1,196 @@
+"""Find the people named in an article, merge their mentions, and keep the role the article gives
+them.
+
+Capitalised runs of words are candidate names. A run becomes a person when a title stands before
+it ("Defense Secretary Pete Hegseth"), when it opens with a known given name ("Nancy Pelosi"), when
+it has the shape of an East Asian name ("Xi Jinping"), or when its context marks a person (an
+appositive, a reporting verb). Every full name found is then a key for the shorter mentions
+elsewhere in the article: "Hegseth", "Pete", "President Trump".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .detect import (
+    _CALENDAR_AND_NUMBER_WORDS,
+    _POSSESSIVE,
+    _candidates,
+    _is_capitalised,
+    _is_east_asian,
+    _model_candidates,
+    _Token,
+    _tokens,
+)
+from .lexicon import GIVEN_NAMES as _GIVEN
+from .lexicon import NICKNAMES as _NICKNAMES
+from .lexicon import TITLES as _TITLES
+from .tagger import tokenize
+
+_APPOSITIVE_ROLE = re.compile(
+    r",\s+(?:the|a|an)\s+(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|and\s+the)\b)"
+)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    name: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "text": self.text, "name": self.name}
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    mentions: tuple[PersonMention, ...]
+    role: str | None = None
+
+
+@dataclass
+class _Group:
+    given: str | None
+    family: str
+    forms: Counter[str] = field(default_factory=Counter)
+    first_form: str = ""
+    role: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def canonical(self) -> str:
+        best = max(self.forms.values())
+        # The most used full form is the common one; among equals, the first the article used.
+        ties = [form for form, count in self.forms.items() if count == best]
+        return self.first_form if self.first_form in ties else ties[0]
+
+
+def _canonical_words(words: list[str]) -> list[str]:
+    """Drop middle given names: "Donald John Trump" is "Donald Trump" in the news."""
+    if len(words) >= 3 and not _is_east_asian(words):
+        middle = [w for w in words[1:-1] if not (w.lower() in _GIVEN and len(w) > 2)]
+        return [words[0], *middle, words[-1]]
+    return words
+
+
+def _given_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b or _NICKNAMES.get(a) == b or _NICKNAMES.get(b) == a:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return len(min(a, b, key=len)) >= 3 and max(a, b, key=len).startswith(min(a, b, key=len))
+
+
+def _split_name(words: list[str]) -> tuple[str | None, str]:
+    """(given name, family name), East Asian order included."""
+    if _is_east_asian(words):
+        return " ".join(words[1:]), words[0]
+    if len(words) == 1:
+        return None, words[0]
+    family = words[-1]
+    # A particle belongs to the family name: "de Gaulle", "van Gogh".
+    return words[0], family
+
+
+def extract_people(text: str) -> list[Person]:
+    """The people in `text`, each with every mention and the canonical name."""
+    base = tokenize(text)
+    tokens = _tokens(text, base)
+    rule_full, singles = _candidates(text, tokens)
+    full = _model_candidates(text, base, tokens, rule_full, singles)
+    groups: list[_Group] = []
+    for cand in sorted(full, key=lambda c: c.start):
+        words = _canonical_words([_POSSESSIVE.sub("", t.text) for t in cand.tokens])
+        given, family = _split_name(words)
+        group = next(
+            (g for g in groups if g.family == family and _given_compatible(g.given, given)), None
+        )
+        if group is None and len(words) == 1:
+            group = next((g for g in groups if g.given == family), None)
+        if group is None:
+            group = _Group(given, family)
+            groups.append(group)
+        if len(words) > 1:
+            form = " ".join(words)
+            group.forms[form] += 1
+            group.first_form = group.first_form or form
+            if group.given is None:
+                group.given = given
+        group.role = group.role or cand.role or _appositive_role(text, cand.end)
+        group.mentions.append((cand.start, cand.end))
+    # Single-word titled people ("President Macron") that a full name later explains merge into it.
+    merged: list[_Group] = []
+    for group in groups:
+        if not group.forms:
+            fuller = next(
+                (
+                    g
+                    for g in groups
+                    if g.forms and (g.family == group.family or g.given == group.family)
+                ),
+                None,
+            )
+            if fuller is not None:
+                fuller.mentions.extend(group.mentions)
+                fuller.role = fuller.role or group.role
+                continue
+            group.forms[group.family] += 1
+            group.first_form = group.family
+        merged.append(group)
+    taken = {span for g in merged for span in g.mentions}
+    for token in singles:
+        parts = _hyphen_parts(token)
+        for part_text, start in parts:
+            word = _POSSESSIVE.sub("", part_text)
+            end = start + len(word)
+            if any(s <= start < e for s, e in taken):
+                continue
+            group = next((g for g in merged if g.family == word), None) or next(
+                (g for g in merged if g.given == word and len(word) > 2), None
+            )
+            if group is not None:
+                group.mentions.append((start, end))
+                taken.add((start, end))
+    people = []
+    for group in merged:
+        name = group.canonical()
+        if " " not in name and name.lower().rstrip(".") in _CALENDAR_AND_NUMBER_WORDS:
+            continue  # "Mar" in a table of monthly figures, "Nine" starting a sentence
+
+        mentions = tuple(
+            PersonMention(s, e, text[s:e], name) for s, e in sorted(set(group.mentions))
+        )
+        people.append(Person(name, mentions, group.role))
+    return sorted(people, key=lambda p: p.mentions[0].start)
+
+
+def _hyphen_parts(token: _Token) -> list[tuple[str, int]]:
+    """ "Xi-Trump" speaks of two people; each capitalised part is a possible mention."""
+    word = token.text
+    if "-" not in word:
+        return [(word, token.start)]
+    parts, offset = [], token.start
+    for part in word.split("-"):
+        if _is_capitalised(part):
+            parts.append((part, offset))
+        offset += len(part) + 1
+    return parts
+
+
+def _appositive_role(text: str, end: int) -> str | None:
+    match = _APPOSITIVE_ROLE.match(text, end)
+    if not match:
+        return None
+    role = match.group("role").strip()
+    words = role.lower().split()
+    return role if any(w in _TITLES for w in words) else None
+
+
+def mentions(people: list[Person]) -> list[PersonMention]:
+    return sorted((m for p in people for m in p.mentions), key=lambda m: m.start)
