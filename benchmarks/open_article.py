@@ -36,7 +36,7 @@ def long_article(sources: list[Path], kilobytes: int) -> str:
 async def measure(
     corpus: Path, index_dir: Path, query: str, runs: int
 ) -> tuple[list[float], list[float]]:
-    from search import Library, hit_spans
+    from search import Library
     from tui.app import NewsReaderApp
     from tui.messages import ArticleAnalysed
 
@@ -52,7 +52,7 @@ async def measure(
         for _ in range(runs):
             started = time.perf_counter()
             extraction, _ = app.library.analyse(hit.article)
-            spans = [hit_spans(p, app.results.terms) for p in hit.article.paragraphs]
+            spans = app.library.marks(hit.article, app.results.terms)
             engine.append(time.perf_counter() - started)
             started = time.process_time()
             app.on_article_analysed(ArticleAnalysed(hit, extraction, spans, focus=False))

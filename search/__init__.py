@@ -1,4 +1,4 @@
-"""newsreader's engine: articles, extraction of dates and people, the Whoosh index, and search.
+"""newsreader's engine: articles, extraction of dates and people, the index, and search.
 
 This package never imports the UI. What the UI and the command line use is exported here.
 """
@@ -7,22 +7,22 @@ from .background import IndexingFailed
 from .extractors.dates import Reference, TemporalExpression, period_start
 from .extractors.extraction import DateEntry, Extraction, PersonEntry, extract
 from .extractors.people import Person, PersonMention
-from .highlight import Snippet, hit_spans
-from .index import IndexProgress, UpdateReport
 from .index_folder import ForeignIndexFolder
-from .library import (
-    NEWEST,
-    RELEVANCE,
-    IndexRebuilt,
-    Library,
-    PersonCount,
-    SearchHit,
-    SearchResults,
-    StoredArticle,
-)
+from .library import IndexRebuilt, Library
 from .paths import bundled_seeds_dir, cache_dir, data_dir
 from .query import QUERY_HELP, SEARCH_FIELDS, QuerySyntaxError, person_query
 from .reading_state import ReadingState
+from .records import (
+    NEWEST,
+    RELEVANCE,
+    IndexProgress,
+    PersonCount,
+    SearchHit,
+    SearchResults,
+    Snippet,
+    StoredArticle,
+    UpdateReport,
+)
 from .settings import Settings, config_path, load_settings, save_theme
 from .sources.files import SkippedFile
 from .text.articles import Article
@@ -61,7 +61,6 @@ __all__ = [
     "config_path",
     "data_dir",
     "extract",
-    "hit_spans",
     "load_settings",
     "period_start",
     "person_query",

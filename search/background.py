@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .index import IndexProgress, UpdateReport
+from .records import IndexProgress, UpdateReport
 from .sources.files import SkippedFile
 
 

@@ -13,7 +13,8 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from .index import CorpusIndex, IndexProgress
+from .library import Library
+from .records import IndexProgress
 
 PROGRESS_INTERVAL = 0.1
 
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
                 json.dumps({"progress": [progress.done, progress.total, progress.path]}), flush=True
             )
 
-    report = CorpusIndex(args.index_dir, args.roots).update(on_progress)
+    report = Library(args.roots, args.index_dir, catch_up_here=True).update(on_progress)
     print(json.dumps({"report": asdict(report)}), flush=True)
     return 0
 

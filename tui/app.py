@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
+from collections.abc import Callable
+from typing import TypeVar
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -15,7 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.theme import Theme, ThemeProvider
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from search import (
@@ -32,14 +32,13 @@ from search import (
     SearchResults,
     Settings,
     SkippedFile,
-    hit_spans,
     load_settings,
     person_query,
-    printable_path,
     save_theme,
 )
 
 from .commands import NewsreaderCommands, SteadyCommandPalette
+from .keymap import binding_groups
 from .messages import (
     ArticleAnalysed,
     IndexingCancelled,
@@ -51,15 +50,17 @@ from .messages import (
     SearchFailed,
     SearchFinished,
 )
+from .reports import BUSY, indexed_status, skipped_notice
 from .screens.help import HelpScreen
 from .screens.people import PeopleScreen
 from .screens.skipped import SkippedScreen
 from .widgets.article_list import ArticleList
-from .widgets.keyboard_list import KeyboardOptionList
 from .widgets.reading_view import ReadingView
-from .widgets.search_box import QueryInput, SearchBox
+from .widgets.search_box import SearchBox
 from .widgets.side_panel import SidePanel
+from .widgets.status_bar import StatusBar
 
+T = TypeVar("T")
 SEARCH_DEBOUNCE_SECONDS = 0.15
 REFRESH_WHILE_INDEXING_SECONDS = 1.0
 NARROW_WIDTH = 100
@@ -121,8 +122,7 @@ class NewsReaderApp(App[int]):
         self.article_list = ArticleList(id="articles")
         self.reading_view = ReadingView(id="reader", text_width=settings.text_width)
         self.side_panel = SidePanel(id="side-panel")
-        self.index_status = Static(id="index-status")
-        self.index_progress = ProgressBar(id="index-progress", show_eta=False)
+        self.status_bar = StatusBar(id="status-bar")
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -132,9 +132,7 @@ class NewsReaderApp(App[int]):
             yield self.article_list
             yield self.reading_view
             yield self.side_panel
-        with Horizontal(id="status-bar"):
-            yield self.index_status
-            yield self.index_progress
+        yield self.status_bar
         yield Footer()
 
     def notify(
@@ -168,11 +166,10 @@ class NewsReaderApp(App[int]):
         self.article_list.border_title = "Articles"
         self.reading_view.border_title = "Reading"
         self.side_panel.border_title = "In this article"
-        self.index_progress.display = False
         self.article_list.read_ids = set(self.reading_state.read)
         if self.reading_state.error:
             self.notify(self.reading_state.error, severity="warning")
-        self._status("Opening the index…")
+        self.status_bar.say("Opening the index…")
         self.focus_now(self.article_list)
         self.open_library()
 
@@ -199,10 +196,6 @@ class NewsReaderApp(App[int]):
     def on_resize(self) -> None:
         self.screen.set_class(self.size.width < NARROW_WIDTH, "-narrow")
 
-    def _status(self, text: str) -> None:
-        if self.index_status.is_attached:
-            self.index_status.update(Text(text))
-
     # --- opening and indexing -------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="open")
@@ -217,7 +210,20 @@ class NewsReaderApp(App[int]):
 
     def on_library_unavailable(self, message: LibraryUnavailable) -> None:
         self.notify(message.text, severity="error", timeout=30)
-        self._status(message.text)
+        self.status_bar.say(message.text)
+
+    def _unless_rebuilt(self, ask: Callable[[], T]) -> T | None:
+        """What `ask` gets from the library; None, and the reader told, when the index was found
+        damaged and started again."""
+        try:
+            return ask()
+        except IndexRebuilt as error:
+            self.post_message(IndexRebuiltNotice(str(error)))
+            return None
+
+    def _refreshed_count(self) -> int:
+        self.library.refresh()
+        return self.library.count()
 
     def on_index_rebuilt_notice(self, message: IndexRebuiltNotice) -> None:
         """The index was damaged or removed while in use: it starts again, and is filled anew."""
@@ -230,7 +236,7 @@ class NewsReaderApp(App[int]):
             return
         for notice in message.notices:
             self.notify(notice, severity="warning")
-        self._status(f"{message.count} articles indexed")
+        self.status_bar.say(f"{message.count} articles indexed")
         self.run_search(self.query_text)
         self.action_reindex()
 
@@ -239,7 +245,7 @@ class NewsReaderApp(App[int]):
             self.notify("Already scanning for changes.")
             return
         self.indexing = True
-        self._status("Scanning for new and changed articles…")
+        self.status_bar.say("Scanning for new and changed articles…")
         self.index_corpus()
 
     @work(thread=True, exclusive=True, group="index")
@@ -263,67 +269,38 @@ class NewsReaderApp(App[int]):
     def on_indexing_progressed(self, message: IndexingProgressed) -> None:
         if not self.panes_alive:
             return
-        progress = message.progress
-        bar = self.index_progress
-        bar.display = True
-        bar.update(total=progress.total, progress=progress.done)
-        self._status(f"Indexing {progress.done}/{progress.total}")
+        self.status_bar.indexing(message.progress)
         now = time.monotonic()
         if now - self._last_refresh > REFRESH_WHILE_INDEXING_SECONDS:
             # Show what is searchable so far; the indexer commits as it goes.
             self._last_refresh = now
-            try:
-                self.library.refresh()
-            except IndexRebuilt as error:
-                self.post_message(IndexRebuiltNotice(str(error)))
+            self._unless_rebuilt(self.library.refresh)
             self.run_search(self.query_text)
 
     def on_indexing_finished(self, message: IndexingFinished) -> None:
         self.indexing = False
         if not self.panes_alive:
             return
-        self.index_progress.display = False
         if message.error:
             self.notify(
                 f"Indexing failed: {message.error}. Showing what was indexed before.",
                 severity="error",
                 timeout=15,
             )
-            self._status("Indexing failed; the list shows the last complete index")
+            self.status_bar.indexed("Indexing failed; the list shows the last complete index")
             return
         report = message.report
         assert report is not None
         self.skipped = report.skipped
         if report.busy:
-            self.notify(
-                "Another newsreader is indexing this corpus; showing what it has indexed so far.",
-                severity="warning",
-                timeout=10,
-            )
-        if report.skipped:
-            reasons = "; ".join(
-                f"{Path(printable_path(s.path)).name}: {s.reason}" for s in report.skipped[:3]
-            )
-            more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
-            self.notify(
-                f"{len(report.skipped)} file(s) skipped — {reasons}{more}. Ctrl+P › Skipped files "
-                "lists them.",
-                severity="warning",
-                timeout=12,
-            )
-        try:
-            self.library.refresh()
-            count = self.library.count()
-        except IndexRebuilt as error:
-            self.post_message(IndexRebuiltNotice(str(error)))
+            self.notify(BUSY, severity="warning", timeout=10)
+        if notice := skipped_notice(report):
+            self.notify(notice, severity="warning", timeout=12)
+        count = self._unless_rebuilt(self._refreshed_count)
+        if count is None:
+            self.status_bar.indexed("The index is being rebuilt…")
             return
-        changes = (
-            f" (+{report.added} new, {report.updated} changed, {report.removed} removed)"
-            if report.changed
-            else ""
-        )
-        skipped = f" · {len(report.skipped)} skipped" if report.skipped else ""
-        self._status(f"{count} articles indexed{changes}{skipped}")
+        self.status_bar.indexed(indexed_status(count, report))
         if report.changed:
             self.run_search(self.query_text)
 
@@ -358,15 +335,14 @@ class NewsReaderApp(App[int]):
     def run_search(self, text: str) -> None:
         worker = get_current_worker()
         try:
-            results = self.library.search(text, sort=self.sort, limit=RESULT_LIMIT)
-        except IndexRebuilt as error:
-            self.post_message(IndexRebuiltNotice(str(error)))
-            return
+            results = self._unless_rebuilt(
+                lambda: self.library.search(text, sort=self.sort, limit=RESULT_LIMIT)
+            )
         except QuerySyntaxError as error:
             if not worker.is_cancelled:
                 self.post_message(SearchFailed(text, str(error)))
             return
-        if not worker.is_cancelled:
+        if results is not None and not worker.is_cancelled:
             self.post_message(SearchFinished(results))
 
     def on_search_finished(self, message: SearchFinished) -> None:
@@ -438,7 +414,7 @@ class NewsReaderApp(App[int]):
         extraction, problem = self.library.analyse(hit.article)
         if problem:
             self.call_from_thread(self.notify, problem, severity="warning")
-        spans = [hit_spans(paragraph, terms) for paragraph in hit.article.paragraphs]
+        spans = self.library.marks(hit.article, terms)
         if not worker.is_cancelled:
             self.post_message(ArticleAnalysed(hit, extraction, spans, focus))
 
@@ -478,45 +454,6 @@ class NewsReaderApp(App[int]):
 
     # --- screens --------------------------------------------------------------------------------
 
-    def binding_groups(self) -> list[tuple[str, list[Binding]]]:
-        leave_search = [
-            b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "leave_search"
-        ]
-        app_bindings = [
-            b for b in self.BINDINGS if isinstance(b, Binding) and b.id != "leave_search"
-        ]
-        app_bindings += [
-            Binding("ctrl+p", "command_palette", "Command palette", key_display="Ctrl+P"),
-            Binding("tab", "focus_next", "Next pane", key_display="Tab / Shift+Tab"),
-        ]
-        return [
-            ("Everywhere", app_bindings),
-            (
-                "Search box",
-                [*leave_search, *(b for b in QueryInput.BINDINGS if isinstance(b, Binding))],
-            ),
-            (
-                "Article list",
-                [
-                    Binding("enter", "select", "Open the article", key_display="Enter"),
-                    *[b for b in KeyboardOptionList.BINDINGS if isinstance(b, Binding)],
-                ],
-            ),
-            ("Reading view", [b for b in ReadingView.BINDINGS if isinstance(b, Binding)]),
-            (
-                "Side panel",
-                [
-                    Binding(
-                        "enter",
-                        "select",
-                        "Person: search the corpus; date: show it",
-                        key_display="Enter",
-                    ),
-                    *[b for b in KeyboardOptionList.BINDINGS if isinstance(b, Binding)],
-                ],
-            ),
-        ]
-
     def _on_key(self, event: events.Key) -> None:
         # Keys still queued when Quit empties the screen stack have nowhere to go: Textual's own
         # handler (App._on_key, called after this one) is skipped for them.
@@ -536,17 +473,15 @@ class NewsReaderApp(App[int]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.binding_groups()))
+            self.push_screen(HelpScreen(binding_groups(self.BINDINGS)))
 
     def action_show_skipped(self) -> None:
         self.push_screen(SkippedScreen(self.skipped))
 
     @work(thread=True, exclusive=True, group="people")
     def action_people(self) -> None:
-        try:
-            people = self.library.people()
-        except IndexRebuilt as error:
-            self.post_message(IndexRebuiltNotice(str(error)))
+        people = self._unless_rebuilt(self.library.people)
+        if people is None:
             return
         self.call_from_thread(self.push_screen, PeopleScreen(people), self._search_chosen_person)
 

@@ -11,7 +11,7 @@ from dateutil import parser as date_parser
 
 from .cleaning import clean_paragraphs, split_paragraphs
 from .safety import TITLE_LIMIT as STORED_TITLE_LIMIT
-from .safety import safe_field, visible_text
+from .safety import path_text, safe_field, visible_text
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _META_KEYS = {
@@ -43,7 +43,8 @@ TITLE_LIMIT = 90
 
 @dataclass(frozen=True)
 class Article:
-    id: str
+    id: str  # its identity, which survives edits: for a file, its path
+    content_hash: str  # changes when its text does
     path: str
     title: str
     paragraphs: tuple[str, ...]
@@ -59,7 +60,7 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
 
-def article_id(path: str, content: str) -> str:
+def content_hash(path: str, content: str) -> str:
     digest = hashlib.sha256()
     digest.update(path.encode("utf-8", "surrogateescape"))
     digest.update(b"\0")
@@ -144,7 +145,8 @@ def parse_article(path: str, text: str) -> Article:
         title = _short_title(paragraphs) or "(untitled)"
     published = _parse_date(meta["published"]) if meta.get("published") else None
     return Article(
-        id=article_id(path, text),
+        id=path_text(path),
+        content_hash=content_hash(path, text),
         path=path,
         title=safe_field(title, STORED_TITLE_LIMIT),
         paragraphs=tuple(paragraphs),

@@ -184,6 +184,26 @@ async def test_opened_articles_are_remembered_as_read(seed_corpus, tmp_path):
     assert opened in (tmp_path / "read.json").read_text()
 
 
+async def test_read_state_kept_before_identities_were_paths_still_marks_articles_read(
+    seed_corpus, tmp_path
+):
+    import json
+
+    from search.text.articles import content_hash
+
+    first = sorted(seed_corpus.iterdir())[0]
+    old_id = content_hash(str(first), first.read_text(encoding="utf-8"))
+    (tmp_path / "read.json").write_text(json.dumps({"read": [old_id]}))
+    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        read = [
+            hit.article.path
+            for hit in pilot.app.article_list.hits
+            if pilot.app.article_list.is_read(hit)
+        ]
+    assert read == [str(first)]
+
+
 async def test_article_markup_is_shown_literally_and_never_runs(tmp_path):
     from ..conftest import write_article
 

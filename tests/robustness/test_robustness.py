@@ -100,9 +100,9 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_is_searchable(bad_corpu
 
 
 def test_a_file_that_disappears_while_indexing_is_skipped(seed_corpus, tmp_path, monkeypatch):
-    import search.index as index_module
+    import search.pipeline as pipeline
 
-    original = index_module.prepare_document
+    original = pipeline.prepare_document
     victim = sorted(seed_corpus.iterdir())[2]
 
     def vanishing(stamp):
@@ -110,7 +110,7 @@ def test_a_file_that_disappears_while_indexing_is_skipped(seed_corpus, tmp_path,
             victim.unlink()
         return original(stamp)
 
-    monkeypatch.setattr(index_module, "prepare_document", vanishing)
+    monkeypatch.setattr(pipeline, "prepare_document", vanishing)
     library = Library([seed_corpus], tmp_path / "index")
     report = library.update()
     assert [os.path.basename(s.path) for s in report.skipped] == [victim.name]
@@ -218,10 +218,10 @@ def _running(pid: int) -> bool:
 def test_killing_a_large_indexing_kills_its_worker_processes_and_the_next_run_finishes(
     tmp_path, monkeypatch
 ):
-    from search import index as index_module
+    from search.indexing import PARALLEL_FROM
 
     corpus = tmp_path / "corpus"
-    for n in range(index_module.PARALLEL_FROM + 200):
+    for n in range(PARALLEL_FROM + 200):
         write_article(
             corpus,
             f"{n:04d}.txt",
@@ -243,7 +243,7 @@ def test_killing_a_large_indexing_kills_its_worker_processes_and_the_next_run_fi
     assert not any(map(_running, workers)), "worker processes outlived their indexer"
     library = Library([corpus], index_dir)
     library.update()
-    assert library.count() == index_module.PARALLEL_FROM + 200
+    assert library.count() == PARALLEL_FROM + 200
     assert library.search("unique1100").total == 1
     assert not list(index_dir.glob(".incoming-*"))
 
@@ -350,7 +350,7 @@ def test_the_search_command_answers_any_query_with_an_exit_status(
 
 
 def test_large_corpora_are_read_by_worker_processes_with_the_same_result(tmp_path, monkeypatch):
-    import search.index as index_module
+    import search.indexing as indexing
 
     corpus = tmp_path / "corpus"
     for n in range(40):
@@ -360,7 +360,7 @@ def test_large_corpora_are_read_by_worker_processes_with_the_same_result(tmp_pat
             f"Story Number {n} About The Harbour\nunique{n} boats sailed on Tuesday.",
         )
     write_article(corpus, "binary.txt", b"\x00\x01")
-    monkeypatch.setattr(index_module, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(indexing, "PARALLEL_FROM", 10)
     library = Library([corpus], tmp_path / "index")
     report = library.update()
     assert report.added == 40 and [os.path.basename(s.path) for s in report.skipped] == [

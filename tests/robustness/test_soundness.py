@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-import search.index as index_module
+import search.engines.whoosh.engine as whoosh_engine
+import search.indexing as indexing
+import search.pipeline as pipeline
 from search import ForeignIndexFolder, IndexRebuilt, Library, QuerySyntaxError, ReadingState
 from search.index_folder import MARKER
 from search.sources.files import discover
@@ -294,7 +296,7 @@ def test_a_disk_full_when_the_index_is_created_falls_back_to_memory(
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(index_module.whoosh_index, "create_in", full)
+    monkeypatch.setattr(whoosh_engine.whoosh_index, "create_in", full)
     library = Library([seed_corpus], tmp_path / "index")
     library.update()
     assert library.in_memory and any("No space left" in n for n in library.notices)
@@ -307,7 +309,7 @@ def test_a_catch_up_killed_midway_leaves_every_article_searchable(tmp_path, monk
     Library([corpus], tmp_path / "index").update()
     for path in corpus.iterdir():  # every article changes
         write_article(corpus, path.name, path.read_text() + " zebra", mtime=1_760_000_000)
-    original, calls = index_module.prepare_document, []
+    original, calls = pipeline.prepare_document, []
 
     def dying(stamp):
         calls.append(stamp)
@@ -315,8 +317,8 @@ def test_a_catch_up_killed_midway_leaves_every_article_searchable(tmp_path, monk
             raise KeyboardInterrupt  # as a kill would stop it
         return original(stamp)
 
-    monkeypatch.setattr(index_module, "prepare_document", dying)
-    monkeypatch.setattr(index_module, "COMMIT_EVERY_DOCS", 10)
+    monkeypatch.setattr(pipeline, "prepare_document", dying)
+    monkeypatch.setattr(indexing, "COMMIT_EVERY_DOCS", 10)
     with pytest.raises(KeyboardInterrupt):
         Library([corpus], tmp_path / "index").update()
     library = Library([corpus], tmp_path / "index")
@@ -380,9 +382,9 @@ def test_malformed_or_unbounded_queries_get_a_message(seed_library, query, messa
 
 
 def test_a_wildcard_standing_for_too_many_words_gets_a_message(tmp_path, monkeypatch):
-    import search.query as query_module
+    import search.engines.whoosh.words as words
 
-    monkeypatch.setattr(query_module, "MAX_EXPANDED_WORDS", 3)
+    monkeypatch.setattr(words, "MAX_EXPANDED_WORDS", 3)
     for word in ("tablet", "tango", "taxi", "tank", "target"):
         write_article(tmp_path / "c", f"{word}.txt", f"A Story About The Word {word}\nThe {word}.")
     library = Library([tmp_path / "c"], tmp_path / "index")

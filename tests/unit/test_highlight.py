@@ -3,9 +3,15 @@ from hypothesis import strategies as st
 from whoosh.analysis import StemmingAnalyzer
 
 from search import bundled_seeds_dir
-from search.highlight import hit_spans, make_snippet
+from search.engines.whoosh.analysis import indexed_words
+from search.highlight import hit_spans as engine_hit_spans
+from search.highlight import make_snippet
 
-ANALYZER = StemmingAnalyzer()  # the title and body fields' analyser (search/index.py)
+ANALYZER = StemmingAnalyzer()  # the title and body fields' analyser (engines/whoosh/schema.py)
+
+
+def hit_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+    return engine_hit_spans(text, terms, indexed_words)
 
 
 def analyser_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:

@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-from search import NEWEST, Library, QuerySyntaxError, hit_spans
-from search.index import MANIFEST
+from search import NEWEST, Library, QuerySyntaxError
+from search.index_folder import MANIFEST
 
 from ..conftest import FIXED_MTIME, write_article
 
@@ -37,8 +37,9 @@ def test_stemming_matches_and_marks_other_forms(seed_library):
     results = seed_library.search("talk")
     assert results.total == 5 and "talk" in results.terms
     article = results.hits[0].article
-    spans = hit_spans(article.body, results.terms)
-    assert {article.body[s:e].lower() for s, e in spans} >= {"talks"}
+    spans = [span for paragraph in seed_library.marks(article, results.terms) for span in paragraph]
+    marked = {word.lower() for p in article.paragraphs for word in [p[s:e] for s, e in spans]}
+    assert marked >= {"talks"}
 
 
 def test_person_field_and_surname(seed_library):
@@ -164,8 +165,9 @@ def test_a_locked_index_reports_busy_and_still_searches(seed_corpus, tmp_path):
     library = Library([seed_corpus], tmp_path / "index")
     library.update()
     write_article(seed_corpus, "new.txt", "Another Story About Something New\nIt happened.")
-    other = Library([seed_corpus], tmp_path / "index")
-    writer = other._corpus.open().writer()
+    from search.engines.whoosh import WhooshEngine
+
+    writer = WhooshEngine(tmp_path / "index").writer()  # as another process writing
     try:
         report = library.update()
         assert report.busy
@@ -215,13 +217,14 @@ def test_opening_an_article_uses_the_extraction_kept_in_the_index(
 def test_a_large_update_indexes_in_worker_processes_like_a_small_one(
     seed_corpus, tmp_path, monkeypatch
 ):
-    from search import index as index_module
+    from search import indexing
+    from search.engines.whoosh import workers
 
     serial = Library([seed_corpus], tmp_path / "serial")
     serial.update()
-    monkeypatch.setattr(index_module, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(index_module, "FIRST_BATCH_FILES", 2)
-    monkeypatch.setattr(index_module, "BATCH_FILES", 2)
+    monkeypatch.setattr(indexing, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(workers, "FIRST_BATCH_FILES", 2)
+    monkeypatch.setattr(workers, "BATCH_FILES", 2)
     progress = []
     parallel = Library([seed_corpus], tmp_path / "parallel")
     report = parallel.update(progress.append)
@@ -279,11 +282,12 @@ def test_a_date_named_in_the_text_and_published_on_is_indexed_once(tmp_path):
             f"On February {day}, 2024 the vote count went on.",
         )
     # Two postings of one document for one day made Whoosh's AND fail with an AssertionError.
-    from search.index import prepare_document
+    from search.engines.whoosh.schema import document_fields
+    from search.pipeline import prepare_document
     from search.sources.files import discover
 
     for stamp in discover([corpus]).stamps:
-        days = prepare_document(stamp)["date"]
+        days = document_fields(prepare_document(stamp))["date"]
         assert len(days) == len(set(days))
     library = Library([corpus], tmp_path / "index")
     library.update()

@@ -92,11 +92,13 @@ def test_source_is_inferred_from_credit_lines():
     )
 
 
-def test_article_id_depends_on_path_and_content():
+def test_an_article_is_its_path_and_its_content_hash_says_when_it_changed():
     a = parse_article("/a.txt", "Same text.")
-    assert a.id == parse_article("/a.txt", "Same text.").id
+    assert a.id == parse_article("/a.txt", "Other text.").id == "/a.txt"
     assert a.id != parse_article("/b.txt", "Same text.").id
-    assert a.id != parse_article("/a.txt", "Other text.").id
+    assert a.content_hash == parse_article("/a.txt", "Same text.").content_hash
+    assert a.content_hash != parse_article("/a.txt", "Other text.").content_hash
+    assert a.content_hash != parse_article("/b.txt", "Same text.").content_hash
 
 
 def test_discover_walks_folders_and_skips_hidden_and_other_files(tmp_path):

@@ -56,8 +56,12 @@ class ArticleList(GrowingOptionList):
         for hit in self.hits[start:end]:
             if start or options:
                 options.append(None)  # a rule between articles
-            options.append(Option(_row(hit, hit.article.id in self.read_ids), id=hit.article.id))
+            options.append(Option(_row(hit, self.is_read(hit)), id=hit.article.id))
         return options
+
+    def is_read(self, hit: SearchHit) -> bool:
+        # Read state kept before identities were paths names the article by its content hash.
+        return hit.article.id in self.read_ids or hit.article.content_hash in self.read_ids
 
     def mark_read(self, article_id: str) -> None:
         if article_id in self.read_ids:

@@ -1,0 +1,1 @@
+"""Index engines behind one protocol (engine.py); Whoosh is the default."""

@@ -1,0 +1,91 @@
+"""What an index engine does for newsreader. Whoosh's is the default (engines/whoosh/); another
+engine implements these two protocols and nothing else in the engine changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..query import Query
+from ..records import IndexDocument, StoredArticle
+from ..sources.files import FileStamp, SkippedFile
+
+
+class IndexBusy(Exception):
+    """Another process is writing the index."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """One search's answer, before snippets: articles with their scores, in order."""
+
+    articles: list[tuple[StoredArticle, float]]
+    total: int  # every match, however many are listed
+    terms: frozenset[str]  # the indexed title and body words it matched, to mark them
+    people: frozenset[str]  # the person keys it asked for
+
+
+class EngineWriter(Protocol):
+    """One writing session: documents added and deleted become searchable at each commit."""
+
+    def add(self, document: IndexDocument) -> None: ...
+
+    def delete(self, ids: list[str]) -> None: ...
+
+    def commit(self, last: bool = False, merge: bool = True, adopt: object = None) -> None:
+        """Make the changes searchable, merging small parts of the index unless told not to, and
+        taking in what the engine's workers wrote (`adopt`, the engine's own). After the last
+        commit the writer is closed."""
+
+    def cancel(self) -> None: ...
+
+    def document_count(self) -> int:
+        """Documents committed so far, deleted ones included."""
+
+
+# Called by an engine indexing in workers, for each batch done: the files of the batch, what became
+# of each (None: indexed), and what the commit that records them must adopt.
+BatchDone = Callable[[list[FileStamp], list[SkippedFile | None], object], None]
+
+
+class IndexEngine(Protocol):
+    notices: list[str]  # what happened to the index, for the user
+    in_memory: bool  # no place on disk: rebuilt at each launch
+
+    def open(self) -> None:
+        """Open or create the index, rebuilding it when it is damaged or of another version;
+        fall back to memory when it cannot be written."""
+
+    def damage(self) -> str | None:
+        """Why the index cannot be used (its folder gone, its files damaged), or None."""
+
+    def rebuild(self, reason: str) -> None: ...
+
+    def writer(self) -> EngineWriter:
+        """Raises IndexBusy when another process is writing."""
+
+    def index_in_workers(
+        self, todo: list[FileStamp], writer: EngineWriter, batch_done: BatchDone
+    ) -> Iterator[int]:
+        """Index many files in worker processes, yielding how many are done as they go; an
+        engine that cannot yields nothing and leaves them to `add`."""
+
+    def refresh(self) -> None:
+        """See what another process committed since the last search."""
+
+    def close(self) -> None: ...
+
+    def count(self) -> int: ...
+
+    def search(self, query: Query | None, newest_first: bool, limit: int | None) -> Found:
+        """The best `limit` articles (all with None); an empty query lists the newest."""
+
+    def article(self, article_id: str) -> StoredArticle | None: ...
+
+    def people(self) -> list[tuple[str, int]]:
+        """Every person with the number of articles naming them."""
+
+    def indexed_words(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, indexed form) of each word of `text` as the title and body are indexed:
+        what marks a search's words in an article."""

@@ -1,0 +1,111 @@
+"""The Whoosh schema of an article index, and the conversions between its fields and records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from ...records import DATE_FROM_FILE, IndexDocument, PersonCount, StoredArticle
+
+# The fields searched when a query names none, with their weight in the ranking.
+DEFAULT_FIELDS = (("title", 2.0), ("body", 1.0))
+
+
+class DayField(DATETIME):
+    """Dates to the day, indexed as day numbers.
+
+    Whoosh's DATETIME indexes microseconds in eight tiers of terms, so that ranges stay fast over
+    any spread of timestamps. Articles name days: as day numbers (some 740,000, twenty bits) the
+    same tiers hold a handful of distinct terms each, and a range of decades walks a few of them.
+    With one term per value instead, a range such as date:>1990 had to join some 10,000 days.
+    """
+
+    def prepare_datetime(self, x):
+        if isinstance(x, dt.datetime):
+            return x.toordinal()
+        return super().prepare_datetime(x)
+
+    def from_column_value(self, x):
+        return dt.datetime.fromordinal(x)
+
+    def from_bytes(self, bs):
+        return dt.datetime.fromordinal(NUMERIC.from_bytes(self, bs))
+
+
+def build_schema() -> Schema:
+    return Schema(
+        # The article's identity (for a file, a valid-Unicode form of its path): what a changed
+        # article is replaced by.
+        id=ID(stored=True, unique=True),
+        content_hash=STORED,
+        path=STORED,  # exact, even when the file name is not UTF-8
+        title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
+        body=TEXT(analyzer=StemmingAnalyzer(), stored=True),
+        source=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
+        published=STORED,
+        sort_date=DayField(stored=True, sortable=True),
+        date_kind=STORED,
+        date=DayField(),
+        person=KEYWORD(commas=True, lowercase=True, scorable=True),
+        # Canonical names as written: its lexicon lists the corpus's people, with article counts.
+        person_name=KEYWORD(commas=True),
+        people=STORED,
+        # The dates and people found at indexing, so that opening an article does not extract them
+        # again.
+        analysis=STORED,
+    )
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+def _keywords(values: tuple[str, ...]) -> str:
+    """Whoosh's comma-separated keywords: a comma inside a value would split it."""
+    return ",".join(sorted(value.replace(",", " ") for value in values))
+
+
+def document_fields(document: IndexDocument) -> dict[str, object]:
+    """The fields Whoosh adds for `document`; none is None (Whoosh would index "None")."""
+    fields: dict[str, object] = {
+        "id": document.id,
+        "content_hash": document.content_hash,
+        "path": document.path,
+        "title": document.title,
+        "body": document.body,
+        "source": document.source,
+        "sort_date": _midnight(document.sort_date),
+        "date_kind": document.date_kind,
+        "person": _keywords(document.person_keys),
+        "person_name": _keywords(document.person_names),
+        "people": [(p.name, p.mentions, p.role) for p in document.people],
+    }
+    if document.published:
+        fields["published"] = _midnight(document.published)
+    # Each day once: Whoosh indexes a value given twice as two postings of one document, which
+    # breaks its matchers (an AssertionError in an AND).
+    if document.days:
+        fields["date"] = [_midnight(day) for day in sorted(set(document.days))]
+    if document.analysis is not None:
+        fields["analysis"] = document.analysis
+    return fields
+
+
+def stored_article(fields: dict) -> StoredArticle:
+    published = fields.get("published")
+    sort_date = fields.get("sort_date")
+    return StoredArticle(
+        id=fields["id"],
+        path=fields["path"],
+        title=fields.get("title", ""),
+        body=fields.get("body", ""),
+        source=fields.get("source", ""),
+        published=published.date() if published else None,
+        date=sort_date.date() if sort_date else None,
+        date_kind=fields.get("date_kind", DATE_FROM_FILE),
+        people=tuple(PersonCount(*p) for p in fields.get("people") or ()),
+        analysis=fields.get("analysis"),
+        content_hash=fields.get("content_hash", ""),
+    )

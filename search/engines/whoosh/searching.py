@@ -1,0 +1,94 @@
+"""Searching a Whoosh index: exact counts, the newest first, the words a query matched, and the
+people of the corpus."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from whoosh import collectors
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+
+def newest(searcher: Searcher, limit: int | None) -> list[int]:
+    """The newest documents first, read from the days they are filed under.
+
+    Whoosh sorts by reading every document's date, some 100,000 reads on a large archive, which
+    made the first list take most of a second; the days number only some thousands.
+    """
+    reader = searcher.reader()
+    docnums: list[int] = []
+    # Numeric terms start with their tier: the days themselves are tier 0.
+    for day in reversed(list(reader.expand_prefix("sort_date", b"\x00"))):
+        docnums.extend(sorted(reader.postings("sort_date", day).all_ids()))
+        if limit is not None and len(docnums) >= limit:
+            return docnums[:limit]
+    return docnums
+
+
+def ranked(
+    searcher: Searcher, query: wq.Query, limit: int | None, by_date: bool
+) -> tuple[list[tuple[int, float]], int]:
+    """The top `limit` documents with their scores, and how many match, in one exact pass.
+
+    Whoosh's block-quality shortcut skips blocks that cannot reach the top; it then judges whether
+    it counted every match by the last segment alone, and skips wrongly in AND and NOT queries:
+    counts fell short by a sixth and a fifth of the top 20 was wrong. Every match is scored here.
+    """
+    wanted = max(limit, 1) if limit is not None else None
+    collector: collectors.Collector
+    if by_date:
+        collector = collectors.SortingCollector("sort_date", limit=wanted, reverse=True)
+    elif wanted is None:
+        collector = collectors.UnlimitedCollector()
+    else:
+        # No block-quality skipping, and no "replacing" the matcher with one that drops the
+        # documents that cannot reach the top: both make the count and the top 20 wrong.
+        collector = collectors.TopCollector(limit=wanted, usequality=False, replace=0)
+    searcher.search_with_collector(query, collector)
+    results = collector.results()
+    # Sorted by date, Whoosh reports the sort key as the score: that is no relevance.
+    found = [(hit.docnum, 0.0 if by_date else float(hit.score or 0.0)) for hit in results]
+    return found[:limit] if limit is not None else found, len(results)
+
+
+def matched_words(query: wq.Query | None, searcher: Searcher, fields: tuple[str, ...]) -> set[str]:
+    """The indexed words a query matches in `fields` (prefixes and fuzzy words expanded), the
+    parts under a NOT left out.
+
+    Whoosh's own Query.existing_terms drops every field after the first one it meets (its loop
+    variable shadows its `fieldname` argument), so walk the tree here.
+    """
+    words: set[str] = set()
+    reader = searcher.reader()
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            walk(node.a)
+            return
+        if node.is_leaf():
+            if node.field() in fields:
+                for _, text in node.expanded_terms(reader, phrases=True):
+                    words.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+            return
+        for child in node.children():
+            walk(child)
+
+    if query is not None:
+        walk(query)
+    return words
+
+
+def people_counts(searcher: Searcher) -> list[tuple[str, int]]:
+    """Every person in the index with the number of articles naming them, most named first."""
+    counts: Counter[str] = Counter()
+    # Segment by segment: asking the whole index for each name's count visits every segment per
+    # name, 6 s for the 14,000 names of 100,000 articles instead of 0.4 s.
+    for reader, _ in searcher.reader().leaf_readers():
+        if "person_name" in reader.indexed_field_names():
+            for term, info in reader.iter_field("person_name"):
+                name = term.decode("utf-8") if isinstance(term, bytes) else term
+                counts[name] += info.doc_frequency()
+    return sorted(counts.items(), key=lambda entry: (-entry[1], entry[0]))

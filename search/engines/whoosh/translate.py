@@ -1,0 +1,84 @@
+"""newsreader's query tree as a Whoosh query, each word analysed as its field was indexed."""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+from whoosh.fields import Schema
+
+from ...query import And, DateRange, Fuzzy, Not, Or, Phrase, Prefix, Query, Wildcard, Word
+from .schema import DEFAULT_FIELDS
+from .words import FuzzyWord
+
+
+def _analysed(schema: Schema, field: str, text: str, whole: bool) -> list[str]:
+    """The indexed forms of `text` in `field`; `whole` keeps it one word (a prefix, a pattern)
+    with its stop words, as the words it stands for were indexed."""
+    return list(
+        schema[field].process_text(text, mode="query", tokenize=not whole, removestops=not whole)
+    )
+
+
+def _in_field(
+    schema: Schema, field: str, node: Word | Phrase | Prefix | Wildcard | Fuzzy, boost: float
+) -> wq.Query | None:
+    if isinstance(node, Phrase):
+        words = [token.text for token in schema[field].tokenize(node.text, mode="query")]
+        return wq.Phrase(field, words, slop=node.slop, boost=boost)
+    if isinstance(node, Word):
+        texts = _analysed(schema, field, node.text, whole=False)
+        if len(texts) > 1:  # "U.S.-led": each part must occur
+            return wq.And([wq.Term(field, text, boost=boost) for text in texts])
+        return wq.Term(field, texts[0], boost=boost) if texts else None
+    text = node.pattern if isinstance(node, Wildcard) else node.text
+    forms = _analysed(schema, field, text, whole=True)
+    if not forms:
+        return None
+    if isinstance(node, Prefix):
+        return wq.Prefix(field, forms[0], boost=boost)
+    if isinstance(node, Wildcard):
+        return wq.Wildcard(field, forms[0], boost=boost)
+    if isinstance(node, Fuzzy):
+        return FuzzyWord(field, forms[0], boost=boost, maxdist=node.edits, prefixlength=node.prefix)
+    raise TypeError(f"not a word of a field: {node!r}")
+
+
+def _leaf(schema: Schema, node: Word | Phrase | Prefix | Wildcard | Fuzzy) -> wq.Query | None:
+    if node.field is not None:
+        return _in_field(schema, node.field, node, node.boost)
+    # No field named: the title and the body, each with its weight; the user's on the two.
+    either = [
+        query
+        for field, weight in DEFAULT_FIELDS
+        if (query := _in_field(schema, field, node, weight)) is not None
+    ]
+    return wq.Or(either, boost=node.boost)
+
+
+def _node(schema: Schema, node: Query) -> wq.Query | None:
+    if isinstance(node, Not):
+        child = _node(schema, node.child)
+        return wq.Not(child) if child is not None else None
+    if isinstance(node, And | Or):
+        children = [q for child in node.children if (q := _node(schema, child)) is not None]
+        if not children:
+            return None
+        if len(children) == 1 and node.boost == 1.0:
+            # Whoosh's normalize() would fold a weighted child into its parent, weighing its
+            # words instead of it: keep it whole.
+            return children[0]
+        return (wq.And if isinstance(node, And) else wq.Or)(children, boost=node.boost)
+    if isinstance(node, DateRange):
+        if node.first is None and node.last is None:
+            return wq.Every("date", boost=node.boost)
+        return wq.NumericRange(
+            "date",
+            node.first.toordinal() if node.first else None,
+            node.last.toordinal() if node.last else None,
+            boost=node.boost,
+        )
+    return _leaf(schema, node)
+
+
+def whoosh_query(schema: Schema, tree: Query) -> wq.Query:
+    """The Whoosh query for `tree`; one that can match nothing (stop words alone) is NullQuery."""
+    return (_node(schema, tree) or wq.NullQuery).normalize()

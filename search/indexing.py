@@ -1,0 +1,243 @@
+"""Keeping an index in step with the files of a corpus, whatever engine holds it.
+
+Beside the index, `manifest.json` records the stat (mtime, size) of every file indexed or skipped,
+so that a launch re-reads only what is new or changed. The manifest is rewritten after each commit;
+if the process dies between the two, the next update re-indexes those files, which replaces rather
+than doubles them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engines.engine import EngineWriter, IndexBusy, IndexEngine
+from .index_folder import MANIFEST
+from .pipeline import document_or_skipped
+from .records import IndexProgress, UpdateReport
+from .sources.files import Discovery, FileStamp, SkippedFile, discover
+from .text.safety import path_text
+
+# 9: an article's identity is its path, no longer its content
+FORMAT_VERSION = 9
+COMMIT_EVERY_DOCS = 2000
+COMMIT_EVERY_SECONDS = 3.0
+PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves
+
+
+@dataclass
+class Manifest:
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
+    skipped: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> Manifest | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("schema") != FORMAT_VERSION:
+                return None
+            return cls(
+                {k: (v[0], v[1]) for k, v in data["files"].items()},
+                {k: (v[0], v[1], v[2]) for k, v in data["skipped"].items()},
+            )
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    @staticmethod
+    def is_current(path: Path) -> bool:
+        """Whether the manifest was written for this version of the index, read from its first
+        bytes: opening a large archive's index must not wait for its manifest (megabytes) to be
+        parsed."""
+        try:
+            with open(path, "rb") as handle:
+                match = re.match(rb'\{"schema": (\d+),', handle.read(64))
+        except OSError:
+            return False
+        return match is not None and int(match.group(1)) == FORMAT_VERSION
+
+    def save(self, path: Path) -> None:
+        temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
+        data = {"schema": FORMAT_VERSION, "files": self.files, "skipped": self.skipped}
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, path)
+
+
+def _changes(
+    manifest: Manifest, found: Discovery
+) -> tuple[list[FileStamp], list[str], list[SkippedFile], int]:
+    """What a scan found that the index does not have yet: the files to read, the paths to remove,
+    the files still skipped for the same reason, and how many are unchanged. Articles under a
+    folder that could not be listed are kept: a folder unmounted for a while is not deleted."""
+    current = {stamp.path: stamp for stamp in found.stamps}
+    away = tuple(folder.rstrip(os.sep) + os.sep for folder in found.unavailable)
+    removed = [
+        path
+        for path in [*manifest.files, *manifest.skipped]
+        if path not in current and not (away and (path + os.sep).startswith(away))
+    ]
+    todo: list[FileStamp] = []
+    still_skipped: list[SkippedFile] = []
+    unchanged = 0
+    for stamp in found.stamps:
+        skipped = manifest.skipped.get(stamp.path)
+        if manifest.files.get(stamp.path) == (stamp.mtime_ns, stamp.size):
+            unchanged += 1
+        elif skipped and skipped[:2] == (stamp.mtime_ns, stamp.size):
+            still_skipped.append(SkippedFile(stamp.path, skipped[2]))
+        else:
+            todo.append(stamp)
+    return todo, removed, still_skipped, unchanged
+
+
+class Indexer:
+    """One corpus's files, kept in step with the index an engine holds."""
+
+    def __init__(self, engine: IndexEngine, index_dir: Path, roots: list[Path]) -> None:
+        self.engine = engine
+        self.roots = roots
+        self.manifest_path = index_dir / MANIFEST
+        self._memory_manifest = Manifest()
+
+    def _manifest(self) -> Manifest:
+        if self.engine.in_memory:
+            return self._memory_manifest
+        return Manifest.load(self.manifest_path) or Manifest()
+
+    def forget(self) -> None:
+        """The index was started again empty: every file is read again."""
+        self._memory_manifest = Manifest()
+
+    def update(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
+        self.engine.open()
+        found = discover(self.roots)
+        report = UpdateReport(unavailable=list(found.unavailable))
+        todo, removed, still_skipped, report.unchanged = _changes(self._manifest(), found)
+        if not todo and not removed:
+            report.skipped = [*found.skipped, *still_skipped]
+            return report
+        try:
+            writer = self.engine.writer()
+        except IndexBusy:
+            report.busy = True
+            return report
+        # Read again under the lock: another process may have indexed these files meanwhile, and
+        # going by an older manifest would add them twice.
+        manifest = self._manifest()
+        todo, removed, still_skipped, report.unchanged = _changes(manifest, found)
+        report.skipped = [*found.skipped, *still_skipped]
+        commits = _Commits(self, writer, manifest, report)
+        try:
+            self._apply(commits, todo, removed, on_progress)
+        except BaseException:
+            writer.cancel()
+            raise
+        return report
+
+    def _apply(
+        self,
+        commits: _Commits,
+        todo: list[FileStamp],
+        removed: list[str],
+        on_progress: Callable[[IndexProgress], None] | None,
+    ) -> None:
+        """Remove what is gone, then read what is new or changed, committing as it goes. A changed
+        article's old version is deleted in the commit that adds its new one, so that it stays
+        searchable, as one or the other, at every moment, even when the process is killed."""
+        manifest = commits.manifest
+        removed_files = [path for path in removed if path in manifest.files]
+        commits.report.removed = len(removed_files)
+        commits.writer.delete([path_text(path) for path in removed_files])
+        for path in removed:
+            manifest.files.pop(path, None)
+            manifest.skipped.pop(path, None)
+        if not self.engine.in_memory and len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
+            for done in self.engine.index_in_workers(todo, commits.writer, commits.batch_done):
+                if on_progress:
+                    on_progress(IndexProgress(done, len(todo), ""))
+            # The workers' segments are large: merging them here would cost minutes in one process.
+            commits.commit(last=True, merge=False)
+            return
+        last_commit = time.monotonic()
+        for done, stamp in enumerate(todo, 1):
+            commits.replace(stamp)
+            outcome = document_or_skipped(stamp)
+            if isinstance(outcome, SkippedFile):
+                commits.record(stamp, outcome)
+            else:
+                commits.writer.add(outcome)
+                commits.record(stamp, None)
+            if on_progress:
+                on_progress(IndexProgress(done, len(todo), stamp.path))
+            if commits.pending >= COMMIT_EVERY_DOCS or (
+                commits.pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS
+            ):
+                commits.commit()
+                last_commit = time.monotonic()
+        commits.commit(last=True)
+
+    def save(self, manifest: Manifest) -> None:
+        if not self.engine.in_memory:
+            manifest.save(self.manifest_path)
+
+
+class _Commits:
+    """The commits of one update: what each one adds, deletes and records in the manifest."""
+
+    def __init__(
+        self, indexer: Indexer, writer: EngineWriter, manifest: Manifest, report: UpdateReport
+    ) -> None:
+        self.indexer, self.writer, self.manifest, self.report = indexer, writer, manifest, report
+        self.pending = 0  # documents added since the last commit
+        self._stale: list[str] = []  # paths whose old versions go in the next commit
+        # A commit that landed without its manifest (the process was killed between the two) left
+        # documents the manifest does not know: then every file read now replaces its old copy.
+        self._unknown = writer.document_count() > len(manifest.files)
+
+    def replace(self, stamp: FileStamp) -> None:
+        """The file is read again: its old version goes when the new one is committed."""
+        if self._unknown or stamp.path in self.manifest.files:
+            self._stale.append(stamp.path)
+
+    def record(self, stamp: FileStamp, outcome: SkippedFile | None) -> None:
+        manifest, report = self.manifest, self.report
+        if outcome is not None:
+            report.skipped.append(outcome)
+            if outcome.retry:
+                # Refused by the system for now (permission, I/O): an article indexed before keeps
+                # its old version, and the file is read again at the next scan.
+                if stamp.path in manifest.files and stamp.path in self._stale:
+                    self._stale.remove(stamp.path)
+                return
+            manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, outcome.reason)
+            manifest.files.pop(stamp.path, None)
+            return
+        self.pending += 1
+        if stamp.path in manifest.files:
+            report.updated += 1
+        else:
+            report.added += 1
+        manifest.files[stamp.path] = (stamp.mtime_ns, stamp.size)
+        manifest.skipped.pop(stamp.path, None)
+
+    def batch_done(
+        self, stamps: list[FileStamp], outcomes: list[SkippedFile | None], adopt: object
+    ) -> None:
+        """A batch indexed by a worker: recorded first, so that the manifest saved with the commit
+        that adopts it lists its files, and their old versions go in that same commit."""
+        for stamp, outcome in zip(stamps, outcomes):
+            self.replace(stamp)
+            self.record(stamp, outcome)
+        self.commit(adopt=adopt)
+
+    def commit(self, last: bool = False, merge: bool = True, adopt: object = None) -> None:
+        """Commit (search sees what is indexed so far), then save the manifest."""
+        self.writer.delete([path_text(path) for path in self._stale])
+        self._stale = []
+        self.writer.commit(last, merge, adopt)
+        self.indexer.save(self.manifest)
+        self.pending = 0

@@ -1,0 +1,29 @@
+"""newsreader's query language: text to a query tree that any index engine can run, its bounds,
+its help text, and the person queries the reader writes."""
+
+from .checks import MAX_EXPANDED_WORDS, SEARCH_FIELDS, QuerySyntaxError, check_syntax
+from .language import QUERY_HELP, person_keys, person_query
+from .parser import parse
+from .tree import And, DateRange, Fuzzy, Leaf, Not, Or, Phrase, Prefix, Query, Wildcard, Word
+
+__all__ = [
+    "MAX_EXPANDED_WORDS",
+    "QUERY_HELP",
+    "SEARCH_FIELDS",
+    "And",
+    "DateRange",
+    "Fuzzy",
+    "Leaf",
+    "Not",
+    "Or",
+    "Phrase",
+    "Prefix",
+    "Query",
+    "QuerySyntaxError",
+    "Wildcard",
+    "Word",
+    "check_syntax",
+    "parse",
+    "person_keys",
+    "person_query",
+]
