@@ -7,6 +7,7 @@ line (when a theme is chosen in the palette), and leaves every other line as wri
     theme = "gruvbox"          # any of Textual's themes
     sort = "date"              # "relevance" or "date": how a search is listed at first
     text_width = 88            # the reading view's longest line, in columns (0: no limit)
+    density = "compact"        # the article list: "compact" (one line each) or "detailed"
 
     [keymap]                   # binding ids (the help screen lists them) to keys
     sort = "o"
@@ -25,6 +26,7 @@ from pathlib import Path
 from .paths import config_dir
 
 SORTS = ("relevance", "date")
+DENSITIES = ("detailed", "compact")
 MAX_TEXT_WIDTH = 1000
 _KEY_NAME = re.compile(r"^[\w+\-,]+$")
 
@@ -35,6 +37,7 @@ class Settings:
     sort: str = "relevance"
     text_width: int = 88
     keymap: dict[str, str] = field(default_factory=dict)
+    density: str = "detailed"
 
 
 def config_path() -> Path:
@@ -81,6 +84,14 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             values["sort"] = sort
         else:
             problem("sort", f"must be {' or '.join(repr(s) for s in SORTS)}, not {sort!r}")
+    density = data.pop("density", None)
+    if density is not None:
+        if density in DENSITIES:
+            values["density"] = density
+        else:
+            problem(
+                "density", f"must be {' or '.join(repr(d) for d in DENSITIES)}, not {density!r}"
+            )
     width = data.pop("text_width", None)
     if width is not None:
         if isinstance(width, int) and not isinstance(width, bool) and 0 <= width <= MAX_TEXT_WIDTH:

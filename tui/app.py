@@ -119,7 +119,7 @@ class NewsReaderApp(App[int]):
         self._last_refresh = 0.0
         # Held here, not looked up: results arrive while other screens (help) are on top.
         self.search_box = SearchBox(id="search-box")
-        self.article_list = ArticleList(id="articles")
+        self.article_list = ArticleList(compact=settings.density == "compact", id="articles")
         self.reading_view = ReadingView(id="reader", text_width=settings.text_width)
         self.side_panel = SidePanel(id="side-panel")
         self.status_bar = StatusBar(id="status-bar")

@@ -3,7 +3,7 @@ from textual.widgets import Static
 
 from tui.app import NewsReaderApp
 from tui.screens.help import HelpScreen
-from tui.widgets.reading_view import CURRENT_HIT_STYLE, HIT_STYLE
+from tui.widgets.reading_view import CURRENT_HIT, HIT
 
 from .pilot import make_app, settle
 
@@ -57,14 +57,16 @@ async def test_opening_an_article_highlights_hits_and_n_steps_through_them(seed_
         assert "talks" in marked  # the stemmed form is marked
         paragraph, span = hits[0]
         text = view._paragraph_text(paragraph)
-        assert any(s.style == HIT_STYLE and (s.start, s.end) == span for s in text.spans)
+        hit_style = view.get_component_rich_style(HIT)
+        assert any(s.style == hit_style and (s.start, s.end) == span for s in text.spans)
         await pilot.press("n")
         assert view.current == hits[0]
         await pilot.press("n")
         assert view.current == hits[1]
         await pilot.press("N")
         assert view.current == hits[0]
-        assert any(s.style == CURRENT_HIT_STYLE for s in view._paragraph_text(paragraph).spans)
+        current = view.get_component_rich_style(CURRENT_HIT)
+        assert any(s.style == current for s in view._paragraph_text(paragraph).spans)
 
 
 async def test_side_panel_of_002_lists_its_people_and_dates(seed_corpus, tmp_path):
@@ -513,3 +515,18 @@ async def test_settings_give_the_keymap_the_sort_and_the_theme_and_a_chosen_them
         app.theme = "gruvbox"
         await pilot.pause()
     assert load_settings()[0].theme == "gruvbox"
+
+
+async def test_the_compact_density_lists_one_line_per_article(seed_corpus, tmp_path):
+    from search import Library, ReadingState, Settings
+    from tui.app import NewsReaderApp
+
+    library = Library([seed_corpus], tmp_path / "index", catch_up_here=True)
+    app = NewsReaderApp(library, ReadingState(tmp_path / "read.json"), Settings(density="compact"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        prompts = [
+            option.prompt for option in app.article_list._options if option.prompt is not None
+        ]
+        assert len(prompts) == 5
+        assert all("\n" not in str(prompt) for prompt in prompts)

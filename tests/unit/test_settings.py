@@ -12,25 +12,32 @@ def test_a_missing_file_gives_the_defaults():
 def test_a_good_file_is_read(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text(
-        'theme = "gruvbox"\nsort = "date"\ntext_width = 72\n\n[keymap]\nsort = "o"\n'
+        'theme = "gruvbox"\nsort = "date"\ntext_width = 72\ndensity = "compact"\n\n[keymap]\nsort = "o"\n'
         'toggle_panel = "f2,ctrl+b"\n'
     )
     settings, problems = load_settings(path)
     assert problems == []
-    assert settings == Settings("gruvbox", "date", 72, {"sort": "o", "toggle_panel": "f2,ctrl+b"})
+    assert settings == Settings(
+        "gruvbox", "date", 72, {"sort": "o", "toggle_panel": "f2,ctrl+b"}, density="compact"
+    )
 
 
 def test_each_bad_value_is_named_with_its_line_and_the_rest_still_applies(tmp_path):
     path = tmp_path / "config.toml"
-    path.write_text('sort = "newest"\ntext_width = -4\ncolour = "red"\ntheme = "nord"\n')
+    path.write_text(
+        'sort = "newest"\ntext_width = -4\ncolour = "red"\ntheme = "nord"\ndensity = "tiny"\n'
+    )
     settings, problems = load_settings(path)
     assert settings == Settings(theme="nord")
     assert [p.split(": ", 1)[1].split(" ", 1)[0] for p in problems] == [
         "sort",
+        "density",
         "text_width",
         "colour",
     ]
-    assert "line 1" in problems[0] and "line 2" in problems[1] and "line 3" in problems[2]
+    assert [
+        p.split(", ")[1].split(":")[0] for p in problems
+    ] == ["line 1", "line 5", "line 2", "line 3"]
 
 
 def test_a_file_that_is_not_toml_gives_the_defaults_and_says_where(tmp_path):

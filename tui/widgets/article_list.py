@@ -14,7 +14,19 @@ from .keyboard_list import GrowingOptionList
 HIT_STYLE = "bold reverse"
 
 
+def _compact_row(hit: SearchHit, read: bool) -> Text:
+    """One line: the date, the outlet and the title."""
+    article = hit.article
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(f"{article.date_label or '':<11} ", style="dim")
+    if article.source:
+        row.append(f"{article.source[:16]:<16} ", style="italic dim")
+    row.append(article.title, style="dim" if read else "bold")
+    return row
+
+
 def _row(hit: SearchHit, read: bool) -> Text:
+    """The title, the outlet and date, and the snippet with the search's words marked."""
     article = hit.article
     row = Text(no_wrap=False, overflow="fold")
     row.append(article.title, style="dim bold" if read else "bold")
@@ -38,10 +50,11 @@ class ArticleList(GrowingOptionList):
             self.hit = hit
             self.focus_reader = focus_reader
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, compact: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hits: list[SearchHit] = []
         self.read_ids: set[str] = set()
+        self.make_row = _compact_row if compact else _row
 
     def show_results(self, results: SearchResults, keep_id: str | None = None) -> None:
         self.hits = list(results.hits)
@@ -56,7 +69,7 @@ class ArticleList(GrowingOptionList):
         for hit in self.hits[start:end]:
             if start or options:
                 options.append(None)  # a rule between articles
-            options.append(Option(_row(hit, self.is_read(hit)), id=hit.article.id))
+            options.append(Option(self.make_row(hit, self.is_read(hit)), id=hit.article.id))
         return options
 
     def is_read(self, hit: SearchHit) -> bool:
@@ -69,7 +82,7 @@ class ArticleList(GrowingOptionList):
         self.read_ids.add(article_id)
         for index, hit in enumerate(self.hits[: self.shown]):
             if hit.article.id == article_id:
-                self.replace_option_prompt_at_index(index, _row(hit, True))
+                self.replace_option_prompt_at_index(index, self.make_row(hit, True))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

@@ -15,9 +15,8 @@ from textual.strip import Strip
 
 from search import StoredArticle
 
-HIT_STYLE = "bold black on yellow"
-CURRENT_HIT_STYLE = "bold black on dark_orange"
-MARK_STYLE = "bold underline black on cyan"
+# Component classes, coloured by the theme in newsreader.tcss.
+HIT, CURRENT_HIT, MARK = "reading-view--hit", "reading-view--current-hit", "reading-view--mark"
 EMPTY_TEXT = "No article open. Choose one from the list."
 
 Span = tuple[int, int]
@@ -107,6 +106,7 @@ class ReadingView(ScrollView, can_focus=True):
     laid out as widgets was wrapped and drawn whole, some 350 ms for 50 KB.
     """
 
+    COMPONENT_CLASSES = {HIT, CURRENT_HIT, MARK}
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False, id="read_down"),
         Binding("k", "scroll_up", "Up", show=False, id="read_up"),
@@ -131,7 +131,11 @@ class ReadingView(ScrollView, can_focus=True):
         return [(i, span) for i, spans in enumerate(self.hit_spans) for span in spans]
 
     def show(self, article: StoredArticle, hit_spans: list[list[Span]]) -> None:
-        same = self.article is not None and self.article.id == article.id
+        same = (
+            self.article is not None
+            and self.article.id == article.id
+            and self.article.content_hash == article.content_hash
+        )
         self.article = article
         self.hit_spans = hit_spans
         self.marks = [[] for _ in article.paragraphs]
@@ -216,14 +220,19 @@ class ReadingView(ScrollView, can_focus=True):
         if cached and index in self._styled:
             return self._styled[index]
         text = Text(self.article.paragraphs[index] if self.article else "")
+        style = self.get_component_rich_style
         for s, e in self.hit_spans[index]:
-            text.stylize(HIT_STYLE, s, e)
+            text.stylize(style(HIT), s, e)
         for s, e in self.marks[index]:
-            text.stylize(MARK_STYLE, s, e)
+            text.stylize(style(MARK), s, e)
         if self.current and self.current[0] == index:
-            text.stylize(CURRENT_HIT_STYLE, *self.current[1])
+            text.stylize(style(CURRENT_HIT), *self.current[1])
         self._styled[index] = text
         return text
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styled.clear()  # a new theme colours the hits anew
 
     def _restyle(self, paragraphs: set[int]) -> None:
         for index in paragraphs:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -27,10 +28,10 @@ def _date_value(entry: DateEntry) -> str:
     return entry.value
 
 
-def _date_prompt(entry: DateEntry, width: int) -> Text:
+def _date_prompt(entry: DateEntry, width: int, unresolved: Style) -> Text:
     count = len(entry.spans)
     value = _date_value(entry)
-    prompt = Text(f"{value:<{width}} ", style="yellow" if entry.day is None else "bold")
+    prompt = Text(f"{value:<{width}} ", style=unresolved if entry.day is None else "bold")
     prompt.append(entry.label)
     if count > 1:
         prompt.append(f" ×{count}", style="dim")
@@ -79,6 +80,8 @@ class SidePanel(Vertical):
             super().__init__()
             self.name = name
 
+    COMPONENT_CLASSES = {"side-panel--unresolved"}  # a date whose day is not known
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.dates: list[DateEntry] = []
@@ -94,8 +97,9 @@ class SidePanel(Vertical):
         self.dates = extraction.date_entries()
         self.people = extraction.person_entries()
         width = max((len(_date_value(e)) for e in self.dates), default=0)
+        unresolved = self.get_component_rich_style("side-panel--unresolved")
         prompts = {
-            "#dates": [partial(_date_prompt, entry, width) for entry in self.dates],
+            "#dates": [partial(_date_prompt, entry, width, unresolved) for entry in self.dates],
             "#people": [partial(_person_prompt, entry) for entry in self.people],
         }
         for list_id, entries, title in (
