@@ -203,12 +203,13 @@ def date_range(value: str, position: int) -> Query:
         relation = comparison.group(1) if comparison else None
         first, last = _period(value[len(relation or "") :], position)
         one_day = dt.timedelta(days=1)
+        # After or before the whole period written: date:>2025-06 starts in July.
         if relation == ">":
-            return DateRange(first + one_day if first else None, None)
+            return DateRange(last + one_day if last else None, None)
         if relation in (">=", "=>"):
             return DateRange(first, None)
         if relation == "<":
-            return DateRange(None, last - one_day if last else None)
+            return DateRange(None, first - one_day if first else None)
         if relation in ("<=", "=<"):
             return DateRange(None, last)
         return DateRange(first, last)
