@@ -41,16 +41,39 @@ def write_article(folder: Path, name: str, text: str | bytes, mtime: int = FIXED
     return path
 
 
-@pytest.fixture
-def seed_corpus(tmp_path) -> Path:
-    """A copy of the five bundled seed articles."""
-    folder = tmp_path / "corpus"
+def _copy_seeds(folder: Path) -> Path:
     folder.mkdir()
     for index, source in enumerate(sorted(bundled_seeds_dir().glob("*.txt"))):
         target = folder / source.name
         shutil.copyfile(source, target)
         os.utime(target, (FIXED_MTIME + index, FIXED_MTIME + index))
     return folder
+
+
+@pytest.fixture
+def seed_corpus(tmp_path) -> Path:
+    """A copy of the five bundled seed articles."""
+    return _copy_seeds(tmp_path / "corpus")
+
+
+@pytest.fixture(scope="session")
+def _indexed_seeds(tmp_path_factory) -> tuple[Path, Path]:
+    """The seeds and their index, built once per test run."""
+    base = tmp_path_factory.mktemp("indexed-seeds")
+    corpus = _copy_seeds(base / "corpus")
+    library = Library([corpus], base / "index", catch_up_here=True)
+    library.update()
+    library.close()
+    return corpus, base / "index"
+
+
+@pytest.fixture
+def indexed_seed_corpus(_indexed_seeds, tmp_path) -> Path:
+    """The seeds, shared by the tests that only read them, with a copy of their index already
+    built at `tmp_path / "index"`: the app opens it and finds nothing to catch up."""
+    corpus, index = _indexed_seeds
+    shutil.copytree(index, tmp_path / "index")
+    return corpus
 
 
 @pytest.fixture

@@ -24,15 +24,15 @@ async def search(pilot, text: str) -> None:
     await settle(pilot)
 
 
-async def test_opens_on_every_article(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+async def test_opens_on_every_article(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert len(pilot.app.article_list.hits) == 5
         assert pilot.app.reading_view.article is not None  # the first article is previewed
 
 
-async def test_searching_pelosi_lists_exactly_the_three_articles(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+async def test_searching_pelosi_lists_exactly_the_three_articles(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await search(pilot, "Pelosi")
         assert sorted(listed(pilot.app)) == [
@@ -43,8 +43,10 @@ async def test_searching_pelosi_lists_exactly_the_three_articles(seed_corpus, tm
         assert "3 results" in str(pilot.app.query_one("#search-status", Static).render())
 
 
-async def test_opening_an_article_highlights_hits_and_n_steps_through_them(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+async def test_opening_an_article_highlights_hits_and_n_steps_through_them(
+    indexed_seed_corpus, tmp_path
+):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await search(pilot, "talk")
         await pilot.press("enter")
@@ -69,8 +71,8 @@ async def test_opening_an_article_highlights_hits_and_n_steps_through_them(seed_
         assert any(s.style == current for s in view._paragraph_text(paragraph).spans)
 
 
-async def test_side_panel_of_002_lists_its_people_and_dates(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+async def test_side_panel_of_002_lists_its_people_and_dates(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await search(pilot, "title:resume")
         assert listed(pilot.app) == ["002_44731091837c877e.txt"]
@@ -91,8 +93,10 @@ async def test_side_panel_of_002_lists_its_people_and_dates(seed_corpus, tmp_pat
         assert days == sorted(days)
 
 
-async def test_choosing_a_person_marks_mentions_and_enter_searches_for_them(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+async def test_choosing_a_person_marks_mentions_and_enter_searches_for_them(
+    indexed_seed_corpus, tmp_path
+):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await search(pilot, "title:resume")
         people = pilot.app.query_one("#people")
@@ -109,8 +113,8 @@ async def test_choosing_a_person_marks_mentions_and_enter_searches_for_them(seed
         assert len(pilot.app.article_list.hits) >= 2
 
 
-async def test_question_mark_opens_help_listing_every_binding(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+async def test_question_mark_opens_help_listing_every_binding(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
@@ -140,8 +144,8 @@ async def test_every_binding_has_an_id():
             assert binding.id, f"{owner.__name__} binding {binding.key} has no id"
 
 
-async def test_malformed_query_shows_message_and_keeps_the_list(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+async def test_malformed_query_shows_message_and_keeps_the_list(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await search(pilot, "Pelosi")
         before = listed(pilot.app)
@@ -153,8 +157,8 @@ async def test_malformed_query_shows_message_and_keeps_the_list(seed_corpus, tmp
         assert listed(pilot.app) == before
 
 
-async def test_sort_key_orders_by_date(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+async def test_sort_key_orders_by_date(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await search(pilot, "talks")
         pilot.app.article_list.focus()
@@ -164,8 +168,8 @@ async def test_sort_key_orders_by_date(seed_corpus, tmp_path):
         assert pilot.app.sort == "date" and dates == sorted(dates, reverse=True)
 
 
-async def test_escape_leaves_the_search_box_and_tab_cycles_panes(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+async def test_escape_leaves_the_search_box_and_tab_cycles_panes(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash")
         assert pilot.app.focused.id == "query"
@@ -177,8 +181,8 @@ async def test_escape_leaves_the_search_box_and_tab_cycles_panes(seed_corpus, tm
         assert pilot.app.focused.id == "dates"
 
 
-async def test_opened_articles_are_remembered_as_read(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+async def test_opened_articles_are_remembered_as_read(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -187,16 +191,16 @@ async def test_opened_articles_are_remembered_as_read(seed_corpus, tmp_path):
 
 
 async def test_read_state_kept_before_identities_were_paths_still_marks_articles_read(
-    seed_corpus, tmp_path
+    indexed_seed_corpus, tmp_path
 ):
     import json
 
     from search.text.articles import content_hash
 
-    first = sorted(seed_corpus.iterdir())[0]
+    first = sorted(indexed_seed_corpus.iterdir())[0]
     old_id = content_hash(str(first), first.read_text(encoding="utf-8"))
     (tmp_path / "read.json").write_text(json.dumps({"read": [old_id]}))
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         read = [
             hit.article.path
@@ -229,8 +233,8 @@ async def test_article_markup_is_shown_literally_and_never_runs(tmp_path):
         assert pilot.app.is_running
 
 
-async def test_tiny_terminals_do_not_crash(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(20, 2)) as pilot:
+async def test_tiny_terminals_do_not_crash(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(20, 2)) as pilot:
         await settle(pilot)
         await pilot.press("j", "enter", "n", "i")
         await pilot.resize_terminal(80, 24)
@@ -241,10 +245,12 @@ async def test_tiny_terminals_do_not_crash(seed_corpus, tmp_path):
         assert pilot.app.is_running
 
 
-async def test_people_screen_lists_the_corpus_people_and_searches_one(seed_corpus, tmp_path):
+async def test_people_screen_lists_the_corpus_people_and_searches_one(
+    indexed_seed_corpus, tmp_path
+):
     from tui.screens.people import PeopleScreen
 
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         pilot.app.article_list.focus()
         await pilot.press("p")
@@ -311,8 +317,10 @@ async def test_a_huge_word_and_repeated_resizing_do_not_break_the_reader(tmp_pat
         assert pilot.app.is_running and len(pilot.app.article_list.hits) == 2
 
 
-async def test_a_person_search_marks_that_person_in_the_opened_article(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+async def test_a_person_search_marks_that_person_in_the_opened_article(
+    indexed_seed_corpus, tmp_path
+):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await search(pilot, 'person:"Nancy Pelosi"')
         await pilot.press("enter")
@@ -321,8 +329,8 @@ async def test_a_person_search_marks_that_person_in_the_opened_article(seed_corp
         assert marked and set(marked) == {"Nancy Pelosi"}
 
 
-async def test_paging_lists_in_a_terminal_too_small_to_show_them(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+async def test_paging_lists_in_a_terminal_too_small_to_show_them(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         pilot.app.article_list.focus()
         await pilot.press("j", "j", "j", "j")
@@ -335,10 +343,12 @@ async def test_paging_lists_in_a_terminal_too_small_to_show_them(seed_corpus, tm
         assert pilot.app.is_running
 
 
-async def test_keys_typed_in_a_burst_after_slash_go_to_the_search_box(seed_corpus, tmp_path):
+async def test_keys_typed_in_a_burst_after_slash_go_to_the_search_box(
+    indexed_seed_corpus, tmp_path
+):
     from textual import events
 
-    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         pilot.app.article_list.focus()
         await pilot.pause()
@@ -351,8 +361,8 @@ async def test_keys_typed_in_a_burst_after_slash_go_to_the_search_box(seed_corpu
         assert len(pilot.app.article_list.hits) == 5
 
 
-async def test_slash_inside_a_text_box_is_text(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+async def test_slash_inside_a_text_box_is_text(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash", "a", "slash", "b")
         assert pilot.app.query_one("#query").value == "a/b"
@@ -362,10 +372,10 @@ async def test_slash_inside_a_text_box_is_text(seed_corpus, tmp_path):
         assert pilot.app.screen.query_one("#people-filter").value == "x/y"
 
 
-async def test_keys_typed_in_a_burst_after_escape_go_to_the_list(seed_corpus, tmp_path):
+async def test_keys_typed_in_a_burst_after_escape_go_to_the_list(indexed_seed_corpus, tmp_path):
     from textual import events
 
-    async with make_app(seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"talks")
         await settle(pilot)
@@ -384,8 +394,8 @@ async def test_keys_typed_in_a_burst_after_escape_go_to_the_list(seed_corpus, tm
         assert pilot.app.screen is pilot.app.screen_stack[0]
 
 
-async def test_notices_show_file_names_as_text(seed_corpus, tmp_path):
-    async with make_app(seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+async def test_notices_show_file_names_as_text(indexed_seed_corpus, tmp_path):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         pilot.app.notify("skipped [bold]x[/bold] and [@click=app.quit]y[/]")
         await pilot.pause()
@@ -394,11 +404,11 @@ async def test_notices_show_file_names_as_text(seed_corpus, tmp_path):
 
 
 async def test_typing_goes_on_while_a_slow_search_runs_and_its_stale_results_never_show(
-    seed_corpus, tmp_path
+    indexed_seed_corpus, tmp_path
 ):
     import threading
 
-    app = make_app(seed_corpus, tmp_path)
+    app = make_app(indexed_seed_corpus, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         real_search, shown, release = app.library.search, [], threading.Event()
@@ -494,13 +504,13 @@ async def test_the_side_panel_of_a_long_article_lays_out_its_rows_as_they_are_re
 
 
 async def test_settings_give_the_keymap_the_sort_and_the_theme_and_a_chosen_theme_is_saved(
-    seed_corpus, tmp_path
+    indexed_seed_corpus, tmp_path
 ):
     from search import Library, ReadingState, Settings, load_settings
     from tui.app import NewsReaderApp
 
     settings = Settings(theme="nord", sort="date", text_width=40, keymap={"sort": "o"})
-    library = Library([seed_corpus], tmp_path / "index", catch_up_here=True)
+    library = Library([indexed_seed_corpus], tmp_path / "index", catch_up_here=True)
     app = NewsReaderApp(library, ReadingState(tmp_path / "r.json"), settings)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
@@ -517,11 +527,11 @@ async def test_settings_give_the_keymap_the_sort_and_the_theme_and_a_chosen_them
     assert load_settings()[0].theme == "gruvbox"
 
 
-async def test_the_compact_density_lists_one_line_per_article(seed_corpus, tmp_path):
+async def test_the_compact_density_lists_one_line_per_article(indexed_seed_corpus, tmp_path):
     from search import Library, ReadingState, Settings
     from tui.app import NewsReaderApp
 
-    library = Library([seed_corpus], tmp_path / "index", catch_up_here=True)
+    library = Library([indexed_seed_corpus], tmp_path / "index", catch_up_here=True)
     app = NewsReaderApp(library, ReadingState(tmp_path / "read.json"), Settings(density="compact"))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

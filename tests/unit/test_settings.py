@@ -35,9 +35,12 @@ def test_each_bad_value_is_named_with_its_line_and_the_rest_still_applies(tmp_pa
         "text_width",
         "colour",
     ]
-    assert [
-        p.split(", ")[1].split(":")[0] for p in problems
-    ] == ["line 1", "line 5", "line 2", "line 3"]
+    assert [p.split(", ")[1].split(":")[0] for p in problems] == [
+        "line 1",
+        "line 5",
+        "line 2",
+        "line 3",
+    ]
 
 
 def test_a_file_that_is_not_toml_gives_the_defaults_and_says_where(tmp_path):
