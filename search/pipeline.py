@@ -55,6 +55,8 @@ def prepare_document(stamp: FileStamp) -> IndexDocument:
         title=article.title,
         body=article.body,
         source=article.source or "",
+        url=article.url or "",
+        author=article.author or "",
         published=article.published,
         sort_date=sort_date,
         date_kind=date_kind,

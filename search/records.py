@@ -31,6 +31,8 @@ class IndexDocument:
     title: str
     body: str
     source: str
+    url: str  # where the article lives on the web ("" when it does not say)
+    author: str
     published: dt.date | None
     # Published, else inferred from the text, else the file's date (for sorting only).
     sort_date: dt.date
@@ -59,6 +61,8 @@ class StoredArticle:
     people: tuple[PersonCount, ...]
     analysis: ExtractionRecord | None = field(default=None, repr=False, compare=False)
     content_hash: str = ""
+    url: str = ""
+    author: str = ""
 
     @property
     def date_label(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
@@ -52,8 +52,6 @@ class Article:
     published: dt.date | None = None
     url: str | None = None
     author: str | None = None
-    dropped_paragraphs: int = 0
-    extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def body(self) -> str:
@@ -128,12 +126,9 @@ def parse_article(path: str, text: str) -> Article:
     meta_raw, content = split_front_matter(text)
     # Every field from the file passes the safe-text function here, where the record is made.
     meta: dict[str, str] = {}
-    extra: dict[str, str] = {}
     for key, value in meta_raw.items():
         if key in _META_KEYS:
             meta.setdefault(_META_KEYS[key], safe_field(value))
-        else:
-            extra[safe_field(key, 100)] = safe_field(value)
     raw_paragraphs = [visible_text(p) for p in split_paragraphs(content)]
     title = meta.get("title")
     if not title and raw_paragraphs and _is_headline(raw_paragraphs[0]):
@@ -154,6 +149,4 @@ def parse_article(path: str, text: str) -> Article:
         published=published,
         url=meta.get("url"),
         author=meta.get("author"),
-        dropped_paragraphs=cleaned.dropped,
-        extra=extra,
     )

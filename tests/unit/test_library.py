@@ -326,3 +326,17 @@ def test_the_person_query_is_valid_whatever_quotes_a_name_holds(seed_library, na
 
     assert seed_library.search(person_query(name)).total >= 0
     assert seed_library.search(person_query("Pete Hegseth")).total == 5
+
+
+def test_the_url_and_author_of_the_front_matter_are_kept(tmp_path):
+    write_article(
+        tmp_path / "c",
+        "a.md",
+        "---\ntitle: Harbour Reopens\nurl: https://example.com/harbour\nauthor: Ann Lee\n---\n"
+        "The harbour reopened on Monday.",
+    )
+    library = Library([tmp_path / "c"], tmp_path / "index")
+    library.update()
+    article = library.search("harbour").hits[0].article
+    assert (article.url, article.author) == ("https://example.com/harbour", "Ann Lee")
+    assert library.article(article.id) == article
