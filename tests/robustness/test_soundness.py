@@ -35,7 +35,6 @@ def test_every_field_of_an_article_record_is_safe_text(tmp_path):
         f"/news/{OSC52}.txt", f"---\n{meta}\n---\nBody with {HOSTILE} in it, long enough to read."
     )
     shown = [article.title, article.source, article.author, article.url, article.body]
-    shown += [*article.extra, *article.extra.values()]
     for value in shown:
         assert value is not None and not UNSAFE.search(value), value
     assert "[b]bold[/b]" in article.title  # markup stays as written: data, not markup
