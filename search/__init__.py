@@ -24,6 +24,7 @@ from .records import (
     UpdateReport,
 )
 from .settings import Settings, config_path, load_settings, save_theme
+from .sources.errors import SourceError
 from .sources.files import SkippedFile
 from .text.articles import Article
 from .text.safety import printable_path
@@ -36,11 +37,16 @@ __all__ = [
     "Article",
     "DateEntry",
     "Extraction",
+    "FeedResult",
+    "FeedStatus",
+    "Feeds",
+    "FetchBusy",
     "ForeignIndexFolder",
     "IndexProgress",
     "IndexRebuilt",
     "IndexingFailed",
     "Library",
+    "Limits",
     "Person",
     "PersonCount",
     "PersonEntry",
@@ -53,7 +59,9 @@ __all__ = [
     "Settings",
     "SkippedFile",
     "Snippet",
+    "SourceError",
     "StoredArticle",
+    "Subscription",
     "TemporalExpression",
     "UpdateReport",
     "bundled_seeds_dir",
@@ -67,3 +75,16 @@ __all__ = [
     "printable_path",
     "save_theme",
 ]
+
+# The feeds load httpx and lxml: only the commands that fetch pay for them.
+_FEED_NAMES = frozenset(
+    {"FeedResult", "FeedStatus", "Feeds", "FetchBusy", "Limits", "Subscription"}
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _FEED_NAMES:
+        from .sources import feeds
+
+        return getattr(feeds, name)
+    raise AttributeError(f"module 'search' has no attribute {name!r}")

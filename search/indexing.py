@@ -23,8 +23,8 @@ from .records import IndexProgress, UpdateReport
 from .sources.files import Discovery, FileStamp, SkippedFile, discover
 from .text.safety import path_text
 
-# 9: an article's identity is its path, no longer its content
-FORMAT_VERSION = 9
+# 10: the feed an article came from is a field
+FORMAT_VERSION = 10
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
 PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves

@@ -18,7 +18,7 @@ from .extractors.extraction import Extraction, extract_or_nothing
 from .highlight import hit_spans, make_snippet
 from .index_folder import ForeignIndexFolder
 from .indexing import Indexer
-from .paths import bundled_seeds_dir, default_index_dir
+from .paths import archive_dir, bundled_seeds_dir, default_index_dir
 from .query import QuerySyntaxError, parse
 from .records import (
     NEWEST,
@@ -29,6 +29,7 @@ from .records import (
     StoredArticle,
     UpdateReport,
 )
+from .settings import load_settings
 
 SNIPPETS_PER_SEARCH = 100
 Span = tuple[int, int]
@@ -36,6 +37,14 @@ Span = tuple[int, int]
 # What reading damaged index files raises (a truncated lengths file gives None where a number
 # belongs); an AssertionError or the like is the engine failing on a query, not damage.
 _DAMAGE_SIGNS = (TypeError, struct.error, zlib.error, EOFError, pickle.UnpicklingError, OSError)
+
+
+def default_roots() -> list[Path]:
+    """What newsreader reads when given no PATH: the archive of fetched feeds and the folders of
+    config.toml's `library`; with neither, the bundled seeds."""
+    roots = [archive_dir()] if archive_dir().is_dir() else []
+    roots += [Path(folder).expanduser() for folder in load_settings()[0].library]
+    return roots or [bundled_seeds_dir()]
 
 
 class IndexRebuilt(Exception):
@@ -52,7 +61,7 @@ class Library:
         index_dir: Path | None = None,
         catch_up_here: bool = False,
     ) -> None:
-        self.roots = [Path(r).expanduser() for r in roots] if roots else [bundled_seeds_dir()]
+        self.roots = [Path(r).expanduser() for r in roots] if roots else default_roots()
         self.index_dir = index_dir or default_index_dir(self.roots)
         self._engine: IndexEngine = WhooshEngine(self.index_dir)
         self._indexer = Indexer(self._engine, self.index_dir, self.roots)

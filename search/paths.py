@@ -30,6 +30,11 @@ def data_dir() -> Path:
     return _xdg_dir("XDG_DATA_HOME", ".local/share") / APP_NAME
 
 
+def archive_dir() -> Path:
+    """The user's archive of fetched feeds and pages: one folder per feed."""
+    return data_dir() / "feeds"
+
+
 def bundled_seeds_dir() -> Path:
     """The sample articles shipped with newsreader (a data-only namespace package, `seeds`)."""
     spec = importlib.util.find_spec("seeds")

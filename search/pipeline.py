@@ -57,6 +57,7 @@ def prepare_document(stamp: FileStamp) -> IndexDocument:
         source=article.source or "",
         url=article.url or "",
         author=article.author or "",
+        feed=article.feed or "",
         published=article.published,
         sort_date=sort_date,
         date_kind=date_kind,

@@ -33,6 +33,7 @@ class IndexDocument:
     source: str
     url: str  # where the article lives on the web ("" when it does not say)
     author: str
+    feed: str  # the subscription it came from, or ""
     published: dt.date | None
     # Published, else inferred from the text, else the file's date (for sorting only).
     sort_date: dt.date
@@ -63,6 +64,7 @@ class StoredArticle:
     content_hash: str = ""
     url: str = ""
     author: str = ""
+    feed: str = ""
 
     @property
     def date_label(self) -> str:

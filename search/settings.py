@@ -8,6 +8,7 @@ line (when a theme is chosen in the palette), and leaves every other line as wri
     sort = "date"              # "relevance" or "date": how a search is listed at first
     text_width = 88            # the reading view's longest line, in columns (0: no limit)
     density = "compact"        # the article list: "compact" (one line each) or "detailed"
+    library = ["~/news"]       # folders read with the feeds when newsreader is given no PATH
 
     [keymap]                   # binding ids (the help screen lists them) to keys
     sort = "o"
@@ -38,6 +39,7 @@ class Settings:
     text_width: int = 88
     keymap: dict[str, str] = field(default_factory=dict)
     density: str = "detailed"
+    library: tuple[str, ...] = ()
 
 
 def config_path() -> Path:
@@ -92,6 +94,12 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             problem(
                 "density", f"must be {' or '.join(repr(d) for d in DENSITIES)}, not {density!r}"
             )
+    library = data.pop("library", None)
+    if library is not None:
+        if isinstance(library, list) and all(isinstance(f, str) and f.strip() for f in library):
+            values["library"] = tuple(f.strip() for f in library)
+        else:
+            problem("library", 'must be a list of folders, such as ["~/news"]')
     width = data.pop("text_width", None)
     if width is not None:
         if isinstance(width, int) and not isinstance(width, bool) and 0 <= width <= MAX_TEXT_WIDTH:

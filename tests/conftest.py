@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,19 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 FIXED_MTIME = 1_750_000_000  # files copied for tests get one mtime, so date order is reproducible
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch):
+    """No test reaches the internet: a name other than the loopback address does not resolve."""
+    resolve = socket.getaddrinfo
+
+    def loopback_only(host, *args, **kwargs):
+        if host not in ("127.0.0.1", "localhost", "::1", None):
+            raise socket.gaierror(socket.EAI_NONAME, f"tests stay on the loopback address ({host})")
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", loopback_only)
 
 
 @pytest.fixture(autouse=True)

@@ -12,11 +12,17 @@ from pathlib import Path
 from . import __version__
 
 USAGE = """\
-newsreader [PATH ...]                       read the articles under PATH (default: the seeds)
+newsreader [PATH ...]                       read the articles under PATH (default: the library)
 newsreader search QUERY [PATH ...] [--json] [--limit N]
 newsreader search --batch [PATH ...] < queries.txt   one JSON line per query, with its time
 newsreader extract < docs.jsonl             dates and people of each JSON line on stdin
-newsreader config                           the settings file and the settings in effect"""
+newsreader config                           the settings file and the settings in effect
+newsreader feed add URL | list | remove NAME | import FILE.opml | export
+newsreader fetch [NAME ...]                 fetch the feeds into the archive (for cron too)
+newsreader add-page URL                     save one web page into the archive
+
+With no PATH, newsreader reads the library: the archive of fetched feeds and the folders of
+config.toml's `library`; with neither, the bundled sample articles."""
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -115,6 +121,10 @@ def _result_row(hit) -> dict[str, object]:
         "path": article.display_path,
         "score": round(hit.score, 4),
         "snippet": hit.snippet.text,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "source": article.source,
+        "author": article.author,
     }
 
 
@@ -301,9 +311,27 @@ def run_app(argv: list[str]) -> int:
     return app.return_code or 0
 
 
+def _feeds_command(name: str):
+    """A feeds command, imported when it runs: only they load the HTTP and XML libraries."""
+
+    def run(argv: list[str]) -> int:
+        from . import feeds_cli
+
+        return getattr(feeds_cli, name)(argv)
+
+    return run
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    commands = {"search": run_search, "extract": run_extract, "config": run_config}
+    commands = {
+        "search": run_search,
+        "extract": run_extract,
+        "config": run_config,
+        "feed": _feeds_command("run_feed"),
+        "fetch": _feeds_command("run_fetch"),
+        "add-page": _feeds_command("run_add_page"),
+    }
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])

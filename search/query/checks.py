@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-SEARCH_FIELDS = ("title", "body", "person", "source", "date")
+SEARCH_FIELDS = ("title", "body", "person", "source", "feed", "date")
 _FIELD = re.compile(r"(?<![\w\"'])([A-Za-z_]+):")
 _DATE_LITERAL = re.compile(
     r"\d{4}(?:-(?:0?[1-9]|1[0-2])(?:-(?:0?[1-9]|[12]\d|3[01]))?)?|\*|now", re.I

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..text.articles import Article, parse_article
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".html", ".htm"})
+_PAGE_SUFFIXES = (".html", ".htm")
 _SUFFIXES = tuple(ARTICLE_SUFFIXES)  # for str.endswith
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _BOMS = (
@@ -85,6 +86,14 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     text = decode_bytes(data)
     if not text.strip():
         raise UnreadableFile("empty file")
+    if path.lower().endswith(_PAGE_SUFFIXES):
+        # Imported here: lxml and trafilatura load only for a corpus that holds web pages.
+        from .web import UnreadablePage, page_document, read_page
+
+        try:
+            text = page_document(read_page(text))
+        except UnreadablePage as error:
+            raise UnreadableFile(str(error)) from None
     article = parse_article(path, text)
     if not article.paragraphs and article.title == "(untitled)":
         raise UnreadableFile("no readable text")

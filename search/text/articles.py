@@ -29,6 +29,7 @@ _META_KEYS = {
     "url": "url",
     "link": "url",
     "author": "author",
+    "feed": "feed",
     "byline": "author",
     "authors": "author",
 }
@@ -52,6 +53,7 @@ class Article:
     published: dt.date | None = None
     url: str | None = None
     author: str | None = None
+    feed: str | None = None  # the subscription it was fetched from
 
     @property
     def body(self) -> str:
@@ -71,6 +73,12 @@ def _parse_date(value: str) -> dt.date | None:
         return date_parser.parse(value, default=dt.datetime(1900, 1, 1)).date()
     except (ValueError, OverflowError, TypeError):
         return None
+
+
+def front_matter(fields: dict[str, str]) -> str:
+    """`key: value` lines, each value one safe line; empty values are left out."""
+    lines = [f"{key}: {safe_field(value, 2000)}" for key, value in fields.items() if value]
+    return "---\n" + "\n".join(lines) + "\n---\n"
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -149,4 +157,5 @@ def parse_article(path: str, text: str) -> Article:
         published=published,
         url=meta.get("url"),
         author=meta.get("author"),
+        feed=meta.get("feed"),
     )

@@ -21,7 +21,10 @@ def test_search_prints_ranked_json_and_exits_zero(capsys, seed_corpus, tmp_path)
     )
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(rows) == 3
-    assert set(rows[0]) == {"id", "title", "path", "score", "snippet"}
+    assert set(rows[0]) == {
+        *("id", "title", "path", "score", "snippet"),
+        *("url", "published", "source", "author"),
+    }
     assert rows[0]["score"] >= rows[-1]["score"]
 
 

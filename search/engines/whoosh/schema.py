@@ -46,6 +46,7 @@ def build_schema() -> Schema:
         source=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
         url=STORED,
         author=STORED,
+        feed=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
         published=STORED,
         sort_date=DayField(stored=True, sortable=True),
         date_kind=STORED,
@@ -80,6 +81,7 @@ def document_fields(document: IndexDocument) -> dict[str, object]:
         "source": document.source,
         "url": document.url,
         "author": document.author,
+        "feed": document.feed,
         "sort_date": _midnight(document.sort_date),
         "date_kind": document.date_kind,
         "person": _keywords(document.person_keys),
@@ -114,4 +116,5 @@ def stored_article(fields: dict) -> StoredArticle:
         content_hash=fields.get("content_hash", ""),
         url=fields.get("url", ""),
         author=fields.get("author", ""),
+        feed=fields.get("feed", ""),
     )
