@@ -118,3 +118,21 @@ def test_control_characters_become_visible(tmp_path):
     )
     assert "\x1b" not in article.body and "␛[31m" in article.body
     assert "\u202e" not in article.body and "<U+202E>" in article.body
+
+
+def test_a_web_page_in_a_corpus_is_read_as_an_article_with_its_metadata(tmp_path):
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "feeds" / "article.html"
+    path = write_article(tmp_path, "lighthouse.html", page.read_bytes())
+    article = read_article(path)
+    assert article.title == "Lighthouse restored after ten years"
+    assert (article.source, article.author, article.url) == (
+        "Coast Herald",
+        "Nora Vik",
+        "http://coast.example/2025/02/lighthouse",
+    )
+    assert article.published.isoformat() == "2025-02-27"
+    assert "lamp went dark" in article.body
+    for boilerplate in ("Most read", "Buy a boat", "All rights reserved", "Sport"):
+        assert boilerplate not in article.body
