@@ -36,7 +36,8 @@ def _file_date(mtime_ns: int) -> dt.date:
 def prepare_document(stamp: FileStamp) -> IndexDocument:
     """Read, clean and analyse one file into its index document (raises UnreadableFile)."""
     article = read_article(stamp.path)
-    extraction, problem = extract_or_nothing(article.body, article.published)
+    saved = _file_date(stamp.mtime_ns)
+    extraction, problem = extract_or_nothing(article.body, article.published, not_after=saved)
     reference = extraction.reference
     if article.published:
         sort_date, date_kind = article.published, DATE_PUBLISHED
@@ -44,7 +45,7 @@ def prepare_document(stamp: FileStamp) -> IndexDocument:
         sort_date, date_kind = reference.date, DATE_INFERRED
     else:
         # Only for ordering: a file's mtime says when it was saved, not when the story was written.
-        sort_date, date_kind = _file_date(stamp.mtime_ns), DATE_FROM_FILE
+        sort_date, date_kind = saved, DATE_FROM_FILE
     keys: set[str] = set()
     for person in extraction.people:
         keys |= person_keys(person.name)

@@ -105,18 +105,20 @@ class Extraction:
         )
 
 
-def extract(text: str, reference: dt.date | None = None) -> Extraction:
-    dates, ref = extract_dates(text, reference)
+def extract(
+    text: str, reference: dt.date | None = None, not_after: dt.date | None = None
+) -> Extraction:
+    dates, ref = extract_dates(text, reference, not_after)
     return Extraction(tuple(dates), tuple(extract_people(text)), ref)
 
 
 def extract_or_nothing(
-    text: str, reference: dt.date | None = None
+    text: str, reference: dt.date | None = None, not_after: dt.date | None = None
 ) -> tuple[Extraction, str | None]:
     """Like extract(), but a failure on one article gives no dates and people, and says why,
     instead of stopping the indexing of a whole archive or the reader."""
     try:
-        return extract(text, reference), None
+        return extract(text, reference, not_after), None
     except Exception as error:  # an extractor bug must cost one article its side panel, no more
         empty = Extraction((), (), Reference(reference, inferred=False) if reference else None)
         return empty, f"dates and people could not be extracted ({type(error).__name__}: {error})"

@@ -818,3 +818,17 @@ def test_each_rule_is_a_named_function_that_runs_alone():
     match = absolute.iso_date.pattern.search("on 2025-12-16")
     assert match and absolute.iso_date(match) is not None
     assert len({r.name for r in RULES}) == len(RULES)
+
+
+def test_a_due_date_or_a_plan_is_never_the_day_of_writing():
+    text = "The company sold notes due January 1, 2047. Talks were held on March 3, 1987."
+    assert infer_reference(text).date == dt.date(1987, 3, 3)
+    planned = "The vote is scheduled for June 3, 1990. It was called on May 2, 1987."
+    assert infer_reference(planned).date == dt.date(1987, 5, 2)
+
+
+def test_an_inferred_day_is_never_after_the_day_the_file_was_saved():
+    text = "Shares rose 22 pct since January 2 to current levels around 2050."
+    assert infer_reference(text, not_after=dt.date(2026, 11, 30)) is None
+    dated = "LONDON, March 4, 1987 - Shares rose. The bond matures on June 1, 2030."
+    assert infer_reference(dated, not_after=dt.date(2026, 1, 1)).date == dt.date(1987, 3, 4)
