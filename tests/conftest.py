@@ -18,7 +18,9 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-FIXED_MTIME = 1_750_000_000  # files copied for tests get one mtime, so date order is reproducible
+# Files copied for tests get one mtime, so date order is reproducible: 2026-01-01, after every
+# day the seeds name (an article is never dated after the day its file was saved).
+FIXED_MTIME = 1_767_225_600
 
 
 @pytest.fixture(autouse=True)

@@ -26,11 +26,19 @@ def test_pelosi_is_in_exactly_three_articles(seed_library):
         assert marked and set(marked) == {"Pelosi"}
 
 
-def test_empty_query_lists_every_article_newest_first(seed_library):
+def test_empty_query_lists_every_article_newest_first_and_the_undated_last(seed_library):
     results = seed_library.search("")
     assert results.total == 5
-    dates = [hit.article.date for hit in results.hits]
-    assert dates == sorted(dates, reverse=True)
+    dated = [hit.article for hit in results.hits if hit.article.date_label]
+    undated = [hit.article for hit in results.hits if not hit.article.date_label]
+    assert [a.id for a in dated + undated] == [hit.article.id for hit in results.hits]
+    assert dated and undated  # the seeds have both
+    assert [a.date for a in dated] == sorted((a.date for a in dated), reverse=True)
+    by_date = seed_library.search("talks", sort="date")
+    labels = [hit.article.date_label for hit in by_date.hits]
+    assert labels == sorted(
+        labels, key=lambda label: (label != "", label.lstrip("~")), reverse=True
+    )
 
 
 def test_stemming_matches_and_marks_other_forms(seed_library):
@@ -68,7 +76,7 @@ def test_fuzzy_prefix_phrase_and_boolean(seed_library):
 
 def test_sort_by_date(seed_library):
     results = seed_library.search("talks", sort=NEWEST)
-    dates = [hit.article.date for hit in results.hits]
+    dates = [hit.article.date for hit in results.hits if hit.article.date_label]
     assert dates == sorted(dates, reverse=True) and all(hit.score == 0.0 for hit in results.hits)
 
 

@@ -49,6 +49,9 @@ def build_schema() -> Schema:
         feed=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
         published=STORED,
         sort_date=DayField(stored=True, sortable=True),
+        # "yes" when the article has a date of its own (published or inferred), "no" when only its
+        # file's: listed by date, undated articles come after every dated one.
+        dated=ID(sortable=True),
         date_kind=STORED,
         date=DayField(),
         person=KEYWORD(commas=True, lowercase=True, scorable=True),
@@ -84,6 +87,7 @@ def document_fields(document: IndexDocument) -> dict[str, object]:
         "feed": document.feed,
         "sort_date": _midnight(document.sort_date),
         "date_kind": document.date_kind,
+        "dated": "no" if document.date_kind == DATE_FROM_FILE else "yes",
         "person": _keywords(document.person_keys),
         "person_name": _keywords(document.person_names),
         "people": [(p.name, p.mentions, p.role) for p in document.people],

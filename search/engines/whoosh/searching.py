@@ -9,21 +9,29 @@ from whoosh import collectors
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+# Listed by date: dated articles first ("yes" sorts after "no", and the order is reversed), then
+# newest first.
+BY_DATE = ["dated", "sort_date"]
+
 
 def newest(searcher: Searcher, limit: int | None) -> list[int]:
-    """The newest documents first, read from the days they are filed under.
+    """The newest documents first, read from the days they are filed under; the undated ones (a
+    file's date is no article's) after all the others.
 
     Whoosh sorts by reading every document's date, some 100,000 reads on a large archive, which
     made the first list take most of a second; the days number only some thousands.
     """
     reader = searcher.reader()
-    docnums: list[int] = []
+    undated = set(searcher.docs_for_query(wq.Term("dated", "no")))
+    dated: list[int] = []
+    later: list[int] = []
     # Numeric terms start with their tier: the days themselves are tier 0.
     for day in reversed(list(reader.expand_prefix("sort_date", b"\x00"))):
-        docnums.extend(sorted(reader.postings("sort_date", day).all_ids()))
-        if limit is not None and len(docnums) >= limit:
-            return docnums[:limit]
-    return docnums
+        for docnum in sorted(reader.postings("sort_date", day).all_ids()):
+            (later if docnum in undated else dated).append(docnum)
+        if limit is not None and len(dated) >= limit:
+            return dated[:limit]
+    return (dated + later)[:limit] if limit is not None else dated + later
 
 
 def ranked(
@@ -38,7 +46,7 @@ def ranked(
     wanted = max(limit, 1) if limit is not None else None
     collector: collectors.Collector
     if by_date:
-        collector = collectors.SortingCollector("sort_date", limit=wanted, reverse=True)
+        collector = collectors.SortingCollector(BY_DATE, limit=wanted, reverse=True)
     elif wanted is None:
         collector = collectors.UnlimitedCollector()
     else:
