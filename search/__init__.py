@@ -10,7 +10,7 @@ from .extractors.people import Person, PersonMention
 from .index_folder import ForeignIndexFolder
 from .library import IndexRebuilt, Library
 from .paths import bundled_seeds_dir, cache_dir, data_dir
-from .query import QUERY_HELP, SEARCH_FIELDS, QuerySyntaxError, person_query
+from .query import QUERY_HELP, SEARCH_FIELDS, QuerySyntaxError, field_query, person_query
 from .reading_state import ReadingState
 from .records import (
     NEWEST,
@@ -69,6 +69,7 @@ __all__ = [
     "config_path",
     "data_dir",
     "extract",
+    "field_query",
     "load_settings",
     "period_start",
     "person_query",

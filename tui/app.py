@@ -38,6 +38,7 @@ from search import (
 )
 
 from .commands import NewsreaderCommands, SteadyCommandPalette
+from .fetching import FeedFetching
 from .keymap import binding_groups
 from .messages import (
     ArticleAnalysed,
@@ -67,7 +68,7 @@ NARROW_WIDTH = 100
 RESULT_LIMIT = 500
 
 
-class NewsReaderApp(App[int]):
+class NewsReaderApp(FeedFetching, App[int]):
     """Three panes over a Whoosh index of the user's articles."""
 
     TITLE = "newsreader"
@@ -91,6 +92,8 @@ class NewsReaderApp(App[int]):
         Binding("i", "toggle_side_panel", "Panel", id="toggle_panel"),
         Binding("p", "people", "People", id="people"),
         Binding("r", "reindex", "Rescan", show=False, id="reindex"),
+        Binding("R", "fetch_feeds", "Fetch feeds", key_display="R", show=False, id="fetch_feeds"),
+        Binding("f", "feeds", "Feeds", id="feeds"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]

@@ -34,6 +34,8 @@ class NewsreaderCommands(Provider):
             ),
             ("Show all articles", partial(app.search_for, ""), "Clear the query"),
             ("Rescan the corpus", app.action_reindex, "Index new, changed and removed files"),
+            ("Fetch the feeds", app.action_fetch_feeds, "Fetch every subscribed feed now"),
+            ("Feeds", app.action_feeds, "Subscriptions, their status and article counts"),
             (
                 "Toggle the side panel",
                 app.action_toggle_side_panel,

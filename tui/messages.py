@@ -6,10 +6,14 @@ Dataclasses, as Textual's own messages are (Message.__post_init__ sets a message
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from search import Extraction, IndexProgress, SearchHit, SearchResults, UpdateReport
+
+if TYPE_CHECKING:  # the feeds' modules load only when a fetch starts
+    from search import FeedResult
 
 
 class IndexingCancelled(Exception):
@@ -59,4 +63,17 @@ class IndexingProgressed(Message):
 @dataclass
 class IndexingFinished(Message):
     report: UpdateReport | None
+    error: str | None = None
+
+
+@dataclass
+class FeedsProgressed(Message):
+    result: FeedResult
+    done: int
+    total: int
+
+
+@dataclass
+class FeedsFetched(Message):
+    results: list[FeedResult]
     error: str | None = None

@@ -2,7 +2,7 @@
 its help text, and the person queries the reader writes."""
 
 from .checks import MAX_EXPANDED_WORDS, SEARCH_FIELDS, QuerySyntaxError, check_syntax
-from .language import QUERY_HELP, person_keys, person_query
+from .language import QUERY_HELP, field_query, person_keys, person_query
 from .parser import parse
 from .tree import And, DateRange, Fuzzy, Leaf, Not, Or, Phrase, Prefix, Query, Wildcard, Word
 
@@ -23,6 +23,7 @@ __all__ = [
     "Wildcard",
     "Word",
     "check_syntax",
+    "field_query",
     "parse",
     "person_keys",
     "person_query",

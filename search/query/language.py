@@ -33,11 +33,16 @@ def person_keys(name: str) -> set[str]:
     return {lowered, lowered.split()[-1]} if lowered.split() else set()
 
 
+def field_query(field: str, value: str) -> str:
+    """The query for `value` in one field, whatever quotes it holds: a value with a double quote
+    in it ('Dwayne "The Rock" Johnson') is written as one single-quoted term."""
+    if '"' not in value:
+        return f'{field}:"{value}"'
+    if "'" not in value:
+        return f"{field}:'{value}'"
+    return f"{field}:" + re.sub(r"[^\w-]", "", value.split()[-1])
+
+
 def person_query(name: str) -> str:
-    """The query for the articles naming `name`, whatever quotes the name holds: a name with a
-    double quote in it ('Dwayne "The Rock" Johnson') is written as one single-quoted term."""
-    if '"' not in name:
-        return f'person:"{name}"'
-    if "'" not in name:
-        return f"person:'{name}'"
-    return "person:" + re.sub(r"[^\w-]", "", name.split()[-1])
+    """The query for the articles naming `name`."""
+    return field_query("person", name)

@@ -84,6 +84,7 @@ class Feeds:
         address, feed = self.check(url)
         subscription = Subscription(name or feed.title or address, address, full_text)
         add_subscription(subscription, self.path)
+        self.archive.mkdir(parents=True, exist_ok=True)  # the library reads it from now on
         return subscription, feed
 
     def remove(self, name_or_url: str, delete_articles: bool = False) -> tuple[Subscription, int]:
@@ -103,6 +104,8 @@ class Feeds:
             else:
                 add_subscription(subscription, self.path)
                 added.append(subscription)
+        if added:
+            self.archive.mkdir(parents=True, exist_ok=True)
         return added, present
 
     def export_opml(self) -> str:
