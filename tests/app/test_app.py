@@ -164,8 +164,12 @@ async def test_sort_key_orders_by_date(indexed_seed_corpus, tmp_path):
         pilot.app.article_list.focus()
         await pilot.press("s")
         await settle(pilot)
-        dates = [hit.article.date for hit in pilot.app.article_list.hits]
-        assert pilot.app.sort == "date" and dates == sorted(dates, reverse=True)
+        hits = pilot.app.article_list.hits
+        dated = [hit.article.date for hit in hits if hit.article.date_label]
+        assert pilot.app.sort == "date" and dated == sorted(dated, reverse=True)
+        assert [bool(hit.article.date_label) for hit in hits] == sorted(
+            (bool(hit.article.date_label) for hit in hits), reverse=True
+        )  # the undated last
 
 
 async def test_escape_leaves_the_search_box_and_tab_cycles_panes(indexed_seed_corpus, tmp_path):
