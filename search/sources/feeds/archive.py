@@ -72,8 +72,10 @@ def entry_document(
 class FeedFolder:
     """One feed's part of the archive (the caller holds the fetch lock: one writer at a time)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, tidy: bool = False) -> None:
+        """`tidy`: remove what a killed fetch left half-written (only under the fetch lock)."""
         self.folder = folder
+        self.tidy = tidy
         self._entries_path = folder / ENTRIES_FILE
         self.by_key: dict[str, str] = {}  # entry key -> path relative to the folder
         self.by_link: dict[str, str] = {}
@@ -87,7 +89,8 @@ class FeedFolder:
             for name in names:
                 path = Path(directory) / name
                 if _TEMPORARY.match(name):
-                    path.unlink(missing_ok=True)  # left by a fetch that was killed
+                    if self.tidy:
+                        path.unlink(missing_ok=True)  # left by a fetch that was killed
                 elif name.endswith(".md"):
                     yield path
 

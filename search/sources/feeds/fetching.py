@@ -129,6 +129,8 @@ class _FeedFetch:
             result.status, result.error = "failed", str(error)
         except OSError as error:  # the archive could not be written (a full disk)
             result.status, result.error = "failed", f"cannot store entries ({error})"
+        except Exception as error:  # one feed's surprise must not stop the others
+            result.status, result.error = "failed", f"{type(error).__name__}: {error}"
         state.fetched_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         state.status, state.error = result.status, result.error
         return result
@@ -155,7 +157,7 @@ class _FeedFetch:
             result.status = "fetched"
 
     def _store(self, entries: tuple[FeedEntry, ...], source: str) -> None:
-        folder = FeedFolder(self.root / self.subscription.folder_name)
+        folder = FeedFolder(self.root / self.subscription.folder_name, tidy=True)
         fetched = dt.datetime.now(dt.UTC)
         seen: set[str] = set()
         try:

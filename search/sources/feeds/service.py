@@ -10,7 +10,15 @@ from pathlib import Path
 
 from ..web import feed_links, page_document, read_page
 from .archive import FeedFolder, archive_dir
-from .fetching import FeedResult, FeedState, archive_count, fetch_feeds, load_states, remove_archive
+from .fetching import (
+    FeedResult,
+    FeedState,
+    archive_count,
+    fetch_feeds,
+    fetch_lock,
+    load_states,
+    remove_archive,
+)
 from .formats import FeedEntry, NotAFeed, ParsedFeed, parse_feed, parse_when
 from .http import Fetcher, FetchFailed, Limits
 from .opml import read_opml, write_opml
@@ -91,7 +99,10 @@ class Feeds:
         """Unsubscribe; the articles stay unless asked. Returns how many were deleted."""
         subscription = self.get(name_or_url)
         remove_subscription(subscription, self.path)
-        deleted = remove_archive(subscription, self.archive) if delete_articles else 0
+        deleted = 0
+        if delete_articles:
+            with fetch_lock():
+                deleted = remove_archive(subscription, self.archive)
         return subscription, deleted
 
     def import_opml(self, data: bytes) -> tuple[list[Subscription], list[Subscription]]:
@@ -155,10 +166,11 @@ class Feeds:
             content=page.paragraphs,
             categories=(),
         )
-        folder = FeedFolder(self.archive / PAGES_FOLDER)
-        fetched = dt.datetime.now(dt.UTC)
-        folder.store(entry, page_document(page, address), "", fetched)
-        folder.save()
+        with fetch_lock():  # the archive has one writer at a time
+            folder = FeedFolder(self.archive / PAGES_FOLDER, tidy=True)
+            fetched = dt.datetime.now(dt.UTC)
+            folder.store(entry, page_document(page, address), "", fetched)
+            folder.save()
         stored = folder.existing(entry)
         assert stored is not None
         return stored, page.title
