@@ -127,3 +127,18 @@ def test_a_fetch_killed_half_way_leaves_no_half_file_and_no_duplicate(server, fe
     files = sorted(folder.rglob("*.md"))
     assert result.new == 0 and len(files) == 2
     assert not list(folder.rglob("*.tmp"))
+
+
+def test_hostile_opml_expands_no_entity_and_reads_no_file(feeds, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    opml = (
+        f'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa">'
+        f'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+        f'<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        '<opml version="2.0"><body><outline text="Laugh &c; &xxe;" xmlUrl="http://127.0.0.1:1/x"/>'
+        "</body></opml>"
+    ).encode()
+    added, _ = feeds.import_opml(opml)
+    assert len(added) == 1
+    assert "TOP-SECRET-VALUE" not in added[0].name and len(added[0].name) <= 100
