@@ -52,7 +52,7 @@ def run_feed(argv: list[str]) -> int:
             newest = max((e.published for e in feed.entries if e.published), default=None)
             print(
                 f"Subscribed to {subscription.name} ({subscription.url}): "
-                f"{len(feed.entries)} entries"
+                f"{len(feed.entries)} {'entry' if len(feed.entries) == 1 else 'entries'}"
                 + (f", the newest of {newest:%Y-%m-%d}" if newest else "")
                 + ". `newsreader fetch` stores them."
             )
@@ -99,8 +99,8 @@ def _report(result: FeedResult) -> None:
         return
     changes = f"{result.new} new, {result.updated} updated" if result.status == "fetched" else ""
     print(f"{name}: {result.status}" + (f" ({changes})" if changes else ""))
-    for note in result.notes:
-        _say_error(f"{name}: {note}")
+    for note in result.notes:  # the feed was fetched: a note, not a failure (cron stays quiet)
+        print(f"{name}: {note}")
     if result.moved_to:
         print(f"{name}: moved for good to {result.moved_to} (feeds.toml updated)")
 

@@ -3,6 +3,7 @@ feed's articles, `r` fetches that feed."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -23,8 +24,13 @@ if TYPE_CHECKING:
 def _prompt(status: FeedStatus, error_style) -> Text:
     state = status.state
     prompt = Text(status.subscription.name, style="bold")
-    when = state.fetched_at.replace("T", " ")[:16] if state.fetched_at else "never fetched"
-    prompt.append(f"\n  {status.articles} articles · {state.status or 'new'} · {when}", style="dim")
+    when = (
+        dt.datetime.fromisoformat(state.fetched_at).astimezone().strftime("%Y-%m-%d %H:%M")
+        if state.fetched_at
+        else "never fetched"
+    )
+    count = f"{status.articles} article{'s' if status.articles != 1 else ''}"
+    prompt.append(f"\n  {count} · {state.status or 'new'} · {when}", style="dim")
     if state.error:
         prompt.append(f"\n  {state.error}", style=error_style)
     return prompt

@@ -153,9 +153,9 @@ class ReadingView(ScrollView, can_focus=True):
         if self.article is None:
             return [Text(EMPTY_TEXT, style="dim")]
         article = self.article
-        meta = " · ".join(
-            p for p in (article.source, article.date_label, Path(article.display_path).name) if p
-        )
+        # Where the article lives: its web address, else its file.
+        where = article.url or Path(article.display_path).name
+        meta = " · ".join(p for p in (article.source, article.date_label, where) if p)
         lines = [Text(article.title, style="bold"), Text(meta, style="italic dim")]
         count = len(self.hits)
         if count:

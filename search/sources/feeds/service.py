@@ -72,7 +72,7 @@ class Feeds:
         try:
             response = fetcher.get(url, self.limits.feed_bytes)
             if response.status != 200:
-                raise FetchFailed(f"the server answered {response.status}")
+                raise FetchFailed(f"{url}: the server answered {response.status}")
             try:
                 return response.moved_to or url, parse_feed(response.body, response.url)
             except NotAFeed as not_a_feed:
