@@ -544,3 +544,18 @@ async def test_the_compact_density_lists_one_line_per_article(indexed_seed_corpu
         ]
         assert len(prompts) == 5
         assert all("\n" not in str(prompt) for prompt in prompts)
+
+
+async def test_when_the_open_article_leaves_the_list_the_highlighted_one_is_shown(
+    indexed_seed_corpus, tmp_path
+):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "Pelosi")
+        opened = pilot.app.reading_view.article.id
+        await search(pilot, "talks NOT Pelosi")
+        hits = pilot.app.article_list.hits
+        assert hits and opened not in {hit.article.id for hit in hits}
+        assert (
+            pilot.app.reading_view.article.id == hits[pilot.app.article_list.highlighted].article.id
+        )

@@ -832,3 +832,8 @@ def test_an_inferred_day_is_never_after_the_day_the_file_was_saved():
     assert infer_reference(text, not_after=dt.date(2026, 11, 30)) is None
     dated = "LONDON, March 4, 1987 - Shares rose. The bond matures on June 1, 2030."
     assert infer_reference(dated, not_after=dt.date(2026, 1, 1)).date == dt.date(1987, 3, 4)
+
+
+def test_the_day_a_coming_event_begins_is_not_the_day_of_writing():
+    text = "The summit in Brussels begins on 16 December, the minister said on 9 December 2004."
+    assert infer_reference(text).date == dt.date(2004, 12, 9)

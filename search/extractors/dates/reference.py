@@ -10,10 +10,12 @@ from .tagger import tag
 
 _DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.'-]*[ ,/]*){0,4}[\s,—–-]*")
 # A day the text names as a due date, a maturity, an expiry, a deadline or a plan is not the day
-# it was written: "notes due January 1, 2047", "effective March 1", "scheduled for June 3".
+# it was written: "notes due January 1, 2047", "effective March 1", "scheduled for June 3", "the
+# summit begins on 16 December".
 _NOT_THE_DAY_OF_WRITING = re.compile(
     r"\b(?:due|matur\w*|expir\w*|redeem\w*|until|till|through|by|before|starting|effective"
-    r"|deadline|scheduled|set|planned|expected|targets?|targeted)(?:\s+(?:for|on|of|is|at))?"
+    r"|deadline|scheduled|set|planned|expected|targets?|targeted|begins|starts|opens|resumes)"
+    r"(?:\s+(?:for|on|of|is|at))?"
     r"\s*(?:on\s+)?$",
     re.I,
 )
