@@ -23,7 +23,7 @@ import time
 import traceback
 from pathlib import Path
 
-from search import Library, ReadingState, bundled_seeds_dir
+from search import Library, StateStore, bundled_seeds_dir
 from search.sources.files import MAX_FILE_BYTES
 from tui.app import NewsReaderApp
 
@@ -146,7 +146,7 @@ async def one_session(
     deadline: float,
     counts: dict[str, int],
 ) -> None:
-    app = NewsReaderApp(Library([corpus], index_dir), ReadingState(data / "read.json"))
+    app = NewsReaderApp(Library([corpus], index_dir, state=StateStore(data / "state.sqlite")))
     size = (rng.randint(20, 200), rng.randint(4, 60))
     async with app.run_test(size=size) as pilot:
         while time.monotonic() < deadline and app.is_running:

@@ -29,12 +29,12 @@ import asyncio, json, os, sys, time
 started = float(os.environ["NR_STARTED"])
 from pathlib import Path
 from tui.app import NewsReaderApp
-from search import Library, ReadingState
+from search import Library, StateStore
 
 async def main():
     paths = [Path(p) for p in json.loads(os.environ["NR_PATHS"])] or None
     index = Path(os.environ["NR_INDEX"])
-    app = NewsReaderApp(Library(paths, index), ReadingState(index / "read.json"))
+    app = NewsReaderApp(Library(paths, index, state=StateStore(index / "state.sqlite")))
     marks = {}
     async with app.run_test(size=(120, 40)) as pilot:
         marks["first_paint"] = time.time() - started

@@ -11,7 +11,6 @@ from .index_folder import ForeignIndexFolder
 from .library import IndexRebuilt, Library
 from .paths import bundled_seeds_dir, cache_dir, data_dir
 from .query import QUERY_HELP, SEARCH_FIELDS, QuerySyntaxError, field_query, person_query
-from .reading_state import ReadingState
 from .records import (
     NEWEST,
     RELEVANCE,
@@ -23,9 +22,10 @@ from .records import (
     StoredArticle,
     UpdateReport,
 )
-from .settings import Settings, config_path, load_settings, save_theme
+from .settings import Settings, config_path, load_settings, save_setting
 from .sources.errors import SourceError
 from .sources.files import SkippedFile
+from .state import StateStore
 from .text.articles import Article
 from .text.safety import printable_path
 
@@ -52,7 +52,6 @@ __all__ = [
     "PersonEntry",
     "PersonMention",
     "QuerySyntaxError",
-    "ReadingState",
     "Reference",
     "SearchHit",
     "SearchResults",
@@ -60,6 +59,7 @@ __all__ = [
     "SkippedFile",
     "Snippet",
     "SourceError",
+    "StateStore",
     "StoredArticle",
     "Subscription",
     "TemporalExpression",
@@ -74,7 +74,7 @@ __all__ = [
     "period_start",
     "person_query",
     "printable_path",
-    "save_theme",
+    "save_setting",
 ]
 
 # The feeds load httpx and lxml: only the commands that fetch pay for them.

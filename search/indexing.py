@@ -23,8 +23,8 @@ from .records import IndexProgress, UpdateReport
 from .sources.files import Discovery, FileStamp, SkippedFile, discover
 from .text.safety import path_text
 
-# 11: the feed an article came from is a field, and whether it has a date of its own
-FORMAT_VERSION = 11
+# 12: the content hash is searchable (older read marks name articles by it)
+FORMAT_VERSION = 12
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
 PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves

@@ -19,7 +19,7 @@ from .highlight import hit_spans, make_snippet
 from .index_folder import ForeignIndexFolder
 from .indexing import Indexer
 from .paths import archive_dir, bundled_seeds_dir, default_index_dir
-from .query import QuerySyntaxError, parse
+from .query import And, Ids, Not, Or, Query, QuerySyntaxError, State, parse
 from .records import (
     NEWEST,
     RELEVANCE,
@@ -30,6 +30,7 @@ from .records import (
     UpdateReport,
 )
 from .settings import load_settings
+from .state import StateStore
 
 SNIPPETS_PER_SEARCH = 100
 Span = tuple[int, int]
@@ -60,9 +61,11 @@ class Library:
         roots: list[Path] | None = None,
         index_dir: Path | None = None,
         catch_up_here: bool = False,
+        state: StateStore | None = None,
     ) -> None:
         self.roots = [Path(r).expanduser() for r in roots] if roots else default_roots()
         self.index_dir = index_dir or default_index_dir(self.roots)
+        self.state = state or StateStore()
         self._engine: IndexEngine = WhooshEngine(self.index_dir)
         self._indexer = Indexer(self._engine, self.index_dir, self.roots)
         self._lock = threading.Lock()
@@ -140,14 +143,37 @@ class Library:
     def search(self, text: str, sort: str = RELEVANCE, limit: int | None = 500) -> SearchResults:
         """Run a query (raises QuerySyntaxError with a message for the user)."""
         tree = parse(text)
+        if tree is not None:
+            tree = self._with_state(tree)
         wanted = None if limit is None else max(limit, 0)
+        not_read = self._with_state(State("unread"))
         with self._lock, self._engine_faults():
             found = self._engine.search(tree, sort == NEWEST, wanted)
+            unread_query = not_read if tree is None else And((tree, not_read))
+            unread = self._engine.search(unread_query, False, 0).total
         hits = []
         for rank, (article, score) in enumerate(found.articles):
             spans = self._spans(article.body, found.terms) if rank < SNIPPETS_PER_SEARCH else []
             hits.append(SearchHit(article, score, make_snippet(article.body, spans)))
-        return SearchResults(text, found.total, tuple(hits), found.terms, sort, found.people)
+        return SearchResults(
+            text, found.total, tuple(hits), found.terms, sort, found.people, unread
+        )
+
+    def _with_state(self, node: Query) -> Query:
+        """The query with is: and tag: turned into the articles the reading state names."""
+        if isinstance(node, Not):
+            return Not(self._with_state(node.child))
+        if isinstance(node, And | Or):
+            children = tuple(self._with_state(child) for child in node.children)
+            return And(children, node.boost) if isinstance(node, And) else Or(children, node.boost)
+        if not isinstance(node, State):
+            return node
+        if node.kind == "tag":
+            return Ids(frozenset(self.state.tagged_ids(node.tag)), node.boost)
+        if node.kind == "starred":
+            return Ids(frozenset(self.state.starred_ids()), node.boost)
+        read = Ids(frozenset(self.state.read_ids()), node.boost)
+        return read if node.kind == "read" else Not(read)
 
     def _spans(self, text: str, terms: frozenset[str]) -> list[Span]:
         return hit_spans(text, terms, self._engine.indexed_words)

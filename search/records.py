@@ -104,6 +104,7 @@ class SearchResults:
     sort: str
     # The query's person: terms, lower case ("pete hegseth", "hegseth").
     people: frozenset[str] = frozenset()
+    unread: int | None = None  # of `total`, the ones not read yet
 
     @property
     def by_date(self) -> bool:

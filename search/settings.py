@@ -38,7 +38,7 @@ class Settings:
     sort: str = "relevance"
     text_width: int = 88
     keymap: dict[str, str] = field(default_factory=dict)
-    density: str = "detailed"
+    density: str = "compact"
     library: tuple[str, ...] = ()
 
 
@@ -123,15 +123,16 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     return Settings(**values), problems  # type: ignore[arg-type]
 
 
-def save_theme(theme: str, path: Path | None = None) -> None:
-    """Write `theme = "..."` into the config file, changing no other line."""
+def save_setting(key: str, value: str, path: Path | None = None) -> None:
+    """Write `key = "value"` into the config file, changing no other line (the theme chosen in
+    the palette, the list density chosen with a key)."""
     path = path or config_path()
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         text = ""
-    line = f"theme = {json.dumps(theme)}"
-    pattern = re.compile(r"^\s*theme\s*=.*$", re.M)
+    line = f"{key} = {json.dumps(value)}"
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=.*$", re.M)
     # A new line goes before any table, so that the key stays at the top level of the file.
     text = pattern.sub(line, text, count=1) if pattern.search(text) else line + "\n" + text
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -27,19 +27,19 @@ from search import (
     IndexRebuilt,
     Library,
     QuerySyntaxError,
-    ReadingState,
     SearchHit,
     SearchResults,
     Settings,
     SkippedFile,
     load_settings,
     person_query,
-    save_theme,
+    save_setting,
 )
 
 from .commands import NewsreaderCommands, SteadyCommandPalette
 from .fetching import FeedFetching
 from .keymap import binding_groups
+from .marking import Marking
 from .messages import (
     ArticleAnalysed,
     IndexingCancelled,
@@ -68,7 +68,7 @@ NARROW_WIDTH = 100
 RESULT_LIMIT = 500
 
 
-class NewsReaderApp(FeedFetching, App[int]):
+class NewsReaderApp(FeedFetching, Marking, App[int]):
     """Three panes over a Whoosh index of the user's articles."""
 
     TITLE = "newsreader"
@@ -96,13 +96,15 @@ class NewsReaderApp(FeedFetching, App[int]):
         Binding("r", "reindex", "Rescan", show=False, id="reindex"),
         Binding("R", "fetch_feeds", "Fetch feeds", key_display="R", show=False, id="fetch_feeds"),
         Binding("f", "feeds", "Feeds", id="feeds"),
+        Binding("A", "mark_all_read", "All read", key_display="A", show=False, id="mark_all_read"),
+        Binding("t", "tag", "Tag", id="tag"),
+        Binding("d", "toggle_density", "Rows", show=False, id="density"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def __init__(
         self,
         library: Library | None = None,
-        reading_state: ReadingState | None = None,
         settings: Settings | None = None,
     ) -> None:
         super().__init__()
@@ -112,7 +114,6 @@ class NewsReaderApp(FeedFetching, App[int]):
             self._settings_problems = []
         self.settings = settings
         self.library = library or Library()
-        self.reading_state = reading_state or ReadingState()
         self.sort = NEWEST if settings.sort == "date" else RELEVANCE
         self.query_text = ""
         self.results: SearchResults | None = None
@@ -170,9 +171,10 @@ class NewsReaderApp(FeedFetching, App[int]):
         self.article_list.border_title = "Articles"
         self.reading_view.border_title = "Reading"
         self.side_panel.border_title = "In this article"
-        self.article_list.read_ids = set(self.reading_state.read)
-        if self.reading_state.error:
-            self.notify(self.reading_state.error, severity="warning")
+        self.article_list.state = self.library.state
+        self.article_list.load_state()
+        for notice in self.library.state.notices:
+            self.notify(notice, severity="warning")
         self.status_bar.say("Opening the index…")
         self.focus_now(self.article_list)
         self.open_library()
@@ -193,7 +195,7 @@ class NewsReaderApp(FeedFetching, App[int]):
 
     def _remember_theme(self, theme: Theme) -> None:
         try:
-            save_theme(theme.name)
+            save_setting("theme", theme.name)
         except OSError as error:
             self.notify(f"The theme could not be saved ({error})", severity="warning")
 
@@ -356,9 +358,8 @@ class NewsReaderApp(FeedFetching, App[int]):
         self.results = results
         keep = self.open_hit.article.id if self.open_hit else None
         self.article_list.show_results(results, keep_id=keep)
-        self.search_box.show_count(
-            len(results.hits), results.total, "by date" if results.by_date else "by relevance"
-        )
+        self.unread = results.unread
+        self.show_count()
         if not results.hits:
             self.open_hit = None
 
@@ -439,7 +440,6 @@ class NewsReaderApp(FeedFetching, App[int]):
             self.reading_view.mark_body_spans([(m.start, m.end) for m in wanted])
         if message.focus:
             self.focus_now(self.reading_view)
-            self.reading_state.mark_read(message.hit.article.id)
             self.article_list.mark_read(message.hit.article.id)
 
     def on_side_panel_mentions_chosen(self, message: SidePanel.MentionsChosen) -> None:

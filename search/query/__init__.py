@@ -4,7 +4,21 @@ its help text, and the person queries the reader writes."""
 from .checks import MAX_EXPANDED_WORDS, SEARCH_FIELDS, QuerySyntaxError, check_syntax
 from .language import QUERY_HELP, field_query, person_keys, person_query
 from .parser import parse
-from .tree import And, DateRange, Fuzzy, Leaf, Not, Or, Phrase, Prefix, Query, Wildcard, Word
+from .tree import (
+    And,
+    DateRange,
+    Fuzzy,
+    Ids,
+    Leaf,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Query,
+    State,
+    Wildcard,
+    Word,
+)
 
 __all__ = [
     "MAX_EXPANDED_WORDS",
@@ -13,6 +27,7 @@ __all__ = [
     "And",
     "DateRange",
     "Fuzzy",
+    "Ids",
     "Leaf",
     "Not",
     "Or",
@@ -20,6 +35,7 @@ __all__ = [
     "Prefix",
     "Query",
     "QuerySyntaxError",
+    "State",
     "Wildcard",
     "Word",
     "check_syntax",

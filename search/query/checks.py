@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-SEARCH_FIELDS = ("title", "body", "person", "source", "feed", "date")
+SEARCH_FIELDS = ("title", "body", "person", "source", "feed", "date", "is", "tag")
+STATES = ("unread", "read", "starred")
 _FIELD = re.compile(r"(?<![\w\"'])([A-Za-z_]+):")
 _DATE_LITERAL = re.compile(
     r"\d{4}(?:-(?:0?[1-9]|1[0-2])(?:-(?:0?[1-9]|[12]\d|3[01]))?)?|\*|now", re.I
@@ -135,6 +136,12 @@ def check_syntax(text: str) -> None:
         rest = text[match.end() :]
         if not rest or rest[0].isspace() or rest[0] == ")":
             raise QuerySyntaxError(f"{name}: needs a value right after the colon", match.start())
+        if name == "is":
+            value = re.match(r"[^\s()]+", rest)
+            if value is None or value.group().lower() not in STATES:
+                raise QuerySyntaxError(
+                    "is: is followed by " + ", ".join(STATES) + " (is:unread)", match.start()
+                )
         if name == "date":
             value = re.match(r"\[[^\]]*\]?|[^\s()]+", rest)
             _check_date_value(value.group() if value else "", match.start())

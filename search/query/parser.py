@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .checks import MAX_EDITS, SEARCH_FIELDS, QuerySyntaxError, check_syntax
-from .tree import And, DateRange, Fuzzy, Not, Or, Phrase, Prefix, Query, Wildcard, Word
+from .tree import And, DateRange, Fuzzy, Not, Or, Phrase, Prefix, Query, State, Wildcard, Word
 
 OPERATORS = ("AND", "OR", "NOT")
 _TOKEN = re.compile(
@@ -139,6 +139,10 @@ class _Parser:
         token = self.take()
         if token.kind == "field":
             return self.clause(token.text)
+        if field == "is" and token.kind == "word":
+            return State(token.text.lower())
+        if field == "tag" and token.kind in ("word", "quoted", "phrase"):
+            return State("tag", token.text)
         if token.kind == "open":
             inner = self.sequence(field)
             closing = self.take()  # check_syntax: every parenthesis is closed

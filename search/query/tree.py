@@ -68,6 +68,24 @@ class DateRange:
 
 
 @dataclass(frozen=True)
+class State:
+    """What the reader did with an article: is:read, is:unread, is:starred, tag:NAME."""
+
+    kind: str  # "read", "unread", "starred" or "tag"
+    tag: str = ""
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Ids:
+    """These articles (by identity, or by the content hash older read marks used): what a State
+    becomes once the reading state is consulted."""
+
+    ids: frozenset[str]
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
 class And:
     children: tuple[Query, ...]
     boost: float = 1.0
@@ -84,14 +102,5 @@ class Not:
     child: Query
 
 
-Leaf = Word | Phrase | Prefix | Wildcard | Fuzzy | DateRange
+Leaf = Word | Phrase | Prefix | Wildcard | Fuzzy | DateRange | State | Ids
 Query = Leaf | And | Or | Not
-
-
-def leaves(node: Query, negated: bool = False) -> list[tuple[Leaf, bool]]:
-    """Every leaf of the tree, with whether a NOT stands above it."""
-    if isinstance(node, Not):
-        return leaves(node.child, not negated)
-    if isinstance(node, And | Or):
-        return [leaf for child in node.children for leaf in leaves(child, negated)]
-    return [(node, negated)]

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual.worker import WorkerState
 
-from search import Library, ReadingState
+from search import Library, StateStore
 from tui.app import NewsReaderApp
 
 
 def make_app(corpus: Path, tmp_path: Path) -> NewsReaderApp:
-    library = Library([corpus], tmp_path / "index", catch_up_here=True)
-    return NewsReaderApp(library, ReadingState(tmp_path / "read.json"))
+    state = StateStore(tmp_path / "state.sqlite")
+    return NewsReaderApp(Library([corpus], tmp_path / "index", catch_up_here=True, state=state))
 
 
 def _busy(app: NewsReaderApp) -> bool:

@@ -191,7 +191,9 @@ async def test_opened_articles_are_remembered_as_read(indexed_seed_corpus, tmp_p
         await pilot.press("enter")
         await settle(pilot)
         opened = pilot.app.reading_view.article.id
-    assert opened in (tmp_path / "read.json").read_text()
+    from search import StateStore
+
+    assert opened in StateStore(tmp_path / "state.sqlite").read_ids()
 
 
 async def test_read_state_kept_before_identities_were_paths_still_marks_articles_read(
@@ -510,12 +512,12 @@ async def test_the_side_panel_of_a_long_article_lays_out_its_rows_as_they_are_re
 async def test_settings_give_the_keymap_the_sort_and_the_theme_and_a_chosen_theme_is_saved(
     indexed_seed_corpus, tmp_path
 ):
-    from search import Library, ReadingState, Settings, load_settings
+    from search import Library, Settings, load_settings
     from tui.app import NewsReaderApp
 
     settings = Settings(theme="nord", sort="date", text_width=40, keymap={"sort": "o"})
     library = Library([indexed_seed_corpus], tmp_path / "index", catch_up_here=True)
-    app = NewsReaderApp(library, ReadingState(tmp_path / "r.json"), settings)
+    app = NewsReaderApp(library, settings)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         assert app.theme == "nord" and app.results.by_date
@@ -532,11 +534,11 @@ async def test_settings_give_the_keymap_the_sort_and_the_theme_and_a_chosen_them
 
 
 async def test_the_compact_density_lists_one_line_per_article(indexed_seed_corpus, tmp_path):
-    from search import Library, ReadingState, Settings
+    from search import Library, Settings
     from tui.app import NewsReaderApp
 
     library = Library([indexed_seed_corpus], tmp_path / "index", catch_up_here=True)
-    app = NewsReaderApp(library, ReadingState(tmp_path / "read.json"), Settings(density="compact"))
+    app = NewsReaderApp(library, Settings(density="compact"))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         prompts = [

@@ -35,3 +35,14 @@ def test_help_screen(snap_compare, seed_corpus, tmp_path):
 
 def test_narrow_terminal(snap_compare, seed_corpus, tmp_path):
     assert snap_compare(make_app(seed_corpus, tmp_path), terminal_size=(80, 24), run_before=settle)
+
+
+def test_detailed_list(snap_compare, seed_corpus, tmp_path):
+    async def detailed(pilot):
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+
+    assert snap_compare(
+        make_app(seed_corpus, tmp_path), terminal_size=(120, 40), run_before=detailed
+    )

@@ -3,7 +3,7 @@ Feeds screen shows each subscription and lists its articles."""
 
 from __future__ import annotations
 
-from search import Feeds, Library, ReadingState
+from search import Feeds, Library
 from tui.app import NewsReaderApp
 from tui.screens.feeds import FeedsScreen
 
@@ -12,7 +12,7 @@ from .server import fixture
 
 
 def reader(tmp_path) -> NewsReaderApp:
-    return NewsReaderApp(Library(catch_up_here=True), ReadingState(tmp_path / "read.json"))
+    return NewsReaderApp(Library(catch_up_here=True))
 
 
 async def test_a_key_fetches_the_feeds_and_their_articles_join_the_list(server, tmp_path):

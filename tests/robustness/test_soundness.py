@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import multiprocessing
 import os
 import random
@@ -15,7 +14,7 @@ import pytest
 import search.engines.whoosh.engine as whoosh_engine
 import search.indexing as indexing
 import search.pipeline as pipeline
-from search import ForeignIndexFolder, IndexRebuilt, Library, QuerySyntaxError, ReadingState
+from search import ForeignIndexFolder, IndexRebuilt, Library, QuerySyntaxError, StateStore
 from search.index_folder import MARKER
 from search.sources.files import discover
 from search.text.articles import parse_article
@@ -350,12 +349,16 @@ def test_folders_nested_1100_deep_are_walked(tmp_path):
             deep = deep.parent
 
 
-@pytest.mark.parametrize("content", ['{"read": null}', '{"read": 5}', "[1, 2]", "{", "[" * 100_000])
-def test_a_damaged_reading_state_starts_afresh(tmp_path, content):
+@pytest.mark.parametrize(
+    "content",
+    ['{"read": null}', '{"read": 5}', "[1, 2]", "{", "[" * 100_000],
+    ids=["null", "number", "list", "cut", "deep"],
+)
+def test_a_damaged_old_read_json_is_left_as_it_is(tmp_path, content):
     path = tmp_path / "read.json"
     path.write_text(content)
-    state = ReadingState(path)
-    assert state.read == set()
+    state = StateStore(tmp_path / "state.sqlite")
+    assert state.read_ids() == set() and path.read_text() == content
 
 
 @pytest.mark.parametrize(
@@ -407,12 +410,21 @@ def test_any_limit_counts_every_hit(seed_library, limit):
     assert results.total == 5 and len(results.hits) == (0 if limit == 0 else 5)
 
 
-def test_reading_state_json_is_never_replaced_by_a_damaged_read(tmp_path):
-    path = tmp_path / "read.json"
-    path.write_text(json.dumps({"read": ["a"]}))
-    state = ReadingState(path)
-    state.mark_read("b")
-    assert json.loads(path.read_text())["read"] == ["a", "b"]
+def test_a_locked_state_store_keeps_marks_for_the_session_and_says_so(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "state.sqlite"
+    StateStore(path).mark_read(["a"])
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process writing, and not letting go
+    try:
+        state = StateStore(path, busy_seconds=0.2)
+        state.mark_read(["b"])
+        assert any("could not be saved" in n or "cannot be used" in n for n in state.notices)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert path.exists()
 
 
 def test_tagging_a_text_without_full_stops_reads_a_bounded_stretch_per_date(monkeypatch):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search import Settings, config_path, load_settings, save_theme
+from search import Settings, config_path, load_settings, save_setting
 
 
 def test_a_missing_file_gives_the_defaults():
@@ -54,8 +54,8 @@ def test_saving_the_theme_changes_only_its_line():
     path = config_path()
     path.parent.mkdir(parents=True)
     path.write_text('# mine\ntheme = "nord"\n\n[keymap]\nsort = "o"\n')
-    save_theme("gruvbox")
+    save_setting("theme", "gruvbox")
     assert path.read_text() == '# mine\ntheme = "gruvbox"\n\n[keymap]\nsort = "o"\n'
     path.unlink()
-    save_theme("nord")
+    save_setting("theme", "nord")
     assert load_settings()[0].theme == "nord"

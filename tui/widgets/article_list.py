@@ -2,33 +2,53 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from search import SearchHit, SearchResults
+from search import SearchHit, SearchResults, StateStore
 
 from .keyboard_list import GrowingOptionList
 
 HIT_STYLE = "bold reverse"
 
 
-def _compact_row(hit: SearchHit, read: bool) -> Text:
-    """One line: the date, the outlet and the title."""
+@dataclass(frozen=True)
+class Flags:
+    read: bool = False
+    starred: bool = False
+    tagged: bool = False
+
+    def mark(self) -> str:
+        """Three columns: unread (●), starred (★), tagged (+)."""
+        return (
+            ("·" if self.read else "●")
+            + ("★" if self.starred else " ")
+            + ("+" if self.tagged else " ")
+        )
+
+
+def _compact_row(hit: SearchHit, flags: Flags) -> Text:
+    """One line: flags, the date, the outlet and the title; unread articles stand out."""
     article = hit.article
     row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(flags.mark() + " ", style="bold" if not flags.read else "dim")
     row.append(f"{article.date_label or '':<11} ", style="dim")
-    if article.source:
-        row.append(f"{article.source[:16]:<16} ", style="italic dim")
-    row.append(article.title, style="dim" if read else "bold")
+    row.append(f"{(article.source or '')[:10]:<10} ", style="italic dim")
+    row.append(article.title, style="dim" if flags.read else "bold")
     return row
 
 
-def _row(hit: SearchHit, read: bool) -> Text:
+def _row(hit: SearchHit, flags: Flags) -> Text:
     """The title, the outlet and date, and the snippet with the search's words marked."""
     article = hit.article
     row = Text(no_wrap=False, overflow="fold")
+    read = flags.read
+    row.append(flags.mark().strip() + " " if not read or flags.starred or flags.tagged else "")
     row.append(article.title, style="dim bold" if read else "bold")
     meta = " · ".join(part for part in (article.source, article.date_label) if part)
     if meta:
@@ -44,17 +64,51 @@ def _row(hit: SearchHit, read: bool) -> Text:
 class ArticleList(GrowingOptionList):
     """Search results; moving through them previews an article, Enter opens it for reading."""
 
+    @dataclass
+    class MarksChanged(Message):
+        """Read, starred or tagged marks changed: the counts shown elsewhere follow."""
+
+        newly_read: int = 0  # listed articles that became read (negative: unread again)
+
     class Chosen(Message):
         def __init__(self, hit: SearchHit, focus_reader: bool) -> None:
             super().__init__()
             self.hit = hit
             self.focus_reader = focus_reader
 
+    BINDINGS = [
+        Binding("u", "toggle_read", "Read/unread", id="toggle_read"),
+        Binding(
+            "space", "next_unread", "Next unread", key_display="Space", show=False, id="next_unread"
+        ),
+        Binding("asterisk", "toggle_star", "Star", key_display="*", show=False, id="toggle_star"),
+    ]
+
     def __init__(self, compact: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hits: list[SearchHit] = []
+        self.state: StateStore | None = None  # set by the app: the library's
         self.read_ids: set[str] = set()
-        self.make_row = _compact_row if compact else _row
+        self.starred_ids: set[str] = set()
+        self.tagged_ids: set[str] = set()
+        self.compact = compact
+        self.set_class(compact, "-compact")
+
+    def set_density(self, compact: bool) -> None:
+        self.compact = compact
+        self.set_class(compact, "-compact")
+        self.reset_rows(len(self.hits), (self.highlighted or 0) + self.FIRST_ROWS)
+        if self.hits:
+            self.highlighted = self.highlighted or 0
+
+    def load_state(self) -> None:
+        """The marks as the state store has them now (another reader may have changed them)."""
+        if self.state is not None:
+            self.read_ids = self.state.read_ids()
+            self.starred_ids = self.state.starred_ids()
+            self.tagged_ids = {
+                i for name, _ in self.state.tags() for i in self.state.tagged_ids(name)
+            }
 
     def show_results(self, results: SearchResults, keep_id: str | None = None) -> None:
         self.hits = list(results.hits)
@@ -66,23 +120,81 @@ class ArticleList(GrowingOptionList):
 
     def make_options(self, start: int, end: int) -> list[Option | None]:
         options: list[Option | None] = []
+        row = _compact_row if self.compact else _row
         for hit in self.hits[start:end]:
-            if start or options:
+            if not self.compact and (start or options):
                 options.append(None)  # a rule between articles
-            options.append(Option(self.make_row(hit, self.is_read(hit)), id=hit.article.id))
+            options.append(Option(row(hit, self.flags(hit)), id=hit.article.id))
         return options
 
     def is_read(self, hit: SearchHit) -> bool:
         # Read state kept before identities were paths names the article by its content hash.
         return hit.article.id in self.read_ids or hit.article.content_hash in self.read_ids
 
-    def mark_read(self, article_id: str) -> None:
-        if article_id in self.read_ids:
-            return
-        self.read_ids.add(article_id)
+    def flags(self, hit: SearchHit) -> Flags:
+        article_id = hit.article.id
+        return Flags(
+            self.is_read(hit), article_id in self.starred_ids, article_id in self.tagged_ids
+        )
+
+    def unread_count(self) -> int:
+        return sum(not self.is_read(hit) for hit in self.hits)
+
+    def _redraw(self, ids: set[str], newly_read: int = 0) -> None:
+        row = _compact_row if self.compact else _row
         for index, hit in enumerate(self.hits[: self.shown]):
-            if hit.article.id == article_id:
-                self.replace_option_prompt_at_index(index, self.make_row(hit, True))
+            if hit.article.id in ids:
+                self.replace_option_prompt_at_index(index, row(hit, self.flags(hit)))
+        self.post_message(self.MarksChanged(newly_read))
+
+    def set_read(self, hits: list[SearchHit], read: bool) -> None:
+        changing = [hit for hit in hits if self.is_read(hit) != read]
+        ids = {hit.article.id for hit in changing}
+        if self.state is not None:
+            self.state.mark_read(ids, read)
+        if read:
+            self.read_ids |= ids
+        else:
+            self.read_ids -= ids | {hit.article.content_hash for hit in changing}
+        self._redraw(ids, len(changing) if read else -len(changing))
+
+    def mark_read(self, article_id: str) -> None:
+        hit = next((h for h in self.hits if h.article.id == article_id), None)
+        if hit is not None and not self.is_read(hit):
+            self.set_read([hit], True)
+
+    def highlighted_hit(self) -> SearchHit | None:
+        index = self.highlighted
+        return self.hits[index] if index is not None and index < len(self.hits) else None
+
+    def action_toggle_read(self) -> None:
+        hit = self.highlighted_hit()
+        if hit is not None:
+            self.set_read([hit], not self.is_read(hit))
+
+    def action_toggle_star(self) -> None:
+        hit = self.highlighted_hit()
+        if hit is None:
+            return
+        starred = hit.article.id not in self.starred_ids
+        if self.state is not None:
+            self.state.set_starred(hit.article.id, starred)
+        if starred:
+            self.starred_ids.add(hit.article.id)
+        else:
+            self.starred_ids.discard(hit.article.id)
+        self._redraw({hit.article.id})
+
+    def action_next_unread(self) -> None:
+        start = (self.highlighted or 0) + 1
+        order = list(range(start, len(self.hits))) + list(range(0, start))
+        following = next((i for i in order if not self.is_read(self.hits[i])), None)
+        if following is None:
+            self.notify("No unread articles in this list.", timeout=2)
+            return
+        if following >= self.shown:
+            self.show_more(following - self.shown + self.FIRST_ROWS)
+        self.highlighted = following
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

@@ -36,11 +36,16 @@ class SearchBox(Horizontal):
     def query_input(self) -> QueryInput:
         return self.query_one(QueryInput)
 
-    def show_count(self, shown: int, total: int, sort_label: str) -> None:
-        label = f"{total} result{'s' if total != 1 else ''}"
+    def show_count(self, shown: int, total: int, unread: int | None, sort_label: str) -> None:
+        """ "41 unread · 2,224 (first 500) · by date" """
+        label = f"{total:,} result{'s' if total != 1 else ''}"
         if shown < total:
             label += f" (first {shown})"
-        self._status(Text.assemble((label, "bold"), (f" · {sort_label}", "dim")), error=False)
+        parts: list[tuple[str, str]] = []
+        if unread is not None:
+            parts.append((f"{unread:,} unread · ", "bold"))
+        parts += [(label, "bold" if unread is None else ""), (f" · {sort_label}", "dim")]
+        self._status(Text.assemble(*parts), error=False)
 
     def show_error(self, message: str) -> None:
         self._status(Text(f"⚠ {message}"), error=True)

@@ -39,7 +39,7 @@ def build_schema() -> Schema:
         # The article's identity (for a file, a valid-Unicode form of its path): what a changed
         # article is replaced by.
         id=ID(stored=True, unique=True),
-        content_hash=STORED,
+        content_hash=ID(stored=True),  # searchable: read marks of older versions name it
         path=STORED,  # exact, even when the file name is not UTF-8
         title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
         body=TEXT(analyzer=StemmingAnalyzer(), stored=True),

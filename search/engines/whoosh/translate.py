@@ -5,7 +5,20 @@ from __future__ import annotations
 from whoosh import query as wq
 from whoosh.fields import Schema
 
-from ...query import And, DateRange, Fuzzy, Not, Or, Phrase, Prefix, Query, Wildcard, Word
+from ...query import (
+    And,
+    DateRange,
+    Fuzzy,
+    Ids,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Query,
+    State,
+    Wildcard,
+    Word,
+)
 from .schema import DEFAULT_FIELDS
 from .words import FuzzyWord
 
@@ -57,6 +70,8 @@ def _leaf(schema: Schema, node: Word | Phrase | Prefix | Wildcard | Fuzzy) -> wq
 def _node(schema: Schema, node: Query) -> wq.Query | None:
     if isinstance(node, Not):
         child = _node(schema, node.child)
+        if child is wq.NullQuery:  # not one of no articles (is:unread, nothing read yet): all
+            return wq.Every()
         return wq.Not(child) if child is not None else None
     if isinstance(node, And | Or):
         children = [q for child in node.children if (q := _node(schema, child)) is not None]
@@ -67,6 +82,11 @@ def _node(schema: Schema, node: Query) -> wq.Query | None:
             # words instead of it: keep it whole.
             return children[0]
         return (wq.And if isinstance(node, And) else wq.Or)(children, boost=node.boost)
+    if isinstance(node, Ids):
+        terms = [wq.Term(field, i) for i in sorted(node.ids) for field in ("id", "content_hash")]
+        return wq.Or(terms, boost=node.boost) if terms else wq.NullQuery
+    if isinstance(node, State):
+        raise TypeError("the library resolves is: and tag: before the engine sees them")
     if isinstance(node, DateRange):
         if node.first is None and node.last is None:
             return wq.Every("date", boost=node.boost)

@@ -1,0 +1,83 @@
+"""Read, starred and tagged marks from the keyboard, the unread count, and the list's density."""
+
+from __future__ import annotations
+
+from search import StateStore
+
+from .pilot import make_app, settle
+
+
+def unread_label(app) -> str:
+    return str(app.search_box.query_one("#search-status").render())
+
+
+async def test_u_toggles_read_and_the_unread_count_follows(indexed_seed_corpus, tmp_path):
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.unread == 5 and "5 unread" in unread_label(app)
+        first = app.article_list.hits[0]
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.article_list.is_read(first) and app.unread == 4
+        assert "4 unread" in unread_label(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert not app.article_list.is_read(first) and app.unread == 5
+    assert StateStore(tmp_path / "state.sqlite").read_ids() == set()
+
+
+async def test_space_goes_to_the_next_unread_and_is_unread_counts_go_down(
+    indexed_seed_corpus, tmp_path
+):
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        hits = app.article_list.hits
+        app.article_list.set_read([hits[1], hits[2]], True)
+        await pilot.press("space")
+        assert app.article_list.highlighted == 3
+        await pilot.press("slash", *"is:unread", "enter")
+        await settle(pilot)
+        assert app.results.total == 3 and app.unread == 3
+        await pilot.press("enter")  # opening marks it read
+        await settle(pilot)
+        assert app.unread == 2
+
+
+async def test_star_tag_and_mark_all_read(indexed_seed_corpus, tmp_path):
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = app.article_list.hits[0].article.id
+        await pilot.press("asterisk")
+        await pilot.pause()
+        assert first in app.article_list.starred_ids
+        await pilot.press("t", *"later", "enter")
+        await settle(pilot)
+        assert app.library.state.tags_of(first) == ["later"]
+        await pilot.press("slash", *"tag:later OR is:starred", "enter")
+        await settle(pilot)
+        assert [h.article.id for h in app.article_list.hits] == [first]
+        await pilot.press("slash", "ctrl+u", "enter")
+        await settle(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.unread == 0
+        assert len(app.library.state.read_ids()) == 5
+
+
+async def test_d_switches_between_one_line_and_detailed_rows(indexed_seed_corpus, tmp_path):
+    from search import load_settings
+
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.article_list.compact  # one line per article by default
+        await pilot.press("d")
+        await pilot.pause()
+        assert not app.article_list.compact
+        assert "\n" in str(app.article_list.get_option_at_index(0).prompt)
+    assert load_settings()[0].density == "detailed"

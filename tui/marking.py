@@ -1,0 +1,71 @@
+"""Read, starred and tagged marks from the reader: marking everything listed as read, tagging,
+the list's density, and the unread count beside the search box."""
+
+from __future__ import annotations
+
+from search import save_setting
+
+from .screens.prompts import ConfirmScreen, TagScreen
+from .widgets.article_list import ArticleList
+
+
+class Marking:
+    """The app's part that marks articles (mixed into NewsReaderApp)."""
+
+    unread: int | None = None
+
+    def show_count(self) -> None:
+        results = self.results
+        if results is None:
+            return
+        order = "by date" if results.by_date else "by relevance"
+        self.search_box.show_count(len(results.hits), results.total, self.unread, order)
+
+    def on_article_list_marks_changed(self, message: ArticleList.MarksChanged) -> None:
+        if self.unread is not None:
+            self.unread = max(0, self.unread - message.newly_read)
+        self.show_count()
+
+    def action_mark_all_read(self) -> None:
+        hits = [hit for hit in self.article_list.hits if not self.article_list.is_read(hit)]
+        if not hits:
+            self.notify("Every listed article is read already.", timeout=2)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.article_list.set_read(hits, True)
+
+        self.push_screen(
+            ConfirmScreen(f"Mark the {len(hits)} unread listed articles as read?"), answered
+        )
+
+    def action_tag(self) -> None:
+        hit = self.article_list.highlighted_hit()
+        if hit is None:
+            return
+        state = self.library.state
+        known = [name for name, _ in state.tags()]
+        current = state.tags_of(hit.article.id)
+
+        def chosen(name: str | None) -> None:
+            if not name:
+                return
+            if name in current:
+                state.remove_tag(hit.article.id, name)
+                self.notify(f"Tag {name!r} removed.", timeout=2)
+            else:
+                kept = state.add_tag(hit.article.id, name)
+                self.notify(f"Tagged {kept!r}.", timeout=2)
+            self.article_list.load_state()
+            self.article_list._redraw({hit.article.id})
+
+        self.push_screen(TagScreen(hit.article.title, current, known), chosen)
+
+    def action_toggle_density(self) -> None:
+        compact = not self.article_list.compact
+        self.article_list.set_density(compact)
+        try:
+            save_setting("density", "compact" if compact else "detailed")
+        except OSError as error:
+            self.notify(f"The list density could not be saved ({error})", severity="warning")
