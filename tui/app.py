@@ -39,6 +39,7 @@ from search import (
 from .commands import NewsreaderCommands, SteadyCommandPalette
 from .fetching import FeedFetching
 from .keymap import binding_groups
+from .leaving import Leaving
 from .marking import Marking
 from .messages import (
     ArticleAnalysed,
@@ -68,7 +69,7 @@ NARROW_WIDTH = 100
 RESULT_LIMIT = 500
 
 
-class NewsReaderApp(FeedFetching, Marking, App[int]):
+class NewsReaderApp(FeedFetching, Marking, Leaving, App[int]):
     """Three panes over a Whoosh index of the user's articles."""
 
     TITLE = "newsreader"
@@ -99,6 +100,8 @@ class NewsReaderApp(FeedFetching, Marking, App[int]):
         Binding("A", "mark_all_read", "All read", key_display="A", show=False, id="mark_all_read"),
         Binding("t", "tag", "Tag", id="tag"),
         Binding("d", "toggle_density", "Rows", show=False, id="density"),
+        Binding("o", "open_article", "Open", show=False, id="open_article"),
+        Binding("c", "copy_link", "Copy link", show=False, id="copy_link"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 

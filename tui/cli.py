@@ -20,6 +20,7 @@ newsreader config                           the settings file and the settings i
 newsreader feed add URL | list | remove NAME | import FILE.opml | export
 newsreader fetch [NAME ...]                 fetch the feeds into the archive (for cron too)
 newsreader add-page URL                     save one web page into the archive
+newsreader state export > FILE.json | state import FILE.json   back up the reading state
 
 With no PATH, newsreader reads the library: the archive of fetched feeds and the folders of
 config.toml's `library`; with neither, the bundled sample articles."""
@@ -322,6 +323,12 @@ def _feeds_command(name: str):
     return run
 
 
+def _state_command(argv: list[str]) -> int:
+    from .state_cli import run_state
+
+    return run_state(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     commands = {
@@ -331,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         "feed": _feeds_command("run_feed"),
         "fetch": _feeds_command("run_fetch"),
         "add-page": _feeds_command("run_add_page"),
+        "state": _state_command,
     }
     try:
         if argv and argv[0] in commands:

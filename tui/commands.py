@@ -36,6 +36,9 @@ class NewsreaderCommands(Provider):
             ("Rescan the corpus", app.action_reindex, "Index new, changed and removed files"),
             ("Fetch the feeds", app.action_fetch_feeds, "Fetch every subscribed feed now"),
             ("Feeds", app.action_feeds, "Subscriptions, their status and article counts"),
+            ("Open in the browser", app.action_open_article, "The article's web page (o)"),
+            ("Copy the link", app.action_copy_link, "The article's address, or its path (c)"),
+            ("Mark all listed as read", app.action_mark_all_read, "After a confirmation (A)"),
             (
                 "Toggle the side panel",
                 app.action_toggle_side_panel,

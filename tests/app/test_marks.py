@@ -81,3 +81,33 @@ async def test_d_switches_between_one_line_and_detailed_rows(indexed_seed_corpus
         assert not app.article_list.compact
         assert "\n" in str(app.article_list.get_option_at_index(0).prompt)
     assert load_settings()[0].density == "detailed"
+
+
+async def test_c_copies_the_articles_address_or_path(indexed_seed_corpus, tmp_path):
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == app.article_list.highlighted_hit().article.display_path
+
+
+async def test_o_opens_the_articles_address_in_the_browser(tmp_path, monkeypatch):
+    import contextlib
+    import webbrowser
+
+    from ..conftest import write_article
+
+    corpus = tmp_path / "c"
+    write_article(
+        corpus, "a.md", "---\ntitle: Harbour News\nurl: https://example.com/a\n---\nText."
+    )
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    app = make_app(corpus, tmp_path)
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+    assert opened == ["https://example.com/a"]

@@ -91,3 +91,18 @@ def test_is_and_tag_queries_combine_with_everything_else(seed_corpus, tmp_path):
     assert [h.article.id for h in library.search("tag:later").hits] == [pelosi[2]]
     assert library.search('person:"Pete Hegseth" NOT is:read').total == 3
     assert library.search("tag:nothing").total == 0
+
+
+def test_state_export_and_import_from_the_command_line(capsys, tmp_path):
+    from tui.cli import main
+
+    StateStore().mark_read(["a", "b"])
+    assert main(["state", "export"]) == 0
+    exported = capsys.readouterr().out
+    backup = tmp_path / "state.json"
+    backup.write_text(exported)
+    StateStore().mark_read(["a", "b"], False)
+    assert main(["state", "import", str(backup)]) == 0
+    assert "2 articles" in capsys.readouterr().out and StateStore().read_ids() == {"a", "b"}
+    backup.write_text("[not json")
+    assert main(["state", "import", str(backup)]) == 1

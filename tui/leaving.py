@@ -1,0 +1,49 @@
+"""Leaving the reader for an article: open its web address in the browser (a file without one
+in $PAGER), or copy the address (or path) to the clipboard."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import webbrowser
+
+from textual.app import SuspendNotSupported
+
+from search import SearchHit
+
+
+class Leaving:
+    """The app's part that hands an article to other programs (mixed into NewsReaderApp)."""
+
+    def _current_hit(self) -> SearchHit | None:
+        return self.open_hit or self.article_list.highlighted_hit()
+
+    def action_open_article(self) -> None:
+        hit = self._current_hit()
+        if hit is None:
+            return
+        article = hit.article
+        try:
+            with self.suspend():  # a browser or pager in this terminal gets it whole
+                if article.url:
+                    opened = webbrowser.open(article.url)
+                else:
+                    pager = shlex.split(os.environ.get("PAGER") or "less")
+                    opened = subprocess.run([*pager, article.path]).returncode == 0
+        except SuspendNotSupported:
+            self.notify("Cannot hand the terminal to another program here.", severity="warning")
+            return
+        except OSError as error:
+            self.notify(f"Could not open it: {error}", severity="warning")
+            return
+        if not opened:
+            self.notify("No browser was found to open it.", severity="warning")
+
+    def action_copy_link(self) -> None:
+        hit = self._current_hit()
+        if hit is None:
+            return
+        link = hit.article.url or hit.article.display_path
+        self.copy_to_clipboard(link)
+        self.notify(f"Copied {link}", timeout=3)
