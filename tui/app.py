@@ -430,7 +430,10 @@ class NewsReaderApp(FeedFetching, Marking, Leaving, App[int]):
         if not self.panes_alive:
             return
         self.open_hit = message.hit
+        self.remember_position()
         self.reading_view.show(message.hit.article, message.hit_spans)
+        if not any(message.hit_spans):  # a search's hits come first; else where reading stopped
+            self.restore_position()
         self.side_panel.show(message.extraction)
         if self.results and self.results.people:
             # A search for a person marks where the article names them.

@@ -62,6 +62,21 @@ class Marking:
 
         self.push_screen(TagScreen(hit.article.title, current, known), chosen)
 
+    def remember_position(self) -> None:
+        """Where reading stopped in the article the reading view is leaving."""
+        article = self.reading_view.article
+        if article is not None:
+            self.library.state.set_position(article.id, round(self.reading_view.scroll_y))
+
+    def restore_position(self) -> None:
+        article = self.reading_view.article
+        position = self.library.state.position(article.id) if article is not None else None
+        if position:
+            self.reading_view.scroll_to(y=position, animate=False, immediate=True)
+
+    def on_unmount(self) -> None:
+        self.remember_position()
+
     def action_toggle_density(self) -> None:
         compact = not self.article_list.compact
         self.article_list.set_density(compact)

@@ -111,3 +111,24 @@ async def test_o_opens_the_articles_address_in_the_browser(tmp_path, monkeypatch
         await pilot.press("o")
         await pilot.pause()
     assert opened == ["https://example.com/a"]
+
+
+async def test_the_reading_position_is_remembered_per_article(indexed_seed_corpus, tmp_path):
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # read the first article
+        await settle(pilot)
+        first = app.reading_view.article.id
+        await pilot.press("space", "space")  # two pages down
+        await pilot.pause()
+        stopped = round(app.reading_view.scroll_y)
+        assert stopped > 0
+        app.article_list.focus()
+        await pilot.press("down", "enter")  # another article
+        await settle(pilot)
+        app.article_list.focus()
+        await pilot.press("up", "enter")  # back to the first
+        await settle(pilot)
+        assert app.reading_view.article.id == first
+        assert round(app.reading_view.scroll_y) == stopped
