@@ -202,8 +202,9 @@ class NewsReaderApp(FeedFetching, Marking, Leaving, App[int]):
         except OSError as error:
             self.notify(f"The theme could not be saved ({error})", severity="warning")
 
-    def on_resize(self) -> None:
-        self.screen.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+    def on_resize(self, event: events.Resize) -> None:
+        # The event's size, not self.size: that still holds the size before this resize.
+        self.screen.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     # --- opening and indexing -------------------------------------------------------------------
 
@@ -319,8 +320,10 @@ class NewsReaderApp(FeedFetching, Marking, Leaving, App[int]):
     def on_query_changed(self, event: Input.Changed) -> None:
         if self._debounce is not None:
             self._debounce.stop()
+        # When the delay ends, search what the box holds then: the text of this event may be
+        # older than what was typed since, and writing it back would lose those keys.
         self._debounce = self.set_timer(
-            SEARCH_DEBOUNCE_SECONDS, lambda: self.search_for(event.value)
+            SEARCH_DEBOUNCE_SECONDS, lambda: self.search_for(self.search_box.query_input.value)
         )
 
     @on(Input.Submitted, "#query")

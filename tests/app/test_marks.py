@@ -132,3 +132,48 @@ async def test_the_reading_position_is_remembered_per_article(indexed_seed_corpu
         await settle(pilot)
         assert app.reading_view.article.id == first
         assert round(app.reading_view.scroll_y) == stopped
+
+
+async def test_the_side_panel_follows_each_resize(indexed_seed_corpus, tmp_path):
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert not app.screen.has_class("-narrow")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        assert not app.screen.has_class("-narrow")
+
+
+async def test_a_delayed_search_never_writes_older_text_into_the_box(indexed_seed_corpus, tmp_path):
+    from textual.widgets import Input
+
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        box = app.search_box.query_input
+        box.value = "person:heg"  # its search waits a moment
+        with box.prevent(Input.Changed):
+            box.value = "person:hegseth"  # typed meanwhile
+        await settle(pilot)
+        assert box.value == "person:hegseth" and app.results.query == "person:hegseth"
+
+
+async def test_unresolved_dates_are_listed_as_written_after_the_others(
+    indexed_seed_corpus, tmp_path
+):
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        for index, hit in enumerate(app.article_list.hits):
+            if not hit.article.date_label:
+                app.article_list.highlighted = index
+                break
+        await settle(pilot)
+        panel = app.side_panel
+        prompts = [str(p()) for p in panel.query_one("#dates").prompts]
+        unresolved = [e for e in panel.dates if e.day is None]
+        assert unresolved and all(not p.startswith("?") for p in prompts)
+        assert [e.day is None for e in panel.dates] == sorted(e.day is None for e in panel.dates)

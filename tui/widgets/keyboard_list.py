@@ -13,6 +13,11 @@ class KeyboardOptionList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="list_up"),
     ]
 
+    def action_cursor_down(self) -> None:
+        # At the last row, down stays there: a list that wraps to its top reads as a new list.
+        if self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+
     def _can_page(self) -> bool:
         # Textual's OptionList pages through the lines it has laid out; in a terminal too small to
         # show any (height 0) there are none, and paging would fail with a KeyError.

@@ -21,8 +21,10 @@ Span = tuple[int, int]
 
 
 def _date_value(entry: DateEntry) -> str:
+    """The day or period, as the panel's first column; nothing for what could not be resolved
+    (listed as written, after the others)."""
     if entry.day is None:
-        return "?"
+        return ""
     if entry.end_value:
         return f"{entry.value}…{entry.end_value[-2:]}"
     return entry.value
@@ -31,8 +33,12 @@ def _date_value(entry: DateEntry) -> str:
 def _date_prompt(entry: DateEntry, width: int, unresolved: Style) -> Text:
     count = len(entry.spans)
     value = _date_value(entry)
-    prompt = Text(f"{value:<{width}} ", style=unresolved if entry.day is None else "bold")
-    prompt.append(entry.label)
+    if entry.day is None:
+        prompt = Text(entry.label, style=unresolved)
+    else:
+        prompt = Text(f"{value:<{width}} ", style="bold")
+        if entry.label != value:  # "2003" is not said twice
+            prompt.append(entry.label)
     if count > 1:
         prompt.append(f" ×{count}", style="dim")
     return prompt
@@ -55,14 +61,23 @@ class PanelList(GrowingOptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.prompts: list[Callable[[], Text]] = []
+        self.rules_before: frozenset[int] = frozenset()
 
-    def show_prompts(self, prompts: list[Callable[[], Text]]) -> None:
+    def show_prompts(
+        self, prompts: list[Callable[[], Text]], rules_before: frozenset[int] = frozenset()
+    ) -> None:
         self.prompts = prompts
+        self.rules_before = rules_before
         self.reset_rows(len(prompts))
         self.highlighted = None
 
     def make_options(self, start: int, end: int) -> list[Option | None]:
-        return [Option(prompt()) for prompt in self.prompts[start:end]]
+        options: list[Option | None] = []
+        for index in range(start, min(end, len(self.prompts))):
+            if index in self.rules_before:
+                options.append(None)  # a rule before the group of unresolved dates
+            options.append(Option(self.prompts[index]()))
+        return options
 
 
 class SidePanel(Vertical):
@@ -106,7 +121,13 @@ class SidePanel(Vertical):
             ("#dates", self.dates, "Dates"),
             ("#people", self.people, "People"),
         ):
-            self.query_one(list_id, PanelList).show_prompts(prompts[list_id])
+            first_unresolved = next(
+                (i for i, entry in enumerate(self.dates) if entry.day is None), None
+            )
+            rules = frozenset(
+                {first_unresolved} if list_id == "#dates" and first_unresolved else ()
+            )
+            self.query_one(list_id, PanelList).show_prompts(prompts[list_id], rules)
             self.query_one(f"{list_id}-title", Static).update(Text(f"{title} ({len(entries)})"))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
