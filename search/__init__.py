@@ -22,7 +22,7 @@ from .records import (
     StoredArticle,
     UpdateReport,
 )
-from .settings import Settings, config_path, load_settings, save_setting
+from .settings import Settings, config_path, load_settings, save_search, save_setting
 from .sources.errors import SourceError
 from .sources.files import SkippedFile
 from .state import StateStore
@@ -74,6 +74,7 @@ __all__ = [
     "period_start",
     "person_query",
     "printable_path",
+    "save_search",
     "save_setting",
 ]
 

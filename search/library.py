@@ -33,6 +33,7 @@ from .settings import load_settings
 from .state import StateStore
 
 SNIPPETS_PER_SEARCH = 100
+MAX_SAVED_DEPTH = 5  # saved searches referring to saved searches, at most this deep
 Span = tuple[int, int]
 
 # What reading damaged index files raises (a truncated lengths file gives None where a number
@@ -159,21 +160,34 @@ class Library:
             text, found.total, tuple(hits), found.terms, sort, found.people, unread
         )
 
-    def _with_state(self, node: Query) -> Query:
-        """The query with is: and tag: turned into the articles the reading state names."""
+    def _with_state(self, node: Query, saved_depth: int = 0) -> Query:
+        """The query with is: and tag: turned into the articles the reading state names, and
+        query:NAME into the saved search's query."""
         if isinstance(node, Not):
-            return Not(self._with_state(node.child))
+            return Not(self._with_state(node.child, saved_depth))
         if isinstance(node, And | Or):
-            children = tuple(self._with_state(child) for child in node.children)
+            children = tuple(self._with_state(child, saved_depth) for child in node.children)
             return And(children, node.boost) if isinstance(node, And) else Or(children, node.boost)
         if not isinstance(node, State):
             return node
+        if node.kind == "query":
+            return self._saved(node.value, saved_depth)
         if node.kind == "tag":
-            return Ids(frozenset(self.state.tagged_ids(node.tag)), node.boost)
+            return Ids(frozenset(self.state.tagged_ids(node.value)), node.boost)
         if node.kind == "starred":
             return Ids(frozenset(self.state.starred_ids()), node.boost)
         read = Ids(frozenset(self.state.read_ids()), node.boost)
         return read if node.kind == "read" else Not(read)
+
+    def _saved(self, name: str, depth: int) -> Query:
+        searches = load_settings()[0].searches
+        if name not in searches:
+            known = ", ".join(sorted(searches)) or "none yet"
+            raise QuerySyntaxError(f"no saved search is named {name!r} (saved: {known})")
+        if depth >= MAX_SAVED_DEPTH:
+            raise QuerySyntaxError(f"query:{name} refers to itself, through other saved searches")
+        tree = parse(searches[name])
+        return self._with_state(tree, depth + 1) if tree is not None else Or(())
 
     def _spans(self, text: str, terms: frozenset[str]) -> list[Span]:
         return hit_spans(text, terms, self._engine.indexed_words)

@@ -10,6 +10,9 @@ line (when a theme is chosen in the palette), and leaves every other line as wri
     density = "compact"        # the article list: "compact" (one line each) or "detailed"
     library = ["~/news"]       # folders read with the feeds when newsreader is given no PATH
 
+    [searches]                 # saved searches: a name, and its query (query:NAME refers to it)
+    hegseth = 'person:"Pete Hegseth" is:unread'
+
     [keymap]                   # binding ids (the help screen lists them) to keys
     sort = "o"
     toggle_panel = "f2"
@@ -40,6 +43,7 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     density: str = "compact"
     library: tuple[str, ...] = ()
+    searches: dict[str, str] = field(default_factory=dict)  # saved searches: name -> query
 
 
 def config_path() -> Path:
@@ -118,9 +122,27 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             values["keymap"] = good
         else:
             problem("keymap", "must be a table of binding ids and keys")
+    searches = data.pop("searches", None)
+    if searches is not None:
+        if isinstance(searches, dict):
+            values["searches"] = {
+                str(name): query for name, query in searches.items() if isinstance(query, str)
+            }
+            for name in (n for n, q in searches.items() if not isinstance(q, str)):
+                problem(f"searches.{name}", 'must be a query, such as "person:Hegseth is:unread"')
+        else:
+            problem("searches", "must be a table of names and queries")
     for unknown in data:
         problem(unknown, "is not a setting newsreader knows")
     return Settings(**values), problems  # type: ignore[arg-type]
+
+
+def _write(path: Path, text: str) -> None:
+    """The config file, whole or not at all (a temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def save_setting(key: str, value: str, path: Path | None = None) -> None:
@@ -135,7 +157,29 @@ def save_setting(key: str, value: str, path: Path | None = None) -> None:
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*=.*$", re.M)
     # A new line goes before any table, so that the key stays at the top level of the file.
     text = pattern.sub(line, text, count=1) if pattern.search(text) else line + "\n" + text
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    _write(path, text)
+
+
+def save_search(name: str, query: str, path: Path | None = None) -> None:
+    """Write `name = "query"` into the [searches] table, changing no other line: a saved search
+    of that name is replaced, and the table is added at the end when there is none."""
+    path = path or config_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    entry = f"{json.dumps(name)} = {json.dumps(query)}"
+    table = next((i for i, line in enumerate(lines) if re.match(r"^\s*\[searches\]", line)), None)
+    if table is None:
+        lines += ["", "[searches]", entry]
+    else:
+        end = next(
+            (j for j in range(table + 1, len(lines)) if re.match(r"^\s*\[", lines[j])), len(lines)
+        )
+        key = re.compile(rf"^\s*(?:{re.escape(name)}|{re.escape(json.dumps(name))})\s*=")
+        existing = next((j for j in range(table + 1, end) if key.match(lines[j])), None)
+        if existing is None:
+            lines.insert(end, entry)
+        else:
+            lines[existing] = entry
+    _write(path, "\n".join(lines) + "\n")

@@ -53,6 +53,7 @@ from .messages import (
     SearchFinished,
 )
 from .reports import BUSY, indexed_status, skipped_notice
+from .saving import Saving
 from .screens.help import HelpScreen
 from .screens.people import PeopleScreen
 from .screens.skipped import SkippedScreen
@@ -69,7 +70,7 @@ NARROW_WIDTH = 100
 RESULT_LIMIT = 500
 
 
-class NewsReaderApp(FeedFetching, Marking, Leaving, App[int]):
+class NewsReaderApp(FeedFetching, Marking, Leaving, Saving, App[int]):
     """Three panes over a Whoosh index of the user's articles."""
 
     TITLE = "newsreader"
@@ -101,6 +102,8 @@ class NewsReaderApp(FeedFetching, Marking, Leaving, App[int]):
         Binding("t", "tag", "Tag", id="tag"),
         Binding("d", "toggle_density", "Rows", show=False, id="density"),
         Binding("o", "open_article", "Open", show=False, id="open_article"),
+        Binding("S", "save_search", "Save search", key_display="S", show=False, id="save_search"),
+        Binding("g", "saved", "Saved", id="saved"),
         Binding("c", "copy_link", "Copy link", show=False, id="copy_link"),
         Binding("q", "quit", "Quit", id="quit"),
     ]

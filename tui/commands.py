@@ -36,6 +36,8 @@ class NewsreaderCommands(Provider):
             ("Rescan the corpus", app.action_reindex, "Index new, changed and removed files"),
             ("Fetch the feeds", app.action_fetch_feeds, "Fetch every subscribed feed now"),
             ("Feeds", app.action_feeds, "Subscriptions, their status and article counts"),
+            ("Saved searches", app.action_saved, "With their unread and total counts (g)"),
+            ("Save this search", app.action_save_search, "Under a name (S)"),
             ("Open in the browser", app.action_open_article, "The article's web page (o)"),
             ("Copy the link", app.action_copy_link, "The article's address, or its path (c)"),
             ("Mark all listed as read", app.action_mark_all_read, "After a confirmation (A)"),

@@ -141,8 +141,8 @@ class _Parser:
             return self.clause(token.text)
         if field == "is" and token.kind == "word":
             return State(token.text.lower())
-        if field == "tag" and token.kind in ("word", "quoted", "phrase"):
-            return State("tag", token.text)
+        if field in ("tag", "query") and token.kind in ("word", "quoted", "phrase"):
+            return State(field, token.text)
         if token.kind == "open":
             inner = self.sequence(field)
             closing = self.take()  # check_syntax: every parenthesis is closed

@@ -69,10 +69,11 @@ class DateRange:
 
 @dataclass(frozen=True)
 class State:
-    """What the reader did with an article: is:read, is:unread, is:starred, tag:NAME."""
+    """What the reader did or kept: is:read, is:unread, is:starred, tag:NAME, and query:NAME (a
+    saved search)."""
 
-    kind: str  # "read", "unread", "starred" or "tag"
-    tag: str = ""
+    kind: str  # "read", "unread", "starred", "tag" or "query"
+    value: str = ""  # the tag, or the saved search's name
     boost: float = 1.0
 
 

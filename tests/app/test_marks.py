@@ -177,3 +177,28 @@ async def test_unresolved_dates_are_listed_as_written_after_the_others(
         unresolved = [e for e in panel.dates if e.day is None]
         assert unresolved and all(not p.startswith("?") for p in prompts)
         assert [e.day is None for e in panel.dates] == sorted(e.day is None for e in panel.dates)
+
+
+async def test_a_saved_search_is_saved_listed_with_counts_and_run(indexed_seed_corpus, tmp_path):
+    from search import load_settings
+    from tui.screens.saved import SavedScreen
+
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Pelosi", "enter")
+        await settle(pilot)
+        await pilot.press("S", *"pelosi", "enter")
+        await settle(pilot)
+        assert load_settings()[0].searches == {"pelosi": "Pelosi"}
+        app.article_list.set_read([app.article_list.hits[0]], True)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, SavedScreen)
+        assert app.screen.rows == [("pelosi", "Pelosi", 2, 3)]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.query_text == "query:pelosi" and app.results.total == 3
+        await pilot.press("slash", "ctrl+u", *"query:pelosi is:unread", "enter")
+        await settle(pilot)
+        assert app.results.total == 2

@@ -46,3 +46,28 @@ def test_detailed_list(snap_compare, seed_corpus, tmp_path):
     assert snap_compare(
         make_app(seed_corpus, tmp_path), terminal_size=(120, 40), run_before=detailed
     )
+
+
+def test_saved_screen(snap_compare, seed_corpus, tmp_path):
+    from search import save_search
+
+    save_search("pelosi", "Pelosi")
+    save_search("hegseth unread", 'person:"Pete Hegseth" is:unread')
+
+    async def open_saved(pilot):
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+
+    assert snap_compare(
+        make_app(seed_corpus, tmp_path), terminal_size=(100, 30), run_before=open_saved
+    )
+
+
+def test_narrow_terminal_after_a_resize(snap_compare, seed_corpus, tmp_path):
+    async def shrink(pilot):
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+
+    assert snap_compare(make_app(seed_corpus, tmp_path), terminal_size=(140, 40), run_before=shrink)

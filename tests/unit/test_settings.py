@@ -59,3 +59,32 @@ def test_saving_the_theme_changes_only_its_line():
     path.unlink()
     save_setting("theme", "nord")
     assert load_settings()[0].theme == "nord"
+
+
+def test_a_saved_search_is_written_into_its_table_and_nothing_else_changes(tmp_path):
+    from search import save_search
+
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"  # mine\n\n[keymap]\nsort = "o"\n')
+    save_search("hegseth", 'person:"Pete Hegseth" is:unread', path)
+    save_search("oil", "oil", path)
+    save_search("hegseth", "person:hegseth", path)  # replaced, not added twice
+    settings, problems = load_settings(path)
+    assert problems == [] and settings.theme == "nord" and settings.keymap == {"sort": "o"}
+    assert settings.searches == {"hegseth": "person:hegseth", "oil": "oil"}
+    assert path.read_text().startswith('theme = "nord"  # mine\n')
+
+
+def test_query_names_a_saved_search_and_an_unknown_one_is_a_message(seed_library, tmp_path):
+    import pytest
+
+    from search import QuerySyntaxError, save_search
+
+    save_search("pelosi", "Pelosi")
+    save_search("loop", "query:loop")
+    assert seed_library.search("query:pelosi").total == 3
+    assert seed_library.search("query:pelosi NOT talks").total == 0
+    with pytest.raises(QuerySyntaxError, match="no saved search is named 'nothing'"):
+        seed_library.search("query:nothing")
+    with pytest.raises(QuerySyntaxError, match="refers to itself"):
+        seed_library.search("query:loop")

@@ -106,3 +106,11 @@ def test_state_export_and_import_from_the_command_line(capsys, tmp_path):
     assert "2 articles" in capsys.readouterr().out and StateStore().read_ids() == {"a", "b"}
     backup.write_text("[not json")
     assert main(["state", "import", str(backup)]) == 1
+
+
+def test_unread_counts_are_right_before_anything_is_read(seed_corpus, tmp_path):
+    library = Library([seed_corpus], tmp_path / "index", state=StateStore(tmp_path / "s.sqlite"))
+    library.update()
+    results = library.search("Pelosi")
+    assert (results.total, results.unread) == (3, 3)
+    assert library.search("Pelosi is:unread").total == 3

@@ -60,3 +60,26 @@ class TagScreen(ClosingModal[str | None]):
     @on(Input.Submitted, "#tag-input")
     def _submit(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
+
+
+class NameScreen(ClosingModal[str | None]):
+    """A name for something (a saved search)."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Close", id="name_close")]
+
+    def __init__(self, question: str, placeholder: str) -> None:
+        super().__init__()
+        self.question = question
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt-body"):
+            yield Static(Text(self.question, style="bold"))
+            yield Input(placeholder=self.placeholder, id="name-input")
+
+    def on_mount(self) -> None:
+        self.query_one("#name-input", Input).focus()
+
+    @on(Input.Submitted, "#name-input")
+    def _submit(self, event: Input.Submitted) -> None:
+        self.dismiss(" ".join(event.value.split()) or None)

@@ -75,6 +75,9 @@ def _node(schema: Schema, node: Query) -> wq.Query | None:
         return wq.Not(child) if child is not None else None
     if isinstance(node, And | Or):
         children = [q for child in node.children if (q := _node(schema, child)) is not None]
+        if isinstance(node, And) and len(children) > 1:
+            # Whoosh normalises And([x, Every()]) to Every(): "all of x and everything" is x.
+            children = [q for q in children if not isinstance(q, wq.Every)] or [wq.Every()]
         if not children:
             return None
         if len(children) == 1 and node.boost == 1.0:
