@@ -23,8 +23,8 @@ from .records import IndexProgress, UpdateReport
 from .sources.files import Discovery, FileStamp, SkippedFile, discover
 from .text.safety import path_text
 
-# 12: the content hash is searchable (older read marks name articles by it)
-FORMAT_VERSION = 12
+# 13: a person's keys are indexed as often as the person is named
+FORMAT_VERSION = 13
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
 PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves

@@ -19,7 +19,7 @@ from .highlight import hit_spans, make_snippet
 from .index_folder import ForeignIndexFolder
 from .indexing import Indexer
 from .paths import archive_dir, bundled_seeds_dir, default_index_dir
-from .query import And, Ids, Not, Or, Query, QuerySyntaxError, State, parse
+from .query import And, Ids, Not, Or, Query, QuerySyntaxError, State, parse, person_keys
 from .records import (
     NEWEST,
     RELEVANCE,
@@ -47,6 +47,20 @@ def default_roots() -> list[Path]:
     roots = [archive_dir()] if archive_dir().is_dir() else []
     roots += [Path(folder).expanduser() for folder in load_settings()[0].library]
     return roots or [bundled_seeds_dir()]
+
+
+def _mentions(article: StoredArticle, people: frozenset[str]) -> list[Span]:
+    """Where the article names the people a person: query asks for (from the extraction kept in
+    the index), so that its snippet shows them."""
+    if not people or article.analysis is None:
+        return []
+    extraction = Extraction.from_record(article.analysis, article.body)
+    return [
+        (mention.start, mention.end)
+        for person in extraction.people
+        if person_keys(person.name) & people
+        for mention in person.mentions
+    ]
 
 
 class IndexRebuilt(Exception):
@@ -154,8 +168,10 @@ class Library:
             unread = self._engine.search(unread_query, False, 0).total
         hits = []
         for rank, (article, score) in enumerate(found.articles):
-            spans = self._spans(article.body, found.terms) if rank < SNIPPETS_PER_SEARCH else []
-            hits.append(SearchHit(article, score, make_snippet(article.body, spans)))
+            spans = []
+            if rank < SNIPPETS_PER_SEARCH:
+                spans = self._spans(article.body, found.terms) + _mentions(article, found.people)
+            hits.append(SearchHit(article, score, make_snippet(article.body, sorted(spans))))
         return SearchResults(
             text, found.total, tuple(hits), found.terms, sort, found.people, unread
         )

@@ -17,6 +17,8 @@ from .records import (
 )
 from .sources.files import FileStamp, SkippedFile, UnreadableFile, read_article
 
+MENTIONS_COUNTED = 20
+
 
 def _days(dates: tuple[TemporalExpression, ...], published: dt.date | None) -> tuple[dt.date, ...]:
     """Each day the article names or was published on, once."""
@@ -46,9 +48,11 @@ def prepare_document(stamp: FileStamp) -> IndexDocument:
     else:
         # Only for ordering: a file's mtime says when it was saved, not when the story was written.
         sort_date, date_kind = saved, DATE_FROM_FILE
-    keys: set[str] = set()
+    # Each key as often as the person is named (up to a point), so that person: ranks the
+    # articles about someone above those that name them once.
+    keys: list[str] = []
     for person in extraction.people:
-        keys |= person_keys(person.name)
+        keys += sorted(person_keys(person.name)) * min(len(person.mentions), MENTIONS_COUNTED)
     return IndexDocument(
         id=article.id,
         content_hash=article.content_hash,

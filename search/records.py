@@ -39,7 +39,8 @@ class IndexDocument:
     sort_date: dt.date
     date_kind: str  # DATE_PUBLISHED, DATE_INFERRED or DATE_FROM_FILE
     days: tuple[dt.date, ...]  # every day the article names, and the day it was published
-    person_keys: tuple[str, ...]  # what `person:` finds it by: full names and surnames
+    # What `person:` finds it by, full names and surnames, each as often as the person is named.
+    person_keys: tuple[str, ...]
     person_names: tuple[str, ...]  # the canonical names, as written
     people: tuple[PersonCount, ...]  # most mentioned first
     # The dates and people found at indexing (None when extraction failed: the reader extracts

@@ -489,7 +489,7 @@ class NewsReaderApp(FeedFetching, Marking, Leaving, Saving, App[int]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(binding_groups(self.BINDINGS)))
+            self.push_screen(HelpScreen(binding_groups(self.BINDINGS, self._keymap)))
 
     def action_show_skipped(self) -> None:
         self.push_screen(SkippedScreen(self.skipped))

@@ -202,3 +202,47 @@ async def test_a_saved_search_is_saved_listed_with_counts_and_run(indexed_seed_c
         await pilot.press("slash", "ctrl+u", *"query:pelosi is:unread", "enter")
         await settle(pilot)
         assert app.results.total == 2
+
+
+async def test_a_person_search_marks_snippets_and_n_steps_through_the_mentions(
+    indexed_seed_corpus, tmp_path
+):
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"person:hegseth", "enter")
+        await settle(pilot)
+        hit = app.article_list.hits[0]
+        assert {hit.snippet.text[s:e] for s, e in hit.snippet.spans} & {"Hegseth", "Pete Hegseth"}
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.reading_view
+        await pilot.press("n")
+        first = view.current
+        await pilot.press("n")
+        assert first is not None and view.current not in (None, first)
+
+
+async def test_a_title_search_marks_no_body_words(indexed_seed_corpus, tmp_path):
+    app = make_app(indexed_seed_corpus, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"title:talks", "enter")
+        await settle(pilot)
+        assert app.results.total and app.results.terms == frozenset()
+
+
+async def test_the_help_screen_lists_bindings_as_remapped(indexed_seed_corpus, tmp_path):
+    from search import Library, Settings
+    from tui.app import NewsReaderApp
+    from tui.screens.help import HelpScreen
+
+    library = Library([indexed_seed_corpus], tmp_path / "index", catch_up_here=True)
+    app = NewsReaderApp(library, Settings(keymap={"sort": "o", "toggle_read": "m"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = {b.id: b.key for _, bindings in app.screen.groups for b in bindings if b.id}
+        assert keys["sort"] == "o" and keys["toggle_read"] == "m"

@@ -348,3 +348,17 @@ def test_the_url_and_author_of_the_front_matter_are_kept(tmp_path):
     article = library.search("harbour").hits[0].article
     assert (article.url, article.author) == ("https://example.com/harbour", "Ann Lee")
     assert library.article(article.id) == article
+
+
+def test_person_ranks_the_article_about_someone_above_one_naming_them_once(tmp_path):
+    about = (
+        "Tony Blair spoke on Monday. Blair said the plan would work. Later Blair repeated it, "
+        "and Blair's aides agreed. Blair left at noon."
+    )
+    once = "The minister spoke on Monday. Tony Blair was mentioned once. The plan would work."
+    write_article(tmp_path / "c", "about.md", "---\ntitle: About Blair\n---\n" + about)
+    write_article(tmp_path / "c", "once.md", "---\ntitle: Once Blair\n---\n" + once)
+    library = Library([tmp_path / "c"], tmp_path / "index")
+    library.update()
+    ranked = [hit.article.title for hit in library.search("person:blair").hits]
+    assert ranked == ["About Blair", "Once Blair"]

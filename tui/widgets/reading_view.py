@@ -257,7 +257,9 @@ class ReadingView(ScrollView, can_focus=True):
             self._scroll_to_span(*first)
 
     def step_hit(self, direction: int) -> bool:
-        hits = self.hits
+        """Move to the next (or previous) hit of the search; with none, to the next marked
+        mention (a person: search marks where the article names them)."""
+        hits = self.hits or [(i, span) for i, spans in enumerate(self.marks) for span in spans]
         if not hits:
             return False
         if self.current in hits:

@@ -230,7 +230,8 @@ class WhooshEngine:
         else:
             compiled = expand_fuzzy(whoosh_query(self.schema, query), searcher.reader())
             found, total = searching.ranked(searcher, compiled, limit, newest_first)
-            terms = searching.matched_words(compiled, searcher, ("title", "body"))
+            # The words to mark in the text: title: asks nothing of the body.
+            terms = searching.matched_words(compiled, searcher, ("body",))
             people = searching.matched_words(compiled, searcher, ("person",))
         articles = [(stored_article(searcher.stored_fields(n)), score) for n, score in found]
         return Found(articles, total, frozenset(terms), frozenset(people))
