@@ -105,6 +105,7 @@ class NewsReaderApp(FeedFetching, Marking, Leaving, Saving, App[int]):
         Binding("S", "save_search", "Save search", key_display="S", show=False, id="save_search"),
         Binding("g", "saved", "Saved", id="saved"),
         Binding("c", "copy_link", "Copy link", show=False, id="copy_link"),
+        Binding("L", "links", "Links", key_display="L", show=False, id="links"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -437,7 +438,10 @@ class NewsReaderApp(FeedFetching, Marking, Leaving, Saving, App[int]):
             return
         self.open_hit = message.hit
         self.remember_position()
-        self.reading_view.show(message.hit.article, message.hit_spans)
+        searched = bool(self.results and self.results.query.strip())
+        self.reading_view.show(
+            message.hit.article, message.hit_spans, message.hit.snippet if searched else None
+        )
         if not any(message.hit_spans):  # a search's hits come first; else where reading stopped
             self.restore_position()
         self.side_panel.show(message.extraction)

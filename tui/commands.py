@@ -40,6 +40,7 @@ class NewsreaderCommands(Provider):
             ("Save this search", app.action_save_search, "Under a name (S)"),
             ("Open in the browser", app.action_open_article, "The article's web page (o)"),
             ("Copy the link", app.action_copy_link, "The article's address, or its path (c)"),
+            ("Links", app.action_links, "The article's links; Enter opens one (L)"),
             ("Mark all listed as read", app.action_mark_all_read, "After a confirmation (A)"),
             (
                 "Toggle the side panel",

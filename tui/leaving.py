@@ -4,6 +4,7 @@ in $PAGER), or copy the address (or path) to the clipboard."""
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import webbrowser
@@ -11,6 +12,10 @@ import webbrowser
 from textual.app import SuspendNotSupported
 
 from search import SearchHit
+
+from .screens.links import LinksScreen
+
+_URL = re.compile(r"https?://[^\s<>\"]+")
 
 
 class Leaving:
@@ -21,16 +26,17 @@ class Leaving:
 
     def action_open_article(self) -> None:
         hit = self._current_hit()
-        if hit is None:
-            return
-        article = hit.article
+        if hit is not None:
+            self._open(hit.article.url, hit.article.path)
+
+    def _open(self, url: str, path: str = "") -> None:
         try:
             with self.suspend():  # a browser or pager in this terminal gets it whole
-                if article.url:
-                    opened = webbrowser.open(article.url)
+                if url:
+                    opened = webbrowser.open(url)
                 else:
                     pager = shlex.split(os.environ.get("PAGER") or "less")
-                    opened = subprocess.run([*pager, article.path]).returncode == 0
+                    opened = subprocess.run([*pager, path]).returncode == 0
         except SuspendNotSupported:
             self.notify("Cannot hand the terminal to another program here.", severity="warning")
             return
@@ -47,3 +53,19 @@ class Leaving:
         link = hit.article.url or hit.article.display_path
         self.copy_to_clipboard(link)
         self.notify(f"Copied {link}", timeout=3)
+
+    def action_links(self) -> None:
+        hit = self._current_hit()
+        if hit is None:
+            return
+        found = [hit.article.url] if hit.article.url else []
+        for match in _URL.finditer(hit.article.body):
+            link = match.group().rstrip(".,;:!?)]}'\"”’")
+            if link not in found:
+                found.append(link)
+
+        def chosen(link: str | None) -> None:
+            if link:
+                self._open(link)
+
+        self.push_screen(LinksScreen(found), chosen)

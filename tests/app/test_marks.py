@@ -246,3 +246,33 @@ async def test_the_help_screen_lists_bindings_as_remapped(indexed_seed_corpus, t
         assert isinstance(app.screen, HelpScreen)
         keys = {b.id: b.key for _, bindings in app.screen.groups for b in bindings if b.id}
         assert keys["sort"] == "o" and keys["toggle_read"] == "m"
+
+
+async def test_l_lists_the_articles_links_and_enter_opens_one(tmp_path, monkeypatch):
+    import contextlib
+    import webbrowser
+
+    from tui.screens.links import LinksScreen
+
+    from ..conftest import write_article
+
+    corpus = tmp_path / "c"
+    body = "Read the report (https://example.org/report.pdf), and see https://example.net/x."
+    write_article(corpus, "a.md", f"---\ntitle: Links\nurl: https://example.com/a\n---\n{body}")
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    app = make_app(corpus, tmp_path)
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, LinksScreen)
+        assert app.screen.links == [
+            "https://example.com/a",
+            "https://example.org/report.pdf",
+            "https://example.net/x",
+        ]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    assert opened == ["https://example.org/report.pdf"]

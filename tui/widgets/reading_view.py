@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from search import StoredArticle
+from search import Snippet, StoredArticle
 
 # Component classes, coloured by the theme in newsreader.tcss.
 HIT, CURRENT_HIT, MARK = "reading-view--hit", "reading-view--current-hit", "reading-view--mark"
@@ -117,6 +117,7 @@ class ReadingView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.article: StoredArticle | None = None
         self.hit_spans: list[list[Span]] = []
+        self.snippet: Snippet | None = None
         self.marks: list[list[Span]] = []
         self.current: tuple[int, Span] | None = None
         self._paragraph_starts: list[int] = []
@@ -130,7 +131,12 @@ class ReadingView(ScrollView, can_focus=True):
     def hits(self) -> list[tuple[int, Span]]:
         return [(i, span) for i, spans in enumerate(self.hit_spans) for span in spans]
 
-    def show(self, article: StoredArticle, hit_spans: list[list[Span]]) -> None:
+    def show(
+        self, article: StoredArticle, hit_spans: list[list[Span]], snippet: Snippet | None = None
+    ) -> None:
+        """Show `article` with the search's hits marked; `snippet`, the search's best passage,
+        goes in the header, where the eye is."""
+        self.snippet = snippet
         same = (
             self.article is not None
             and self.article.id == article.id
@@ -158,6 +164,11 @@ class ReadingView(ScrollView, can_focus=True):
         meta = " · ".join(p for p in (article.source, article.date_label, where) if p)
         lines = [Text(article.title, style="bold"), Text(meta, style="italic dim")]
         count = len(self.hits)
+        if self.snippet is not None and self.snippet.spans:
+            line = Text(self.snippet.text, style="italic")
+            for start, end in self.snippet.spans:
+                line.stylize(self.get_component_rich_style(HIT), start, end)
+            lines.append(line)
         if count:
             lines.append(
                 Text(f"{count} hit{'s' if count != 1 else ''} · n / N to step through", style="dim")
