@@ -15,6 +15,7 @@ from search import SearchHit, SearchResults, StateStore
 from .keyboard_list import GrowingOptionList
 
 HIT_STYLE = "bold reverse"
+SOURCE_WIDTH = 10  # the outlet column of the one-line rows, at most
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,14 @@ class Flags:
         )
 
 
-def _compact_row(hit: SearchHit, flags: Flags) -> Text:
+def _compact_row(hit: SearchHit, flags: Flags, source_width: int = 10) -> Text:
     """One line: flags, the date, the outlet and the title; unread articles stand out."""
     article = hit.article
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(flags.mark() + " ", style="bold" if not flags.read else "dim")
     row.append(f"{article.date_label or '':<11} ", style="dim")
-    row.append(f"{(article.source or '')[:10]:<10} ", style="italic dim")
+    if source_width:
+        row.append(f"{(article.source or '')[:source_width]:<{source_width}} ", style="italic dim")
     row.append(article.title, style="dim" if flags.read else "bold")
     return row
 
@@ -93,6 +95,7 @@ class ArticleList(GrowingOptionList):
         self.tagged_ids: set[str] = set()
         self.compact = compact
         self.set_class(compact, "-compact")
+        self.source_width = SOURCE_WIDTH
 
     def set_density(self, compact: bool) -> None:
         self.compact = compact
@@ -112,19 +115,26 @@ class ArticleList(GrowingOptionList):
 
     def show_results(self, results: SearchResults, keep_id: str | None = None) -> None:
         self.hits = list(results.hits)
+        # The outlet column is as wide as the widest listed outlet needs (none: no column).
+        widest = max((len(h.article.source or "") for h in self.hits), default=0)
+        self.source_width = min(widest, SOURCE_WIDTH)
         ids = [hit.article.id for hit in self.hits]
         keep = ids.index(keep_id) if keep_id in ids else 0
         self.reset_rows(len(self.hits), keep + self.FIRST_ROWS)
         if self.hits:
             self.highlighted = keep
 
+    def _row(self, hit: SearchHit) -> Text:
+        if not self.compact:
+            return _row(hit, self.flags(hit))
+        return _compact_row(hit, self.flags(hit), self.source_width)
+
     def make_options(self, start: int, end: int) -> list[Option | None]:
         options: list[Option | None] = []
-        row = _compact_row if self.compact else _row
         for hit in self.hits[start:end]:
             if not self.compact and (start or options):
                 options.append(None)  # a rule between articles
-            options.append(Option(row(hit, self.flags(hit)), id=hit.article.id))
+            options.append(Option(self._row(hit), id=hit.article.id))
         return options
 
     def is_read(self, hit: SearchHit) -> bool:
@@ -141,10 +151,9 @@ class ArticleList(GrowingOptionList):
         return sum(not self.is_read(hit) for hit in self.hits)
 
     def _redraw(self, ids: set[str], newly_read: int = 0) -> None:
-        row = _compact_row if self.compact else _row
         for index, hit in enumerate(self.hits[: self.shown]):
             if hit.article.id in ids:
-                self.replace_option_prompt_at_index(index, row(hit, self.flags(hit)))
+                self.replace_option_prompt_at_index(index, self._row(hit))
         self.post_message(self.MarksChanged(newly_read))
 
     def set_read(self, hits: list[SearchHit], read: bool) -> None:
