@@ -19,12 +19,14 @@ import time
 from pathlib import Path
 
 
-async def list_marking(corpus: Path, work: Path, rounds: int) -> tuple[int, list[float]]:
+async def list_marking(
+    corpus: Path, index: Path | None, work: Path, rounds: int
+) -> tuple[int, list[float]]:
     from search import Library, StateStore
     from tui.app import NewsReaderApp
 
     state = StateStore(work / "state.sqlite")
-    app = NewsReaderApp(Library([corpus], work / "index", catch_up_here=True, state=state))
+    app = NewsReaderApp(Library([corpus], index, state=state))
     times: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         while app.indexing or not app.article_list.hits:
@@ -44,6 +46,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("path", type=Path)
+    parser.add_argument("--index-dir", type=Path, help="an index of PATH already built")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -63,7 +66,7 @@ def main() -> None:
             "state store: 1,000 articles marked read, median "
             f"{statistics.median(store_times) * 1000:.1f} ms"
         )
-        listed, list_times = asyncio.run(list_marking(args.path, work, args.rounds))
+        listed, list_times = asyncio.run(list_marking(args.path, args.index_dir, work, args.rounds))
         print(
             f"reader list: {listed} listed articles marked read (rows redrawn), "
             f"median {statistics.median(list_times) * 1000:.1f} ms"
