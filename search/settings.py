@@ -7,6 +7,7 @@ line (when a theme is chosen in the palette), and leaves every other line as wri
     theme = "gruvbox"          # any of Textual's themes
     sort = "date"              # "relevance" or "date": how a search is listed at first
     text_width = 88            # the reading view's longest line, in columns (0: no limit)
+    text_align = "center"      # those lines at the left of a wide pane (default) or centred
     density = "compact"        # the article list: "compact" (one line each) or "detailed"
     library = ["~/news"]       # folders read with the feeds when newsreader is given no PATH
 
@@ -31,6 +32,7 @@ from .paths import config_dir
 
 SORTS = ("relevance", "date")
 DENSITIES = ("detailed", "compact")
+ALIGNMENTS = ("left", "center")
 MAX_TEXT_WIDTH = 1000
 _KEY_NAME = re.compile(r"^[\w+\-,]+$")
 
@@ -44,6 +46,7 @@ class Settings:
     density: str = "compact"
     library: tuple[str, ...] = ()
     searches: dict[str, str] = field(default_factory=dict)  # saved searches: name -> query
+    text_align: str = "left"  # the capped text at the left of a wide reading pane, or "center"
 
 
 def config_path() -> Path:
@@ -104,6 +107,12 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             values["library"] = tuple(f.strip() for f in library)
         else:
             problem("library", 'must be a list of folders, such as ["~/news"]')
+    align = data.pop("text_align", None)
+    if align is not None:
+        if align in ALIGNMENTS:
+            values["text_align"] = align
+        else:
+            problem("text_align", f"must be {' or '.join(repr(a) for a in ALIGNMENTS)}")
     width = data.pop("text_width", None)
     if width is not None:
         if isinstance(width, int) and not isinstance(width, bool) and 0 <= width <= MAX_TEXT_WIDTH:

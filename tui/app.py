@@ -132,7 +132,9 @@ class NewsReaderApp(FeedFetching, Marking, Leaving, Saving, App[int]):
         # Held here, not looked up: results arrive while other screens (help) are on top.
         self.search_box = SearchBox(id="search-box")
         self.article_list = ArticleList(compact=settings.density == "compact", id="articles")
-        self.reading_view = ReadingView(id="reader", text_width=settings.text_width)
+        self.reading_view = ReadingView(
+            id="reader", text_width=settings.text_width, centred=settings.text_align == "center"
+        )
         self.side_panel = SidePanel(id="side-panel")
         self.status_bar = StatusBar(id="status-bar")
 

@@ -276,3 +276,21 @@ async def test_l_lists_the_articles_links_and_enter_opens_one(tmp_path, monkeypa
         await pilot.press("down", "enter")
         await pilot.pause()
     assert opened == ["https://example.org/report.pdf"]
+
+
+async def test_centred_text_sits_in_the_middle_of_a_wide_reading_pane(
+    indexed_seed_corpus, tmp_path
+):
+    from search import Library, Settings
+    from tui.app import NewsReaderApp
+
+    library = Library([indexed_seed_corpus], tmp_path / "index", catch_up_here=True)
+    app = NewsReaderApp(library, Settings(text_width=30, text_align="center"))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        view = app.reading_view
+        first_text = next(n for n, row in enumerate(view._rows) if row.paragraph >= 0)
+        line = view.render_line(first_text)
+        text = "".join(segment.text for segment in line)
+        margin = (view.scrollable_content_region.width - 30) // 2
+        assert text[:margin].strip() == "" and text[margin:].strip()

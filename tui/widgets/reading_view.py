@@ -113,7 +113,7 @@ class ReadingView(ScrollView, can_focus=True):
         Binding("space", "page_down", "Page down", show=False, id="read_page_down"),
     ]
 
-    def __init__(self, text_width: int = 0, **kwargs) -> None:
+    def __init__(self, text_width: int = 0, centred: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.article: StoredArticle | None = None
         self.hit_spans: list[list[Span]] = []
@@ -126,6 +126,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._styled: dict[int, Text] = {}
         self._wrapped_width = 0
         self.text_width = text_width  # the longest line, in columns; 0: the pane's width
+        self.centred = centred  # the capped text in the middle of a wide pane, not at its left
 
     @property
     def hits(self) -> list[tuple[int, Span]]:
@@ -225,6 +226,8 @@ class ReadingView(ScrollView, can_focus=True):
             Segment(s.text, line_style + s.style if s.style else line_style)
             for s in text.render(console)
         ]
+        if self.centred and self.text_width and width > self.text_width:
+            segments.insert(0, Segment(" " * ((width - self.text_width) // 2), base))
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     def _paragraph_text(self, index: int, cached: bool = False) -> Text:
