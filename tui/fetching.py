@@ -73,7 +73,8 @@ class FeedFetching:
         except (SourceError, OSError) as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.call_from_thread(self.push_screen, FeedsScreen(statuses), self._feed_chosen)
+        screen = FeedsScreen(statuses, self.saved_rows())
+        self.call_from_thread(self.push_screen, screen, self._feed_chosen)
 
     def _feed_chosen(self, choice: tuple[str, str] | None) -> None:
         if choice is None:
@@ -81,6 +82,8 @@ class FeedFetching:
         verb, name = choice
         if verb == "fetch":
             self.action_fetch_feeds([name])
+        elif verb == "saved":
+            self.run_saved(name)
         else:
             self.search_for(field_query("feed", name))
             self.focus_now(self.article_list)

@@ -32,8 +32,8 @@ class Saving:
 
         self.push_screen(NameScreen(f"Save {query!r} as", "a name, such as hegseth"), named)
 
-    @work(thread=True, exclusive=True, group="saved")
-    def action_saved(self) -> None:
+    def saved_rows(self) -> list[SavedRow]:
+        """Each saved search with its unread and total counts (run in a worker)."""
         rows: list[SavedRow] = []
         for name, query in load_settings()[0].searches.items():
             try:
@@ -41,9 +41,13 @@ class Saving:
                 rows.append((name, query, results.unread, results.total))
             except QuerySyntaxError as error:
                 rows.append((name, f"cannot run: {error}", None, None))
-        self.call_from_thread(self.push_screen, SavedScreen(rows), self._run_saved)
+        return rows
 
-    def _run_saved(self, name: str | None) -> None:
+    @work(thread=True, exclusive=True, group="saved")
+    def action_saved(self) -> None:
+        self.call_from_thread(self.push_screen, SavedScreen(self.saved_rows()), self.run_saved)
+
+    def run_saved(self, name: str | None) -> None:
         if name:
             self.search_for(field_query("query", name) if " " in name else f"query:{name}")
             self.focus_now(self.article_list)

@@ -56,3 +56,24 @@ async def test_the_feeds_screen_lists_subscriptions_and_shows_a_feeds_articles(s
         await settle(pilot)
         assert app.query_text == 'feed:"Harbour Gazette"'
         assert {hit.article.feed for hit in app.article_list.hits} == {"Harbour Gazette"}
+
+
+async def test_saved_searches_stand_with_the_feeds_as_virtual_feeds(server, tmp_path):
+    from search import save_search
+
+    server.serve("/rss.xml", fixture("rss2.xml"))
+    feeds = Feeds()
+    feeds.add(server.url("/rss.xml"))
+    feeds.fetch()
+    save_search("harbour master", 'person:"Tomas Berg"')
+    app = reader(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedsScreen)
+        assert [row[0] for row in app.screen.saved] == ["harbour master"]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.query_text == "query:harbour master" or "harbour master" in app.query_text
+        assert app.results.total == 1

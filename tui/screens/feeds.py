@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..widgets.keyboard_list import KeyboardOptionList
 from .modal import ClosingModal
+from .saved import SavedRow, saved_prompt
 
 if TYPE_CHECKING:
     from search import FeedStatus
@@ -37,7 +38,9 @@ def _prompt(status: FeedStatus, error_style) -> Text:
 
 
 class FeedsScreen(ClosingModal[tuple[str, str] | None]):
-    """Dismissed with ("show", name), ("fetch", name), or None."""
+    """The feeds, and after them the saved searches, virtual feeds of what the engine extracted
+    (person:"Pete Hegseth", date:2025-12). Dismissed with ("show", feed), ("fetch", feed),
+    ("saved", name) or None."""
 
     COMPONENT_CLASSES = {"feeds--error"}
     BINDINGS = [
@@ -45,9 +48,10 @@ class FeedsScreen(ClosingModal[tuple[str, str] | None]):
         Binding("r", "fetch_one", "Fetch this feed", id="feeds_fetch_one"),
     ]
 
-    def __init__(self, statuses: list[FeedStatus]) -> None:
+    def __init__(self, statuses: list[FeedStatus], saved: list[SavedRow] | None = None) -> None:
         super().__init__()
         self.statuses = statuses
+        self.saved = saved or []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="feeds-body"):
@@ -64,7 +68,10 @@ class FeedsScreen(ClosingModal[tuple[str, str] | None]):
         option_list = self.query_one("#feeds-list", OptionList)
         error_style = self.get_component_rich_style("feeds--error")
         option_list.add_options(Option(_prompt(s, error_style)) for s in self.statuses)
-        if self.statuses:
+        if self.saved:
+            option_list.add_option(None)  # a rule before the saved searches
+            option_list.add_options(Option(saved_prompt(row)) for row in self.saved)
+        if self.statuses or self.saved:
             option_list.highlighted = 0
         option_list.focus()
 
@@ -76,8 +83,11 @@ class FeedsScreen(ClosingModal[tuple[str, str] | None]):
 
     @on(OptionList.OptionSelected, "#feeds-list")
     def _show(self, event: OptionList.OptionSelected) -> None:
-        if event.option_index < len(self.statuses):
-            self.dismiss(("show", self.statuses[event.option_index].subscription.name))
+        index = event.option_index
+        if index < len(self.statuses):
+            self.dismiss(("show", self.statuses[index].subscription.name))
+        elif index - len(self.statuses) < len(self.saved):
+            self.dismiss(("saved", self.saved[index - len(self.statuses)][0]))
 
     def action_fetch_one(self) -> None:
         name = self._chosen()

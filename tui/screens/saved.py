@@ -17,7 +17,7 @@ from .modal import ClosingModal
 SavedRow = tuple[str, str, int | None, int | None]
 
 
-def _prompt(row: SavedRow) -> Text:
+def saved_prompt(row: SavedRow) -> Text:
     name, query, unread, total = row
     prompt = Text(name, style="bold")
     if total is None:
@@ -52,7 +52,7 @@ class SavedScreen(ClosingModal[str | None]):
 
     def on_mount(self) -> None:
         option_list = self.query_one("#saved-list", OptionList)
-        option_list.add_options(Option(_prompt(row)) for row in self.rows)
+        option_list.add_options(Option(saved_prompt(row)) for row in self.rows)
         if self.rows:
             option_list.highlighted = 0
         option_list.focus()
