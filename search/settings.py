@@ -87,32 +87,21 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             values["theme"] = theme.strip()
         else:
             problem("theme", "must be the name of a theme")
-    sort = data.pop("sort", None)
-    if sort is not None:
-        if sort in SORTS:
-            values["sort"] = sort
+    # The settings that are one of a few words.
+    for key, allowed in (("sort", SORTS), ("density", DENSITIES), ("text_align", ALIGNMENTS)):
+        chosen = data.pop(key, None)
+        if chosen is None:
+            continue
+        if chosen in allowed:
+            values[key] = chosen
         else:
-            problem("sort", f"must be {' or '.join(repr(s) for s in SORTS)}, not {sort!r}")
-    density = data.pop("density", None)
-    if density is not None:
-        if density in DENSITIES:
-            values["density"] = density
-        else:
-            problem(
-                "density", f"must be {' or '.join(repr(d) for d in DENSITIES)}, not {density!r}"
-            )
+            problem(key, f"must be {' or '.join(repr(a) for a in allowed)}, not {chosen!r}")
     library = data.pop("library", None)
     if library is not None:
         if isinstance(library, list) and all(isinstance(f, str) and f.strip() for f in library):
             values["library"] = tuple(f.strip() for f in library)
         else:
             problem("library", 'must be a list of folders, such as ["~/news"]')
-    align = data.pop("text_align", None)
-    if align is not None:
-        if align in ALIGNMENTS:
-            values["text_align"] = align
-        else:
-            problem("text_align", f"must be {' or '.join(repr(a) for a in ALIGNMENTS)}")
     width = data.pop("text_width", None)
     if width is not None:
         if isinstance(width, int) and not isinstance(width, bool) and 0 <= width <= MAX_TEXT_WIDTH:

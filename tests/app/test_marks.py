@@ -92,20 +92,26 @@ async def test_c_copies_the_articles_address_or_path(indexed_seed_corpus, tmp_pa
         assert app.clipboard == app.article_list.highlighted_hit().article.display_path
 
 
-async def test_o_opens_the_articles_address_in_the_browser(tmp_path, monkeypatch):
+def browser(monkeypatch, app) -> list[str]:
+    """The addresses the app opens in the browser, with the terminal handed over as it would be."""
     import contextlib
     import webbrowser
 
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    return opened
+
+
+async def test_o_opens_the_articles_address_in_the_browser(tmp_path, monkeypatch):
     from ..conftest import write_article
 
     corpus = tmp_path / "c"
     write_article(
         corpus, "a.md", "---\ntitle: Harbour News\nurl: https://example.com/a\n---\nText."
     )
-    opened = []
-    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
     app = make_app(corpus, tmp_path)
-    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    opened = browser(monkeypatch, app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("o")
@@ -249,9 +255,6 @@ async def test_the_help_screen_lists_bindings_as_remapped(indexed_seed_corpus, t
 
 
 async def test_l_lists_the_articles_links_and_enter_opens_one(tmp_path, monkeypatch):
-    import contextlib
-    import webbrowser
-
     from tui.screens.links import LinksScreen
 
     from ..conftest import write_article
@@ -259,10 +262,8 @@ async def test_l_lists_the_articles_links_and_enter_opens_one(tmp_path, monkeypa
     corpus = tmp_path / "c"
     body = "Read the report (https://example.org/report.pdf), and see https://example.net/x."
     write_article(corpus, "a.md", f"---\ntitle: Links\nurl: https://example.com/a\n---\n{body}")
-    opened = []
-    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
     app = make_app(corpus, tmp_path)
-    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    opened = browser(monkeypatch, app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("L")
