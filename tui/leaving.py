@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import webbrowser
 
@@ -16,6 +17,16 @@ from search import SearchHit
 from .screens.links import LinksScreen
 
 _URL = re.compile(r"https?://[^\s<>\"]+")
+
+
+def _viewer() -> list[str]:
+    """$PAGER, else less, else the system's viewer for the file."""
+    if os.environ.get("PAGER"):
+        return shlex.split(os.environ["PAGER"])
+    for program in ("less", "xdg-open", "open"):
+        if shutil.which(program):
+            return [program]
+    return ["more"]
 
 
 class Leaving:
@@ -35,8 +46,7 @@ class Leaving:
                 if url:
                     opened = webbrowser.open(url)
                 else:
-                    pager = shlex.split(os.environ.get("PAGER") or "less")
-                    opened = subprocess.run([*pager, path]).returncode == 0
+                    opened = subprocess.run([*_viewer(), path]).returncode == 0
         except SuspendNotSupported:
             self.notify("Cannot hand the terminal to another program here.", severity="warning")
             return
