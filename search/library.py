@@ -158,10 +158,12 @@ class Library:
     def search(self, text: str, sort: str = RELEVANCE, limit: int | None = 500) -> SearchResults:
         """Run a query (raises QuerySyntaxError with a message for the user)."""
         tree = parse(text)
+        # Read once for the whole search: is:read in the query and the unread count both need it.
+        read = frozenset(self.state.read_ids())
         if tree is not None:
-            tree = self._with_state(tree)
+            tree = self._with_state(tree, read)
         wanted = None if limit is None else max(limit, 0)
-        not_read = self._with_state(State("unread"))
+        not_read = Not(Ids(read))
         with self._lock, self._engine_faults():
             found = self._engine.search(tree, sort == NEWEST, wanted)
             unread_query = not_read if tree is None else And((tree, not_read))
@@ -176,26 +178,26 @@ class Library:
             text, found.total, tuple(hits), found.terms, sort, found.people, unread
         )
 
-    def _with_state(self, node: Query, saved_depth: int = 0) -> Query:
-        """The query with is: and tag: turned into the articles the reading state names, and
-        query:NAME into the saved search's query."""
+    def _with_state(self, node: Query, read: frozenset[str], saved_depth: int = 0) -> Query:
+        """The query with is: and tag: turned into the articles the reading state names (`read`:
+        the ones read), and query:NAME into the saved search's query."""
         if isinstance(node, Not):
-            return Not(self._with_state(node.child, saved_depth))
+            return Not(self._with_state(node.child, read, saved_depth))
         if isinstance(node, And | Or):
-            children = tuple(self._with_state(child, saved_depth) for child in node.children)
+            children = tuple(self._with_state(child, read, saved_depth) for child in node.children)
             return And(children, node.boost) if isinstance(node, And) else Or(children, node.boost)
         if not isinstance(node, State):
             return node
         if node.kind == "query":
-            return self._saved(node.value, saved_depth)
+            return self._saved(node.value, read, saved_depth)
         if node.kind == "tag":
             return Ids(frozenset(self.state.tagged_ids(node.value)), node.boost)
         if node.kind == "starred":
             return Ids(frozenset(self.state.starred_ids()), node.boost)
-        read = Ids(frozenset(self.state.read_ids()), node.boost)
-        return read if node.kind == "read" else Not(read)
+        read_ones = Ids(read, node.boost)
+        return read_ones if node.kind == "read" else Not(read_ones)
 
-    def _saved(self, name: str, depth: int) -> Query:
+    def _saved(self, name: str, read: frozenset[str], depth: int) -> Query:
         searches = load_settings()[0].searches
         if name not in searches:
             known = ", ".join(sorted(searches)) or "none yet"
@@ -203,7 +205,7 @@ class Library:
         if depth >= MAX_SAVED_DEPTH:
             raise QuerySyntaxError(f"query:{name} refers to itself, through other saved searches")
         tree = parse(searches[name])
-        return self._with_state(tree, depth + 1) if tree is not None else Or(())
+        return self._with_state(tree, read, depth + 1) if tree is not None else Or(())
 
     def _spans(self, text: str, terms: frozenset[str]) -> list[Span]:
         return hit_spans(text, terms, self._engine.indexed_words)

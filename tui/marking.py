@@ -57,8 +57,7 @@ class Marking:
             else:
                 kept = state.add_tag(hit.article.id, name)
                 self.notify(f"Tagged {kept!r}.", timeout=2)
-            self.article_list.load_state()
-            self.article_list._redraw({hit.article.id})
+            self.article_list.set_tagged(hit.article.id, bool(state.tags_of(hit.article.id)))
 
         self.push_screen(TagScreen(hit.article.title, current, known), chosen)
 

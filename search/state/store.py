@@ -219,6 +219,10 @@ class StateStore:
         rows = self._query("SELECT name, COUNT(*) FROM tag GROUP BY name ORDER BY 2 DESC, 1")
         return [(row[0], row[1]) for row in rows]
 
+    def tagged_article_ids(self) -> set[str]:
+        """Every article that has at least one tag."""
+        return {row[0] for row in self._query("SELECT DISTINCT id FROM tag")}
+
     def tagged_ids(self, name: str) -> set[str]:
         return {row[0] for row in self._query("SELECT id FROM tag WHERE name = ?", (name,))}
 

@@ -109,9 +109,7 @@ class ArticleList(GrowingOptionList):
         if self.state is not None:
             self.read_ids = self.state.read_ids()
             self.starred_ids = self.state.starred_ids()
-            self.tagged_ids = {
-                i for name, _ in self.state.tags() for i in self.state.tagged_ids(name)
-            }
+            self.tagged_ids = self.state.tagged_article_ids()
 
     def show_results(self, results: SearchResults, keep_id: str | None = None) -> None:
         self.hits = list(results.hits)
@@ -149,6 +147,13 @@ class ArticleList(GrowingOptionList):
 
     def unread_count(self) -> int:
         return sum(not self.is_read(hit) for hit in self.hits)
+
+    def set_tagged(self, article_id: str, tagged: bool) -> None:
+        if tagged:
+            self.tagged_ids.add(article_id)
+        else:
+            self.tagged_ids.discard(article_id)
+        self._redraw({article_id})
 
     def _redraw(self, ids: set[str], newly_read: int = 0) -> None:
         for index, hit in enumerate(self.hits[: self.shown]):

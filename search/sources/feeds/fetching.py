@@ -221,10 +221,8 @@ def fetch_feeds(
                         on_result(results[-1], len(results), len(subscriptions))
         finally:
             fetcher.close()
-            for result in results:
-                if result.moved_to and result.moved_to in states:
-                    continue
-                if result.moved_to:
+            for result in results:  # a feed that moved for good keeps what it answered last
+                if result.moved_to and result.moved_to not in states:
                     states[result.moved_to] = states.pop(result.subscription.url)
             save_states(states)
     return results
