@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .background import IndexingFailed, update_in_background
-from .engines.engine import IndexEngine
+from .engines.engine import IndexDamaged, IndexEngine
 from .engines.whoosh import WhooshEngine
 from .extractors.extraction import Extraction, extract_or_nothing
 from .highlight import hit_spans, make_snippet
@@ -38,7 +38,15 @@ Span = tuple[int, int]
 
 # What reading damaged index files raises (a truncated lengths file gives None where a number
 # belongs); an AssertionError or the like is the engine failing on a query, not damage.
-_DAMAGE_SIGNS = (TypeError, struct.error, zlib.error, EOFError, pickle.UnpicklingError, OSError)
+_DAMAGE_SIGNS = (
+    IndexDamaged,
+    TypeError,
+    struct.error,
+    zlib.error,
+    EOFError,
+    pickle.UnpicklingError,
+    OSError,
+)
 
 
 def default_roots() -> list[Path]:

@@ -16,6 +16,10 @@ class IndexBusy(Exception):
     """Another process is writing the index."""
 
 
+class IndexDamaged(Exception):
+    """The engine read something from the index that a sound index never holds."""
+
+
 @dataclass(frozen=True)
 class Found:
     """One search's answer, before snippets: articles with their scores, in order."""

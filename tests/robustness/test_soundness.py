@@ -449,3 +449,22 @@ def test_tagging_a_text_without_full_stops_reads_a_bounded_stretch_per_date(monk
     dates, _ = extract_dates(text, dt.date(2025, 1, 15))
     assert len(dates) == 1000
     assert sum(read) < 2 * 1000 * 1000  # at most about a thousand characters per date
+
+
+def test_a_stored_record_without_its_id_counts_as_damage_and_the_index_is_rebuilt(
+    seed_corpus, tmp_path, monkeypatch
+):
+    """A damaged stored-fields file can decode cleanly to a record that lacks its id."""
+    from whoosh.reading import SegmentReader
+
+    index_dir = tmp_path / "index"
+    Library([seed_corpus], index_dir).update()
+    library = Library([seed_corpus], index_dir)
+    library.update()
+    real = SegmentReader.stored_fields
+    monkeypatch.setattr(SegmentReader, "stored_fields", lambda self, n: {"title": "x"})
+    with pytest.raises(IndexRebuilt):
+        library.search("Pelosi")
+    monkeypatch.setattr(SegmentReader, "stored_fields", real)
+    library.update()
+    assert library.search("Pelosi").total == 3

@@ -58,7 +58,7 @@ def _verify(index: whoosh_index.Index) -> None:
         for leaf, _ in reader.leaf_readers():
             live = [n for n in (0, leaf.doc_count_all() - 1) if n >= 0 and not leaf.is_deleted(n)]
             for docnum in live:
-                leaf.stored_fields(docnum)
+                stored_article(leaf.stored_fields(docnum))
                 if leaf.has_column("sort_date"):
                     leaf.column_reader("sort_date")[docnum]
             for name in leaf.indexed_field_names():

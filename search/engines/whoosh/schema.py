@@ -8,6 +8,7 @@ from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from ...records import DATE_FROM_FILE, IndexDocument, PersonCount, StoredArticle
+from ..engine import IndexDamaged
 
 # The fields searched when a query names none, with their weight in the ranking.
 DEFAULT_FIELDS = (("title", 2.0), ("body", 1.0))
@@ -104,6 +105,9 @@ def document_fields(document: IndexDocument) -> dict[str, object]:
 
 
 def stored_article(fields: dict) -> StoredArticle:
+    if "id" not in fields or "path" not in fields:
+        # A damaged stored-fields file can decode to a record without them, not only fail to decode
+        raise IndexDamaged("an article's stored fields lack its id or path")
     published = fields.get("published")
     sort_date = fields.get("sort_date")
     return StoredArticle(
