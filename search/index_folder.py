@@ -13,7 +13,7 @@ MARKER_TEXT = "This folder holds a newsreader search index. newsreader may delet
 MANIFEST = "manifest.json"
 INCOMING_PREFIX = ".incoming-"
 # Names that newsreader and Whoosh write into an index folder.
-_OWN_PREFIXES = ("MAIN_", "_MAIN_", INCOMING_PREFIX, ".probe-", MANIFEST)
+_OWN_PREFIXES = ("MAIN_", "_MAIN_", INCOMING_PREFIX, ".probe-", MANIFEST, "stories.sqlite")
 
 
 class ForeignIndexFolder(Exception):

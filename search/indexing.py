@@ -23,8 +23,8 @@ from .records import IndexProgress, UpdateReport
 from .sources.files import Discovery, FileStamp, SkippedFile, discover
 from .text.safety import path_text
 
-# 13: a person's keys are indexed as often as the person is named
-FORMAT_VERSION = 13
+# 14: each article keeps the terms grouping into stories reads
+FORMAT_VERSION = 14
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
 PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves

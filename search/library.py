@@ -31,6 +31,7 @@ from .records import (
 )
 from .settings import load_settings
 from .state import StateStore
+from .stories import Decisions, StoryStore, keep_in_step, story_id
 
 SNIPPETS_PER_SEARCH = 100
 MAX_SAVED_DEPTH = 5  # saved searches referring to saved searches, at most this deep
@@ -96,6 +97,7 @@ class Library:
         # Catch up in this process instead of the isolated indexer: for tests and benchmarks that
         # must not wait for an interpreter to start.
         self._catch_up_here = catch_up_here
+        self._stories: StoryStore | None = None
 
     @property
     def notices(self) -> list[str]:
@@ -113,6 +115,7 @@ class Library:
         """Bring the index up to date in this process."""
         report = self._indexer.update(on_progress)
         self.refresh()
+        self.group_stories()
         return report
 
     def catch_up(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
@@ -200,6 +203,8 @@ class Library:
             return self._saved(node.value, read, saved_depth)
         if node.kind == "tag":
             return Ids(frozenset(self.state.tagged_ids(node.value)), node.boost)
+        if node.kind == "story":
+            return Ids(frozenset(self._story_store().members(node.value)), node.boost)
         if node.kind == "starred":
             return Ids(frozenset(self.state.starred_ids()), node.boost)
         read_ones = Ids(read, node.boost)
@@ -233,6 +238,58 @@ class Library:
             return Extraction.from_record(article.analysis, article.body), None
         # Searching as one types re-opens the same article after every keystroke: extract it once.
         return self._extract(article.body, article.published)
+
+    # --- stories -------------------------------------------------------------------------------
+
+    def _story_store(self) -> StoryStore:
+        if self._stories is None:
+            self.open()
+            self._stories = StoryStore(None if self.in_memory else self.index_dir)
+        return self._stories
+
+    def group_stories(self, regroup: bool = False) -> None:
+        """Bring the stories in step with the index (all of them again with `regroup`)."""
+        apart, together = self.state.story_pairs()
+        with self._lock, self._engine_faults():
+            keep_in_step(
+                self._story_store(),
+                self._engine.article_ids(),
+                self._engine.story_features,
+                Decisions(apart, together),
+                regroup,
+            )
+
+    def stories(self) -> list[list[str]]:
+        """Every story, singletons included, as its articles' ids, earliest first."""
+        return self._story_store().stories()
+
+    def story_of(self, article_id: str) -> str | None:
+        return self._story_store().story(article_id)
+
+    def story_members(self, story: str) -> list[str]:
+        """The articles of a story, earliest first."""
+        return self._story_store().members(story)
+
+    def story_sizes(self) -> dict[str, int]:
+        """The stories of more than one article, with their sizes."""
+        return self._story_store().sizes()
+
+    def split_from_story(self, article_id: str) -> None:
+        """The reader's word: this article is not the story of the others (kept in the state
+        store, so that grouping again never puts them back together)."""
+        store = self._story_store()
+        story = store.story(article_id)
+        others = [a for a in store.members(story) if a != article_id] if story else []
+        self.state.decide_stories(((article_id, other) for other in others), together=False)
+        store.set_stories({article_id: story_id(article_id)})
+
+    def join_stories(self, article_id: str, other_id: str) -> None:
+        """The reader's word: the stories of these two articles are one."""
+        store = self._story_store()
+        self.state.decide_stories([(article_id, other_id)], together=True)
+        target = store.story(article_id) or story_id(article_id)
+        moving = store.members(store.story(other_id) or "") or [other_id]
+        store.set_stories({a: target for a in moving} | {article_id: target})
 
     def people(self) -> list[tuple[str, int]]:
         """Every person in the corpus with the number of articles naming them, most named first."""

@@ -16,6 +16,7 @@ from .records import (
     PersonCount,
 )
 from .sources.files import FileStamp, SkippedFile, UnreadableFile, read_article
+from .stories.features import story_terms
 
 MENTIONS_COUNTED = 20
 
@@ -50,6 +51,7 @@ def prepare_document(stamp: FileStamp) -> IndexDocument:
         sort_date, date_kind = saved, DATE_FROM_FILE
     # Each key as often as the person is named (up to a point), so that person: ranks the
     # articles about someone above those that name them once.
+    days = _days(extraction.dates, article.published)
     keys: list[str] = []
     for person in extraction.people:
         keys += sorted(person_keys(person.name)) * min(len(person.mentions), MENTIONS_COUNTED)
@@ -66,7 +68,7 @@ def prepare_document(stamp: FileStamp) -> IndexDocument:
         published=article.published,
         sort_date=sort_date,
         date_kind=date_kind,
-        days=_days(extraction.dates, article.published),
+        days=days,
         person_keys=tuple(sorted(keys)),
         person_names=tuple(sorted({p.name for p in extraction.people})),
         people=tuple(
@@ -74,6 +76,12 @@ def prepare_document(stamp: FileStamp) -> IndexDocument:
             for p in sorted(extraction.people, key=lambda p: -len(p.mentions))
         ),
         analysis=None if problem else extraction.to_record(),
+        story_terms=story_terms(
+            article.title,
+            article.body,
+            ((p.name, len(p.mentions)) for p in extraction.people),
+            days,
+        ),
     )
 
 

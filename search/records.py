@@ -46,6 +46,8 @@ class IndexDocument:
     # The dates and people found at indexing (None when extraction failed: the reader extracts
     # again when the article is opened, and says why).
     analysis: ExtractionRecord | None
+    # What grouping into stories reads (stories/features.py): term -> count.
+    story_terms: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

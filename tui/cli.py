@@ -15,6 +15,7 @@ USAGE = """\
 newsreader [PATH ...]                       read the articles under PATH (default: the library)
 newsreader search QUERY [PATH ...] [--json] [--limit N]
 newsreader search --batch [PATH ...] < queries.txt   one JSON line per query, with its time
+newsreader stories [PATH ...] [--json]     the stories: one event told by many outlets
 newsreader extract < docs.jsonl             dates and people of each JSON line on stdin
 newsreader config                           the settings file and the settings in effect
 newsreader feed add URL | list | remove NAME | import FILE.opml | export
@@ -323,6 +324,12 @@ def _feeds_command(name: str):
     return run
 
 
+def _stories_command(argv: list[str]) -> int:
+    from .stories_cli import run_stories
+
+    return run_stories(argv)
+
+
 def _state_command(argv: list[str]) -> int:
     from .state_cli import run_state
 
@@ -339,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         "fetch": _feeds_command("run_fetch"),
         "add-page": _feeds_command("run_add_page"),
         "state": _state_command,
+        "stories": _stories_command,
     }
     try:
         if argv and argv[0] in commands:

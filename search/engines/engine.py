@@ -10,6 +10,7 @@ from typing import Protocol
 from ..query import Query
 from ..records import IndexDocument, StoredArticle
 from ..sources.files import FileStamp, SkippedFile
+from ..stories.features import StoryFeatures
 
 
 class IndexBusy(Exception):
@@ -89,6 +90,12 @@ class IndexEngine(Protocol):
 
     def people(self) -> list[tuple[str, int]]:
         """Every person with the number of articles naming them."""
+
+    def article_ids(self) -> set[str]:
+        """The identity of every article in the index."""
+
+    def story_features(self, article_ids: list[str]) -> list[StoryFeatures]:
+        """What grouping into stories reads of these articles (those still indexed)."""
 
     def indexed_words(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, indexed form) of each word of `text` as the title and body are indexed:

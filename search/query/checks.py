@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-SEARCH_FIELDS = ("title", "body", "person", "source", "feed", "date", "is", "tag", "query")
+SEARCH_FIELDS = ("title", "body", "person", "source", "feed", "date", "is", "tag", "query", "story")
 STATES = ("unread", "read", "starred")
 _FIELD = re.compile(r"(?<![\w\"'])([A-Za-z_]+):")
 _DATE_LITERAL = re.compile(

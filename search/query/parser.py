@@ -141,7 +141,7 @@ class _Parser:
             return self.clause(token.text)
         if field == "is" and token.kind == "word":
             return State(token.text.lower())
-        if field in ("tag", "query") and token.kind in ("word", "quoted", "phrase"):
+        if field in ("tag", "query", "story") and token.kind in ("word", "quoted", "phrase"):
             return State(field, token.text)
         if token.kind == "open":
             inner = self.sequence(field)

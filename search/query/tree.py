@@ -72,7 +72,7 @@ class State:
     """What the reader did or kept: is:read, is:unread, is:starred, tag:NAME, and query:NAME (a
     saved search)."""
 
-    kind: str  # "read", "unread", "starred", "tag" or "query"
+    kind: str  # "read", "unread", "starred", "tag", "query" or "story"
     value: str = ""  # the tag, or the saved search's name
     boost: float = 1.0
 

@@ -34,6 +34,12 @@ CREATE TABLE IF NOT EXISTS tag (
 );
 CREATE INDEX IF NOT EXISTS tag_name ON tag (name);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS story_pair (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    together INTEGER NOT NULL,
+    PRIMARY KEY (a, b)
+);
 """
 BUSY_SECONDS = 10.0  # how long a write waits for another process's transaction
 MAX_TAG_CHARS = 60
@@ -234,6 +240,23 @@ class StateStore:
 
     def set_position(self, article_id: str, line: int) -> None:
         self._set("position", [article_id], max(0, line))
+
+    # --- the reader's word on stories ------------------------------------------------------
+
+    def decide_stories(self, pairs: Iterable[tuple[str, str]], together: bool) -> None:
+        """Pairs of articles that are one story (`together`) or not: the last word counts."""
+        rows = [(*sorted(pair), int(together)) for pair in pairs if pair[0] != pair[1]]
+        self._write(
+            lambda c: c.executemany("INSERT OR REPLACE INTO story_pair VALUES (?, ?, ?)", rows)
+        )
+
+    def story_pairs(self) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
+        """The pairs said to be apart, and the pairs said to be together."""
+        apart: set[frozenset[str]] = set()
+        together: set[frozenset[str]] = set()
+        for a, b, joined in self._query("SELECT a, b, together FROM story_pair"):
+            (together if joined else apart).add(frozenset((a, b)))
+        return apart, together
 
     # --- backup ----------------------------------------------------------------------------
 

@@ -462,7 +462,11 @@ def test_a_stored_record_without_its_id_counts_as_damage_and_the_index_is_rebuil
     library = Library([seed_corpus], index_dir)
     library.update()
     real = SegmentReader.stored_fields
-    monkeypatch.setattr(SegmentReader, "stored_fields", lambda self, n: {"title": "x"})
+    # A record in the middle: opening checks the first and the last.
+    monkeypatch.setattr(
+        SegmentReader, "stored_fields", lambda self, n: {"title": "x"} if n == 2 else real(self, n)
+    )
+    library.close()
     with pytest.raises(IndexRebuilt):
         library.search("Pelosi")
     monkeypatch.setattr(SegmentReader, "stored_fields", real)

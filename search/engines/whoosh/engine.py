@@ -23,9 +23,10 @@ from ...indexing import Manifest
 from ...query import Query
 from ...records import IndexDocument, StoredArticle
 from ...sources.files import FileStamp
+from ...stories.features import StoryFeatures
 from ..engine import BatchDone, EngineWriter, Found, IndexBusy
 from . import analysis, searching, workers
-from .schema import build_schema, document_fields, stored_article
+from .schema import build_schema, document_fields, stored_article, story_features
 from .translate import whoosh_query
 from .words import expand_fuzzy
 
@@ -242,6 +243,19 @@ class WhooshEngine:
 
     def people(self) -> list[tuple[str, int]]:
         return searching.people_counts(self._searching())
+
+    def article_ids(self) -> set[str]:
+        reader = self._searching().reader()
+        return {
+            word.decode("utf-8") if isinstance(word, bytes) else word
+            for word in reader.lexicon("id")
+            if reader.doc_frequency("id", word)  # a deleted article's id stays in the lexicon
+        }
+
+    def story_features(self, article_ids: list[str]) -> list[StoryFeatures]:
+        searcher = self._searching()
+        found = (searcher.document(id=article_id) for article_id in article_ids)
+        return [story_features(fields) for fields in found if fields]
 
     def indexed_words(self, text: str) -> Iterator[tuple[int, int, str]]:
         return analysis.indexed_words(text)

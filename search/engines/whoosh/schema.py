@@ -7,7 +7,8 @@ import datetime as dt
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from ...records import DATE_FROM_FILE, IndexDocument, PersonCount, StoredArticle
+from ...records import DATE_FROM_FILE, DATE_PUBLISHED, IndexDocument, PersonCount, StoredArticle
+from ...stories.features import StoryFeatures
 from ..engine import IndexDamaged
 
 # The fields searched when a query names none, with their weight in the ranking.
@@ -62,6 +63,7 @@ def build_schema() -> Schema:
         # The dates and people found at indexing, so that opening an article does not extract them
         # again.
         analysis=STORED,
+        story_terms=STORED,
     )
 
 
@@ -99,9 +101,23 @@ def document_fields(document: IndexDocument) -> dict[str, object]:
     # breaks its matchers (an AssertionError in an AND).
     if document.days:
         fields["date"] = [_midnight(day) for day in sorted(set(document.days))]
+    if document.story_terms:
+        fields["story_terms"] = document.story_terms
     if document.analysis is not None:
         fields["analysis"] = document.analysis
     return fields
+
+
+def story_features(fields: dict) -> StoryFeatures:
+    article = stored_article(fields)
+    return StoryFeatures(
+        article.id,
+        fields.get("story_terms") or {},
+        article.date or dt.date(1970, 1, 1),
+        article.date_kind == DATE_PUBLISHED,
+        article.source,
+        article.title,
+    )
 
 
 def stored_article(fields: dict) -> StoredArticle:

@@ -1,0 +1,255 @@
+"""Grouping articles into stories: the same event or developing story, told by many outlets or
+updated, is one story; another event of the same kind (another earthquake, another meeting of the
+same ministers) is another.
+
+How, and why:
+- Each article is a tf-idf vector of its words, names, people and days (features.py), with the
+  corpus's own document frequencies, so that what many articles share weighs little.
+- Similarity is the cosine less the pair's mean similarity to the whole corpus (a centred cosine).
+  On a corpus of one topic (five articles on the same two militaries) everything is alike and the
+  raw cosine cannot tell one meeting from another; centring asks whether two articles are closer
+  to each other than to the rest.
+- Each article keeps only its nearest neighbours: an article's nearest is almost always from its
+  own story, while a single global threshold on raw similarity cannot separate two events that
+  share their people and places.
+- Stories are average-link clusters of that sparse graph (a pair that is not a neighbour counts as
+  unrelated), cut where the average similarity falls below JOIN_SIMILARITY. Unlike union-find on
+  pairs, average linkage does not chain two stories through one similar pair of articles.
+- Articles whose publication times are both known and more than WINDOW_DAYS apart are never
+  compared: a story that goes on longer links through the articles in between.
+- The reader's decisions come last: an article split out of a story never joins those articles
+  again, and two stories joined stay joined.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .features import StoryFeatures, story_id
+
+NEIGHBOURS = 10
+JOIN_SIMILARITY = 0.1
+WINDOW_DAYS = 7
+# Candidates come from the inverted lists of an article's terms; a term in more articles than this
+# within the window says little (its idf is low) and would make grouping quadratic.
+LONGEST_LIST = 2000
+CANDIDATES_SCORED = 4 * NEIGHBOURS
+
+
+@dataclass
+class Decisions:
+    """What the reader said: pairs of articles that are not one story, and pairs that are."""
+
+    apart: set[frozenset[str]] = field(default_factory=set)
+    together: set[frozenset[str]] = field(default_factory=set)
+
+
+@dataclass
+class _Corpus:
+    features: list[StoryFeatures]
+    vectors: list[dict[str, float]]
+    background: list[float]  # each article's mean cosine with all the others
+
+
+def _vectors(features: list[StoryFeatures]) -> _Corpus:
+    frequency: Counter[str] = Counter()
+    for item in features:
+        frequency.update(item.terms.keys())
+    count = len(features)
+    vectors = []
+    for item in features:
+        vector = {
+            term: (1 + math.log(tf)) * math.log((count + 1) / (frequency[term] + 0.5))
+            for term, tf in item.terms.items()
+            if frequency[term] >= 2 and tf >= 1  # a term no other article has links nothing
+        }
+        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+        vectors.append({term: x / norm for term, x in vector.items()})
+    total: defaultdict[str, float] = defaultdict(float)
+    for vector in vectors:
+        for term, x in vector.items():
+            total[term] += x
+    background = [
+        (sum(x * total[t] for t, x in v.items()) - sum(x * x for x in v.values())) / (count - 1)
+        if count > 1
+        else 0.0
+        for v in vectors
+    ]
+    return _Corpus(features, vectors, background)
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(term, 0.0) for term, x in a.items())
+
+
+class _Candidates:
+    """Inverted lists of the corpus's terms: the dated articles by day, and the undated ones."""
+
+    def __init__(self, corpus: _Corpus) -> None:
+        self.corpus = corpus
+        self.dated: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.undated: defaultdict[str, list[int]] = defaultdict(list)
+        order = sorted(range(len(corpus.features)), key=lambda n: corpus.features[n].day)
+        for n in order:
+            item = corpus.features[n]
+            for term in corpus.vectors[n]:
+                if item.published:
+                    self.dated[term].append((item.day.toordinal(), n))
+                else:
+                    self.undated[term].append(n)
+
+    def near(self, n: int) -> list[tuple[float, int]]:
+        """The article's nearest neighbours, by centred cosine, above zero."""
+        corpus = self.corpus
+        item, vector = corpus.features[n], corpus.vectors[n]
+        partial: defaultdict[int, float] = defaultdict(float)
+        day = item.day.toordinal()
+        for term, x in vector.items():
+            dated = self.dated.get(term, [])
+            if item.published:
+                low = bisect.bisect_left(dated, (day - WINDOW_DAYS, -1))
+                high = bisect.bisect_right(dated, (day + WINDOW_DAYS, len(corpus.vectors)))
+                others = [m for _, m in dated[low:high]]
+            else:
+                others = [m for _, m in dated]
+            others += self.undated.get(term, [])
+            if len(others) > LONGEST_LIST:
+                continue
+            for m in others:
+                partial[m] += x * corpus.vectors[m][term]
+        partial.pop(n, None)
+        best = heapq.nlargest(CANDIDATES_SCORED, partial.items(), key=lambda pair: pair[1])
+        scored = []
+        for m, _ in best:
+            similarity = _dot(vector, corpus.vectors[m])
+            centred = similarity - (corpus.background[n] + corpus.background[m]) / 2
+            if centred > 0:
+                scored.append((centred, m))
+        return heapq.nlargest(NEIGHBOURS, scored)
+
+
+def _neighbour_graph(corpus: _Corpus) -> dict[int, dict[int, float]]:
+    candidates = _Candidates(corpus)
+    graph: dict[int, dict[int, float]] = {n: {} for n in range(len(corpus.features))}
+    for n in graph:
+        for similarity, m in candidates.near(n):
+            graph[n][m] = graph[m][n] = similarity
+    return graph
+
+
+def _average_link(
+    graph: dict[int, dict[int, float]], apart: dict[int, set[int]]
+) -> list[list[int]]:
+    """Average-link agglomeration of a sparse similarity graph, down to JOIN_SIMILARITY."""
+    members = {n: [n] for n in graph}
+    links = {n: dict(neighbours) for n, neighbours in graph.items()}  # cluster -> sum of sims
+    barred = {n: set(apart.get(n, ())) for n in graph}  # articles a cluster may not join
+    heap = [(-s, a, b) for a, neighbours in links.items() for b, s in neighbours.items() if a < b]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in links[a]:
+            continue
+        average = links[a][b] / (len(members[a]) * len(members[b]))
+        if average != -negative:
+            continue  # a stale entry: the pair was pushed again when a cluster grew
+        if average < JOIN_SIMILARITY:
+            break
+        if barred[a] & set(members[b]):
+            del links[a][b], links[b][a]
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        members[a] += members.pop(b)
+        barred[a] |= barred.pop(b)
+        for other, total in links.pop(b).items():
+            if other == a:
+                continue
+            links[other].pop(b)
+            links[a][other] = links[other][a] = links[a].get(other, 0.0) + total
+        del links[a][b]
+        for other, total in links[a].items():
+            heapq.heappush(heap, (-total / (len(members[a]) * len(members[other])), a, other))
+    return list(members.values())
+
+
+def group(features: list[StoryFeatures], decisions: Decisions | None = None) -> list[list[str]]:
+    """The stories of a corpus, each a list of article ids."""
+    decisions = decisions or Decisions()
+    if not features:
+        return []
+    corpus = _vectors(features)
+    number = {item.article_id: n for n, item in enumerate(features)}
+    apart: defaultdict[int, set[int]] = defaultdict(set)
+    for pair in decisions.apart:
+        a, b = (number.get(article_id) for article_id in pair)
+        if a is not None and b is not None:
+            apart[a].add(b)
+            apart[b].add(a)
+    clusters = _average_link(_neighbour_graph(corpus), apart)
+    stories = [[features[n].article_id for n in cluster] for cluster in clusters]
+    return _joined(stories, decisions.together)
+
+
+def _joined(stories: list[list[str]], together: Iterable[frozenset[str]]) -> list[list[str]]:
+    """Stories the reader joined become one (union-find over the stories)."""
+    story_of = {article_id: n for n, story in enumerate(stories) for article_id in story}
+    parent = list(range(len(stories)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for pair in together:
+        a, b = (story_of.get(article_id) for article_id in pair)
+        if a is not None and b is not None:
+            parent[root(a)] = root(b)
+    merged: defaultdict[int, list[str]] = defaultdict(list)
+    for n, story in enumerate(stories):
+        merged[root(n)] += story
+    return list(merged.values())
+
+
+def assign(
+    features: list[StoryFeatures], story_of: dict[str, str], decisions: Decisions | None = None
+) -> dict[str, str]:
+    """Incremental grouping: each article without a story (in `features` but not in `story_of`)
+    joins the story its neighbours are closest to on average, or starts one of its own (named by
+    its id). Earliest first, so that a later newcomer can join an earlier one's story."""
+    decisions = decisions or Decisions()
+    corpus = _vectors(features)
+    candidates = _Candidates(corpus)
+    assigned = dict(story_of)
+    members: defaultdict[str, list[int]] = defaultdict(list)
+    for n, item in enumerate(features):
+        if item.article_id in assigned:
+            members[assigned[item.article_id]].append(n)
+    newcomers = [n for n, item in enumerate(features) if item.article_id not in assigned]
+    for n in sorted(newcomers, key=lambda n: (features[n].day, features[n].article_id)):
+        article_id = features[n].article_id
+        near = {m: similarity for similarity, m in candidates.near(n)}
+        best, best_average = None, JOIN_SIMILARITY
+        for story in {
+            assigned[features[m].article_id] for m in near if features[m].article_id in assigned
+        }:
+            if any(
+                frozenset((article_id, features[m].article_id)) in decisions.apart
+                for m in members[story]
+            ):
+                continue
+            average = sum(near.get(m, 0.0) for m in members[story]) / len(members[story])
+            if average >= best_average:
+                best, best_average = story, average
+        story = best or story_id(article_id)
+        assigned[article_id] = story
+        members[story].append(n)
+    return assigned

@@ -1,0 +1,155 @@
+"""Which story each indexed article belongs to, with the features grouping reads, beside the index
+(`stories.sqlite` in its folder). Derived data: when the file cannot be used it is started again
+and the stories are grouped afresh; nothing the reader decided lives here (that is the state
+store's)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from .features import StoryFeatures
+
+FILE_NAME = "stories.sqlite"
+FORMAT_VERSION = "1"
+BUSY_SECONDS = 10.0  # how long to wait while the indexing process writes
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS article (
+    id TEXT PRIMARY KEY,
+    story TEXT,
+    day INTEGER NOT NULL,
+    published INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    title TEXT NOT NULL,
+    terms TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_story ON article (story);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class StoryStore:
+    def __init__(self, folder: Path | None) -> None:
+        """`folder` None keeps the stories in memory (an index that has no place on disk)."""
+        self.path = folder / FILE_NAME if folder else None
+        self._connection: sqlite3.Connection | None = None
+
+    def _db(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self._connection = self._open()
+        return self._connection
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return self._prepared(sqlite3.connect(":memory:", check_same_thread=False))
+        try:
+            connection = self._prepared(
+                sqlite3.connect(self.path, timeout=BUSY_SECONDS, check_same_thread=False)
+            )
+            version = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            if version and version[0] == FORMAT_VERSION:
+                return connection
+            connection.close()
+        except sqlite3.DatabaseError:
+            pass
+        # Another version, or damaged: derived data, so start again (grouping refills it).
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        return self._prepared(
+            sqlite3.connect(self.path, timeout=BUSY_SECONDS, check_same_thread=False)
+        )
+
+    @staticmethod
+    def _prepared(connection: sqlite3.Connection) -> sqlite3.Connection:
+        connection.executescript(SCHEMA)
+        connection.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT_VERSION,))
+        connection.commit()
+        return connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def known_ids(self) -> set[str]:
+        return {row[0] for row in self._db().execute("SELECT id FROM article")}
+
+    def add(self, features: Iterable[StoryFeatures]) -> None:
+        rows = [
+            (
+                item.article_id,
+                item.day.toordinal(),
+                int(item.published),
+                item.source,
+                item.title,
+                json.dumps(item.terms, separators=(",", ":")),
+            )
+            for item in features
+        ]
+        with self._db() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO article (id, story, day, published, source, title, terms)"
+                " VALUES (?, NULL, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def remove(self, ids: Iterable[str]) -> None:
+        with self._db() as db:
+            db.executemany("DELETE FROM article WHERE id = ?", [(i,) for i in ids])
+
+    def features(self) -> list[StoryFeatures]:
+        rows = self._db().execute(
+            "SELECT id, terms, day, published, source, title FROM article ORDER BY id"
+        )
+        return [
+            StoryFeatures(
+                article_id,
+                json.loads(terms),
+                dt.date.fromordinal(day),
+                bool(published),
+                source,
+                title,
+            )
+            for article_id, terms, day, published, source, title in rows
+        ]
+
+    def story_of(self) -> dict[str, str]:
+        rows = self._db().execute("SELECT id, story FROM article WHERE story IS NOT NULL")
+        return dict(rows.fetchall())
+
+    def set_stories(self, story_of: dict[str, str]) -> None:
+        with self._db() as db:
+            db.executemany(
+                "UPDATE article SET story = ? WHERE id = ?",
+                [(story, article_id) for article_id, story in story_of.items()],
+            )
+
+    def story(self, article_id: str) -> str | None:
+        row = self._db().execute("SELECT story FROM article WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def members(self, story: str) -> list[str]:
+        rows = self._db().execute(
+            "SELECT id FROM article WHERE story = ? ORDER BY day, id", (story,)
+        )
+        return [row[0] for row in rows]
+
+    def sizes(self) -> dict[str, int]:
+        """How many articles each story of more than one article holds."""
+        rows = self._db().execute(
+            "SELECT story, COUNT(*) FROM article WHERE story IS NOT NULL"
+            " GROUP BY story HAVING COUNT(*) > 1"
+        )
+        return dict(rows.fetchall())
+
+    def stories(self) -> list[list[str]]:
+        """Every story, singletons included, each as its articles' ids, earliest first."""
+        grouped: dict[str, list[str]] = {}
+        for article_id, story in self._db().execute(
+            "SELECT id, story FROM article ORDER BY day, id"
+        ):
+            grouped.setdefault(story or article_id, []).append(article_id)
+        return list(grouped.values())
