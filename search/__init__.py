@@ -20,12 +20,14 @@ from .records import (
     SearchResults,
     Snippet,
     StoredArticle,
+    StorySummary,
     UpdateReport,
 )
 from .settings import Settings, config_path, load_settings, save_search, save_setting
 from .sources.errors import SourceError
 from .sources.files import SkippedFile
 from .state import StateStore
+from .stories.compare import OutletArticle, StoryView, TimelineEvent
 from .text.articles import Article
 from .text.safety import printable_path
 
@@ -47,6 +49,7 @@ __all__ = [
     "IndexingFailed",
     "Library",
     "Limits",
+    "OutletArticle",
     "Person",
     "PersonCount",
     "PersonEntry",
@@ -61,8 +64,11 @@ __all__ = [
     "SourceError",
     "StateStore",
     "StoredArticle",
+    "StorySummary",
+    "StoryView",
     "Subscription",
     "TemporalExpression",
+    "TimelineEvent",
     "UpdateReport",
     "bundled_seeds_dir",
     "cache_dir",

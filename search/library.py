@@ -32,6 +32,7 @@ from .records import (
 from .settings import load_settings
 from .state import StateStore
 from .stories import Decisions, StoryStore, keep_in_step, story_id
+from .stories.compare import StoryView, compare
 
 SNIPPETS_PER_SEARCH = 100
 MAX_SAVED_DEPTH = 5  # saved searches referring to saved searches, at most this deep
@@ -185,8 +186,9 @@ class Library:
             if rank < SNIPPETS_PER_SEARCH:
                 spans = self._spans(article.body, found.terms) + _mentions(article, found.people)
             hits.append(SearchHit(article, score, make_snippet(article.body, sorted(spans))))
+        stories = self._story_store().summaries([hit.article.id for hit in hits])
         return SearchResults(
-            text, found.total, tuple(hits), found.terms, sort, found.people, unread
+            text, found.total, tuple(hits), found.terms, sort, found.people, unread, stories
         )
 
     def _with_state(self, node: Query, read: frozenset[str], saved_depth: int = 0) -> Query:
@@ -273,6 +275,13 @@ class Library:
     def story_sizes(self) -> dict[str, int]:
         """The stories of more than one article, with their sizes."""
         return self._story_store().sizes()
+
+    def story(self, article_id: str) -> StoryView:
+        """The story an article belongs to, read side by side (itself alone when it has none)."""
+        story = self.story_of(article_id)
+        members = self.story_members(story) if story else [article_id]
+        articles = [a for a in map(self.article, members) if a is not None]
+        return compare(story or story_id(article_id), [(a, self.analyse(a)[0]) for a in articles])
 
     def split_from_story(self, article_id: str) -> None:
         """The reader's word: this article is not the story of the others (kept in the state

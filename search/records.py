@@ -99,6 +99,17 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class StorySummary:
+    """A story of more than one article, as a list row shows it."""
+
+    id: str
+    members: tuple[str, ...]  # article ids, earliest first
+    title: str  # the earliest article's
+    sources: tuple[str, ...]  # its outlets, each once, earliest first
+    latest: dt.date  # the day of its latest article
+
+
+@dataclass(frozen=True)
 class SearchResults:
     query: str
     total: int
@@ -108,6 +119,8 @@ class SearchResults:
     # The query's person: terms, lower case ("pete hegseth", "hegseth").
     people: frozenset[str] = frozenset()
     unread: int | None = None  # of `total`, the ones not read yet
+    # The listed articles that belong to a story of more than one article.
+    stories: dict[str, StorySummary] = field(default_factory=dict)
 
     @property
     def by_date(self) -> bool:

@@ -9,6 +9,7 @@ line (when a theme is chosen in the palette), and leaves every other line as wri
     text_width = 88            # the reading view's longest line, in columns (0: no limit)
     text_align = "center"      # those lines at the left of a wide pane (default) or centred
     density = "compact"        # the article list: "compact" (one line each) or "detailed"
+    stories = "grouped"        # a story told by many outlets on one row, or "articles": each alone
     library = ["~/news"]       # folders read with the feeds when newsreader is given no PATH
 
     [searches]                 # saved searches: a name, and its query (query:NAME refers to it)
@@ -31,6 +32,7 @@ from pathlib import Path
 from .paths import config_dir
 
 SORTS = ("relevance", "date")
+STORY_ROWS = ("grouped", "articles")
 DENSITIES = ("detailed", "compact")
 ALIGNMENTS = ("left", "center")
 MAX_TEXT_WIDTH = 1000
@@ -44,6 +46,7 @@ class Settings:
     text_width: int = 88
     keymap: dict[str, str] = field(default_factory=dict)
     density: str = "compact"
+    stories: str = "grouped"
     library: tuple[str, ...] = ()
     searches: dict[str, str] = field(default_factory=dict)  # saved searches: name -> query
     text_align: str = "left"  # the capped text at the left of a wide reading pane, or "center"
@@ -88,7 +91,12 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         else:
             problem("theme", "must be the name of a theme")
     # The settings that are one of a few words.
-    for key, allowed in (("sort", SORTS), ("density", DENSITIES), ("text_align", ALIGNMENTS)):
+    for key, allowed in (
+        ("sort", SORTS),
+        ("density", DENSITIES),
+        ("text_align", ALIGNMENTS),
+        ("stories", STORY_ROWS),
+    ):
         chosen = data.pop(key, None)
         if chosen is None:
             continue

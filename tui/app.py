@@ -57,6 +57,7 @@ from .saving import Saving
 from .screens.help import HelpScreen
 from .screens.people import PeopleScreen
 from .screens.skipped import SkippedScreen
+from .storying import Storying
 from .widgets.article_list import ArticleList
 from .widgets.reading_view import ReadingView
 from .widgets.search_box import SearchBox
@@ -70,7 +71,7 @@ NARROW_WIDTH = 100
 RESULT_LIMIT = 500
 
 
-class NewsReaderApp(FeedFetching, Marking, Leaving, Saving, App[int]):
+class NewsReaderApp(FeedFetching, Marking, Leaving, Saving, Storying, App[int]):
     """Three panes over a Whoosh index of the user's articles."""
 
     TITLE = "newsreader"
@@ -95,6 +96,9 @@ class NewsReaderApp(FeedFetching, Marking, Leaving, Saving, App[int]):
         Binding("s", "toggle_sort", "Sort", id="sort"),
         Binding("i", "toggle_side_panel", "Panel", id="toggle_panel"),
         Binding("p", "people", "People", id="people"),
+        Binding("v", "story", "Story", id="story"),
+        Binding("X", "split_story", "Split story", key_display="X", show=False, id="split_story"),
+        Binding("J", "join_story", "Join stories", key_display="J", show=False, id="join_story"),
         Binding("r", "reindex", "Rescan", show=False, id="reindex"),
         Binding("R", "fetch_feeds", "Fetch feeds", key_display="R", show=False, id="fetch_feeds"),
         Binding("f", "feeds", "Feeds", id="feeds"),
@@ -131,7 +135,11 @@ class NewsReaderApp(FeedFetching, Marking, Leaving, Saving, App[int]):
         self._last_refresh = 0.0
         # Held here, not looked up: results arrive while other screens (help) are on top.
         self.search_box = SearchBox(id="search-box")
-        self.article_list = ArticleList(compact=settings.density == "compact", id="articles")
+        self.article_list = ArticleList(
+            compact=settings.density == "compact",
+            stories=settings.stories == "grouped",
+            id="articles",
+        )
         self.reading_view = ReadingView(
             id="reader", text_width=settings.text_width, centred=settings.text_align == "center"
         )

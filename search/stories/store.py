@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..records import StorySummary
 from .features import StoryFeatures
 
 FILE_NAME = "stories.sqlite"
@@ -144,6 +145,43 @@ class StoryStore:
             " GROUP BY story HAVING COUNT(*) > 1"
         )
         return dict(rows.fetchall())
+
+    def summaries(self, article_ids: list[str]) -> dict[str, StorySummary]:
+        """The story of each of these articles that has more than one article."""
+        db = self._db()
+        story_of: dict[str, str] = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            story_of.update(
+                db.execute(
+                    f"SELECT id, story FROM article WHERE story IS NOT NULL AND id IN ({marks})",
+                    chunk,
+                ).fetchall()
+            )
+        members: dict[str, list[tuple[str, int, str, str]]] = {}
+        wanted = sorted(set(story_of.values()))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for story, article_id, day, source, title in db.execute(
+                f"SELECT story, id, day, source, title FROM article WHERE story IN ({marks})"
+                " ORDER BY day, id",
+                chunk,
+            ):
+                members.setdefault(story, []).append((article_id, day, source, title))
+        summaries = {
+            story: StorySummary(
+                story,
+                tuple(m[0] for m in rows),
+                rows[0][3],
+                tuple(dict.fromkeys(m[2] for m in rows if m[2])),
+                dt.date.fromordinal(rows[-1][1]),
+            )
+            for story, rows in members.items()
+            if len(rows) > 1
+        }
+        return {a: summaries[s] for a, s in story_of.items() if s in summaries}
 
     def stories(self) -> list[list[str]]:
         """Every story, singletons included, each as its articles' ids, earliest first."""

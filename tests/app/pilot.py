@@ -7,13 +7,16 @@ from pathlib import Path
 
 from textual.worker import WorkerState
 
-from search import Library, StateStore
+from search import Library, Settings, StateStore
 from tui.app import NewsReaderApp
 
 
-def make_app(corpus: Path, tmp_path: Path) -> NewsReaderApp:
+def make_app(corpus: Path, tmp_path: Path, stories: str = "articles") -> NewsReaderApp:
+    """The reader on `corpus`; by default every article on a row of its own, as the tests of the
+    list's per-article behaviour need (the seeds hold one story of two articles)."""
     state = StateStore(tmp_path / "state.sqlite")
-    return NewsReaderApp(Library([corpus], tmp_path / "index", catch_up_here=True, state=state))
+    library = Library([corpus], tmp_path / "index", catch_up_here=True, state=state)
+    return NewsReaderApp(library, Settings(stories=stories))
 
 
 def _busy(app: NewsReaderApp) -> bool:

@@ -538,7 +538,7 @@ async def test_the_compact_density_lists_one_line_per_article(indexed_seed_corpu
     from tui.app import NewsReaderApp
 
     library = Library([indexed_seed_corpus], tmp_path / "index", catch_up_here=True)
-    app = NewsReaderApp(library, Settings(density="compact"))
+    app = NewsReaderApp(library, Settings(density="compact", stories="articles"))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         prompts = [

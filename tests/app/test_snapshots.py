@@ -4,7 +4,11 @@ from .pilot import make_app, settle
 
 
 def test_main_screen(snap_compare, seed_corpus, tmp_path):
-    assert snap_compare(make_app(seed_corpus, tmp_path), terminal_size=(120, 40), run_before=settle)
+    assert snap_compare(
+        make_app(seed_corpus, tmp_path, stories="grouped"),
+        terminal_size=(120, 40),
+        run_before=settle,
+    )
 
 
 def test_search_results_with_hits(snap_compare, seed_corpus, tmp_path):
@@ -71,3 +75,22 @@ def test_narrow_terminal_after_a_resize(snap_compare, seed_corpus, tmp_path):
         await pilot.pause()
 
     assert snap_compare(make_app(seed_corpus, tmp_path), terminal_size=(140, 40), run_before=shrink)
+
+
+def test_story_row_and_story_screen(snap_compare, seed_corpus, tmp_path):
+    """002 and 003 are one story told by two outlets: one row, and side by side on Enter."""
+
+    async def open_story(pilot):
+        await settle(pilot)
+        article_list = pilot.app.article_list
+        article_list.focus()
+        (head,) = article_list.heads
+        article_list.highlighted = head
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(
+        make_app(seed_corpus, tmp_path, stories="grouped"),
+        terminal_size=(120, 40),
+        run_before=open_story,
+    )

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from search import SearchHit, SearchResults, StateStore
+from search import SearchHit, SearchResults, StateStore, StorySummary
 
 from .keyboard_list import GrowingOptionList
 
@@ -45,6 +45,21 @@ def _compact_row(hit: SearchHit, flags: Flags, source_width: int = 10) -> Text:
     return row
 
 
+def _story_row(story: StorySummary, flags: Flags, expanded: bool) -> Text:
+    """A story on one line: its first title, how many other outlets tell it, and when it was last
+    updated."""
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append(flags.mark() + " ", style="bold" if not flags.read else "dim")
+    row.append(f"{story.latest.isoformat():<11} ", style="dim")
+    row.append("▾ " if expanded else "▸ ", style="bold")
+    # The count before the title: a narrow list cuts the end of a row.
+    row.append(f"+{len(story.members) - 1} ", style="bold")
+    row.append(story.title, style="dim" if flags.read else "bold")
+    if story.sources:
+        row.append("  " + " · ".join(story.sources), style="italic dim")
+    return row
+
+
 def _row(hit: SearchHit, flags: Flags) -> Text:
     """The title, the outlet and date, and the snippet with the search's words marked."""
     article = hit.article
@@ -63,6 +78,11 @@ def _row(hit: SearchHit, flags: Flags) -> Text:
     return row
 
 
+def hit_in(results: SearchResults, hit: SearchHit) -> bool:
+    """Whether the hit belongs to a story of more than one article."""
+    return hit.article.id in results.stories
+
+
 class ArticleList(GrowingOptionList):
     """Search results; moving through them previews an article, Enter opens it for reading."""
 
@@ -71,6 +91,12 @@ class ArticleList(GrowingOptionList):
         """Read, starred or tagged marks changed: the counts shown elsewhere follow."""
 
         newly_read: int = 0  # listed articles that became read (negative: unread again)
+
+    @dataclass
+    class StoryChosen(Message):
+        """Enter on a story's row: read the story side by side."""
+
+        hit: SearchHit
 
     class Chosen(Message):
         def __init__(self, hit: SearchHit, focus_reader: bool) -> None:
@@ -84,11 +110,16 @@ class ArticleList(GrowingOptionList):
             "space", "next_unread", "Next unread", key_display="Space", show=False, id="next_unread"
         ),
         Binding("asterisk", "toggle_star", "Star", key_display="*", show=False, id="toggle_star"),
+        Binding("z", "fold_story", "Fold story", show=False, id="fold_story"),
     ]
 
-    def __init__(self, compact: bool = False, **kwargs) -> None:
+    def __init__(self, compact: bool = False, stories: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.hits: list[SearchHit] = []
+        self.hits: list[SearchHit] = []  # one per row
+        self.heads: dict[int, StorySummary] = {}  # rows that stand for a whole story
+        self.expanded: set[str] = set()  # stories shown with their articles under them
+        self.stories = stories  # False: every article on a row of its own
+        self.results: SearchResults | None = None
         self.state: StateStore | None = None  # set by the app: the library's
         self.read_ids: set[str] = set()
         self.starred_ids: set[str] = set()
@@ -112,7 +143,23 @@ class ArticleList(GrowingOptionList):
             self.tagged_ids = self.state.tagged_article_ids()
 
     def show_results(self, results: SearchResults, keep_id: str | None = None) -> None:
-        self.hits = list(results.hits)
+        self.results = results
+        self.hits, self.heads = [], {}
+        listed: dict[str, list[SearchHit]] = {}
+        grouped = results.stories if self.stories else {}
+        for hit in results.hits:
+            story = grouped.get(hit.article.id)
+            if story is not None:
+                listed.setdefault(story.id, []).append(hit)
+        for hit in results.hits:
+            story = grouped.get(hit.article.id)
+            if story is None:
+                self.hits.append(hit)
+            elif listed[story.id][0] is hit:  # the story's row stands where its best article ranks
+                self.heads[len(self.hits)] = story
+                self.hits.append(hit)
+                if story.id in self.expanded:
+                    self.hits += listed[story.id]
         # The outlet column is as wide as the widest listed outlet needs (none: no column).
         widest = max((len(h.article.source or "") for h in self.hits), default=0)
         self.source_width = min(widest, SOURCE_WIDTH)
@@ -122,6 +169,47 @@ class ArticleList(GrowingOptionList):
         if self.hits:
             self.highlighted = keep
 
+    def _row_at(self, index: int) -> Text:
+        hit = self.hits[index]
+        story = self.heads.get(index)
+        if story is not None:
+            return _story_row(story, self._story_flags(story), story.id in self.expanded)
+        row = self._row(hit)
+        if self._under_story(index):
+            row = Text("    ", no_wrap=True).append_text(row) if self.compact else row
+        return row
+
+    def _under_story(self, index: int) -> bool:
+        results = self.results
+        return (
+            self.stories
+            and results is not None
+            and index not in self.heads
+            and hit_in(results, self.hits[index])
+        )
+
+    def _story_flags(self, story: StorySummary) -> Flags:
+        return Flags(
+            all(a in self.read_ids for a in story.members),
+            any(a in self.starred_ids for a in story.members),
+            any(a in self.tagged_ids for a in story.members),
+        )
+
+    def highlighted_story(self) -> StorySummary | None:
+        return self.heads.get(self.highlighted) if self.highlighted is not None else None
+
+    def action_fold_story(self) -> None:
+        index = self.highlighted
+        if index is None or self.results is None:
+            return
+        story = self.heads.get(index) or self.results.stories.get(self.hits[index].article.id)
+        if story is None:
+            self.notify("This article is a story of its own.", timeout=2)
+            return
+        self.expanded ^= {story.id}
+        keep = self.hits[index].article.id
+        self.show_results(self.results, keep_id=keep)
+
     def _row(self, hit: SearchHit) -> Text:
         if not self.compact:
             return _row(hit, self.flags(hit))
@@ -129,10 +217,10 @@ class ArticleList(GrowingOptionList):
 
     def make_options(self, start: int, end: int) -> list[Option | None]:
         options: list[Option | None] = []
-        for hit in self.hits[start:end]:
+        for index in range(start, min(end, len(self.hits))):
             if not self.compact and (start or options):
                 options.append(None)  # a rule between articles
-            options.append(Option(self._row(hit), id=hit.article.id))
+            options.append(Option(self._row_at(index)))
         return options
 
     def is_read(self, hit: SearchHit) -> bool:
@@ -157,8 +245,9 @@ class ArticleList(GrowingOptionList):
 
     def _redraw(self, ids: set[str], newly_read: int = 0) -> None:
         for index, hit in enumerate(self.hits[: self.shown]):
-            if hit.article.id in ids:
-                self.replace_option_prompt_at_index(index, self._row(hit))
+            story = self.heads.get(index)
+            if hit.article.id in ids or (story is not None and ids & set(story.members)):
+                self.replace_option_prompt_at_index(index, self._row_at(index))
         self.post_message(self.MarksChanged(newly_read))
 
     def set_read(self, hits: list[SearchHit], read: bool) -> None:
@@ -182,6 +271,15 @@ class ArticleList(GrowingOptionList):
         return self.hits[index] if index is not None and index < len(self.hits) else None
 
     def action_toggle_read(self) -> None:
+        story = self.highlighted_story()
+        if story is not None:  # a story is read when all its articles are
+            read = not self._story_flags(story).read
+            changing = {a for a in story.members if (a in self.read_ids) != read}
+            if self.state is not None:
+                self.state.mark_read(changing, read)
+            self.read_ids = self.read_ids | changing if read else self.read_ids - changing
+            self._redraw(changing, len(changing) if read else -len(changing))
+            return
         hit = self.highlighted_hit()
         if hit is not None:
             self.set_read([hit], not self.is_read(hit))
@@ -217,5 +315,7 @@ class ArticleList(GrowingOptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_index < len(self.hits):
+        if event.option_index in self.heads:
+            self.post_message(self.StoryChosen(self.hits[event.option_index]))
+        elif event.option_index < len(self.hits):
             self.post_message(self.Chosen(self.hits[event.option_index], focus_reader=True))

@@ -1,0 +1,73 @@
+"""The Story screen: one story's articles side by side, earliest first, with what each outlet adds
+that the others do not, and the timeline of the dated events they mention."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from search import OutletArticle, StoryView
+
+from .modal import ClosingModal
+
+
+def _outlet(item: OutletArticle) -> Text:
+    article = item.article
+    text = Text()
+    text.append(article.source or "(no outlet)", style="bold")
+    text.append(f"  {article.date_label or 'undated'}", style="dim")
+    text.append("\n" + article.title, style="bold")
+    if item.people:
+        text.append("\nOnly here, people: ", style="italic")
+        text.append(", ".join(item.people))
+    if item.dates:
+        text.append("\nOnly here, dates: ", style="italic")
+        text.append(", ".join(item.dates))
+    for sentence in item.sentences:
+        text.append("\n  + ", style="bold")
+        text.append(sentence)
+    return text
+
+
+def _timeline(view: StoryView) -> Text:
+    text = Text()
+    for event in view.timeline:
+        if text:
+            text.append("\n")
+        text.append(f"{event.day.isoformat()}  ", style="bold")
+        text.append(f"{event.text}", style="italic")
+        text.append(f"  ({event.source or 'no outlet'})\n", style="dim")
+        text.append(f"    {event.sentence}")
+    return text or Text("No dated events.", style="dim")
+
+
+class StoryScreen(ClosingModal[None]):
+    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="story_close")]
+
+    def __init__(self, view: StoryView) -> None:
+        super().__init__()
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        view = self.view
+        outlets = len({item.article.source for item in view.articles})
+        with VerticalScroll(id="story-body"):
+            yield Static(
+                Text(
+                    f"Story {view.id}: {len(view.articles)} articles from {outlets} "
+                    f"outlet{'s' if outlets != 1 else ''}",
+                    style="bold",
+                ),
+                classes="help-title",
+            )
+            for item in view.articles:
+                yield Static(_outlet(item), classes="story-outlet")
+            yield Static(Text("Timeline", style="bold"), classes="help-title")
+            yield Static(_timeline(view), id="story-timeline")
+            yield Static(Text("Esc closes", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#story-body").focus()
