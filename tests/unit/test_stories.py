@@ -1,0 +1,152 @@
+"""Grouping articles into stories, on small hand-made sets, and on the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+from search import Library, StateStore
+from search.stories.features import StoryFeatures, story_terms
+from search.stories.grouping import Decisions, assign, group
+
+DAY = dt.date(2026, 3, 2)
+QUAKE_A = (
+    "A magnitude 6.1 earthquake struck the Chilean port of Valparaiso on Monday, killing four "
+    "people and damaging the old harbour, said Governor Marta Rojas."
+)
+QUAKE_B = (
+    "A magnitude 5.4 earthquake shook the Japanese city of Sendai on Monday, injuring two people "
+    "and stopping trains, said Mayor Kenji Ota."
+)
+FILLER = [
+    "The central bank held its rates and said inflation would ease by spring in Lisbon.",
+    "A new museum of modern art opened in Oslo, with works by painter Ingrid Dahl.",
+    "The football club Porto signed the striker Rui Costa for a record fee in Madrid.",
+    "Rain flooded the valley towns of Bavaria, and farmers counted their losses.",
+    "The software company Nimbus released a new phone, praised by reviewers in Seoul.",
+    "A long drought hit the wheat farms of Kansas, and prices rose on the markets.",
+]
+
+
+def features(article_id: str, title: str, body: str, day=DAY, published=True, people=()):
+    return StoryFeatures(article_id, story_terms(title, body, people, ()), day, published)
+
+
+def corpus(*articles: StoryFeatures) -> list[StoryFeatures]:
+    background = [
+        features(f"filler{n}", text.split(",")[0], text, DAY - dt.timedelta(days=n))
+        for n, text in enumerate(FILLER)
+    ]
+    return [*articles, *background]
+
+
+def story_with(stories: list[list[str]], article_id: str) -> set[str]:
+    return next(set(story) for story in stories if article_id in story)
+
+
+def test_wire_copies_are_one_story():
+    a = features("a", "Quake hits Valparaiso", QUAKE_A)
+    b = features("b", "Quake hits Valparaiso, four dead", QUAKE_A + " Rescuers searched the port.")
+    assert story_with(group(corpus(a, b)), "a") == {"a", "b"}
+
+
+def test_the_same_event_from_two_outlets_is_one_story():
+    a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
+    b = features(
+        "b",
+        "Four dead as Valparaiso quake damages harbour",
+        "Governor Marta Rojas said four people died when a magnitude 6.1 earthquake hit "
+        "Valparaiso's harbour on Monday; the old port was damaged.",
+    )
+    assert story_with(group(corpus(a, b)), "a") == {"a", "b"}
+
+
+def test_two_similar_events_stay_apart():
+    a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
+    a2 = features("a2", "Valparaiso quake: four dead", QUAKE_A)
+    b = features("b", "Earthquake injures two in Sendai", QUAKE_B)
+    b2 = features("b2", "Sendai quake: two hurt", QUAKE_B)
+    stories = group(corpus(a, a2, b, b2))
+    assert story_with(stories, "a") == {"a", "a2"}
+    assert story_with(stories, "b") == {"b", "b2"}
+
+
+def test_an_update_a_day_later_joins_its_story_and_a_week_later_does_not():
+    a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
+    later = features("later", "Valparaiso quake toll", QUAKE_A, DAY + dt.timedelta(days=1))
+    weeks = features("weeks", "Valparaiso quake toll", QUAKE_A, DAY + dt.timedelta(days=30))
+    stories = group(corpus(a, later, weeks))
+    assert story_with(stories, "a") == {"a", "later"}
+
+
+def test_an_article_with_no_date_is_compared_with_every_other():
+    a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
+    undated = features("undated", "Valparaiso quake", QUAKE_A, dt.date(1970, 1, 1), False)
+    assert story_with(group(corpus(a, undated)), "a") == {"a", "undated"}
+
+
+def test_the_readers_decisions_win_over_the_grouping():
+    a = features("a", "Quake hits Valparaiso", QUAKE_A)
+    b = features("b", "Quake hits Valparaiso again", QUAKE_A)
+    c = features("c", "Sendai quake", QUAKE_B)
+    decisions = Decisions(apart={frozenset(("a", "b"))}, together={frozenset(("a", "c"))})
+    stories = group(corpus(a, b, c), decisions)
+    assert story_with(stories, "a") == {"a", "c"}
+    assert "b" not in story_with(stories, "a")
+
+
+def test_a_new_article_joins_its_story_or_starts_its_own():
+    a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
+    b = features("b", "Valparaiso quake: four dead", QUAKE_A)
+    first = corpus(a, b)
+    story_of = {}
+    for n, members in enumerate(group(first)):
+        story_of.update((article_id, f"s{n}") for article_id in members)
+    new = features("new", "Valparaiso quake toll rises", QUAKE_A, DAY + dt.timedelta(days=1))
+    other = features(
+        "other",
+        "Election in Peru",
+        "Voters in Lima chose a new president, Carmen Vega, after a long count.",
+        DAY + dt.timedelta(days=1),
+    )
+    assigned = assign([*first, new, other], story_of)
+    assert assigned["new"] == story_of["a"]
+    assert assigned["other"] not in story_of.values()
+
+
+def test_the_seeds_washington_talks_are_one_story_and_the_others_stand_alone(seed_corpus, tmp_path):
+    library = Library(
+        [seed_corpus],
+        tmp_path / "index",
+        catch_up_here=True,
+        state=StateStore(tmp_path / "s.sqlite"),
+    )
+    library.update()
+    names = sorted(sorted(p.rsplit("/", 1)[-1][:3] for p in story) for story in library.stories())
+    assert names == [["000"], ["001"], ["002", "003"], ["004"]]
+    two = next(story for story in library.stories() if len(story) == 2)
+    view = library.story(two[0])
+    assert len(view.articles) == 2 and all(item.sentences for item in view.articles)
+    assert [e.day for e in view.timeline] == sorted(e.day for e in view.timeline)
+    assert library.search(f"story:{library.story_of(two[0])}").total == 2
+    library.split_from_story(two[1])
+    library.group_stories(regroup=True)
+    assert all(len(story) == 1 for story in library.stories())
+
+
+def test_stories_json_prints_one_story_per_line(seed_corpus, tmp_path):
+    env_dirs = {f"XDG_{k}_HOME": str(tmp_path / k) for k in ("CACHE", "DATA", "CONFIG")}
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "stories", str(seed_corpus), "--json"],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, **env_dirs},
+        check=True,
+    )
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(rows) == 4
+    assert {"id", "title", "articles"} <= set(rows[0])
+    assert sorted(len(row["articles"]) for row in rows) == [1, 1, 1, 2]
+    assert {"path", "title", "source", "published"} <= set(rows[0]["articles"][0])
