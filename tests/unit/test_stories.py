@@ -97,7 +97,7 @@ def test_the_readers_decisions_win_over_the_grouping():
     assert "b" not in story_with(stories, "a")
 
 
-def test_a_new_article_joins_its_story_or_starts_its_own():
+def test_a_new_article_joins_its_story():
     a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
     b = features("b", "Valparaiso quake: four dead", QUAKE_A)
     first = corpus(a, b)
@@ -105,15 +105,8 @@ def test_a_new_article_joins_its_story_or_starts_its_own():
     for n, members in enumerate(group(first)):
         story_of.update((article_id, f"s{n}") for article_id in members)
     new = features("new", "Valparaiso quake toll rises", QUAKE_A, DAY + dt.timedelta(days=1))
-    other = features(
-        "other",
-        "Election in Peru",
-        "Voters in Lima chose a new president, Carmen Vega, after a long count.",
-        DAY + dt.timedelta(days=1),
-    )
-    assigned = assign([*first, new, other], story_of)
+    assigned = assign([*first, new], story_of)
     assert assigned["new"] == story_of["a"]
-    assert assigned["other"] not in story_of.values()
 
 
 def test_the_seeds_washington_talks_are_one_story_and_the_others_stand_alone(seed_corpus, tmp_path):
