@@ -31,7 +31,7 @@ from .records import (
 )
 from .settings import load_settings
 from .state import StateStore
-from .stories import Decisions, StoryStore, keep_in_step, story_id
+from .stories import Decisions, StoryStore, keep_in_step
 from .stories.compare import StoryView, compare
 
 SNIPPETS_PER_SEARCH = 100
@@ -281,7 +281,7 @@ class Library:
         story = self.story_of(article_id)
         members = self.story_members(story) if story else [article_id]
         articles = [a for a in map(self.article, members) if a is not None]
-        return compare(story or story_id(article_id), [(a, self.analyse(a)[0]) for a in articles])
+        return compare(story or "", [(a, self.analyse(a)[0]) for a in articles])
 
     def split_from_story(self, article_id: str) -> None:
         """The reader's word: this article is not the story of the others (kept in the state
@@ -290,13 +290,13 @@ class Library:
         story = store.story(article_id)
         others = [a for a in store.members(story) if a != article_id] if story else []
         self.state.decide_stories(((article_id, other) for other in others), together=False)
-        store.set_stories({article_id: story_id(article_id)})
+        store.set_stories({article_id: store.new_names(1)[0]})
 
     def join_stories(self, article_id: str, other_id: str) -> None:
         """The reader's word: the stories of these two articles are one."""
         store = self._story_store()
         self.state.decide_stories([(article_id, other_id)], together=True)
-        target = store.story(article_id) or story_id(article_id)
+        target = store.story(article_id) or store.new_names(1)[0]
         moving = store.members(store.story(other_id) or "") or [other_id]
         store.set_stories({a: target for a in moving} | {article_id: target})
 

@@ -106,7 +106,7 @@ class StorySummary:
     members: tuple[str, ...]  # article ids, earliest first
     title: str  # the earliest article's
     sources: tuple[str, ...]  # its outlets, each once, earliest first
-    latest: dt.date  # the day of its latest article
+    latest: dt.date | None  # the day of its latest article (None: no article says when)
 
 
 @dataclass(frozen=True)

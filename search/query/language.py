@@ -23,7 +23,7 @@ QUERY_HELP: tuple[tuple[str, str], ...] = (
     ('feed:"Harbour News"', "the articles fetched from one feed"),
     ("is:unread  is:read  is:starred", "what you have read, or not, and starred"),
     ("tag:later", "articles you tagged so"),
-    ("story:s1a2b3c4d", "the articles of one story (its name is on the Story screen)"),
+    ("story:12", "the articles of one story (its number is on the Story screen)"),
     ("query:hegseth", "a saved search, inside another query"),
     ('person:"Pete Hegseth"  person:hegseth', "articles naming a person"),
     ("date:2025-10  date:[2025-10-01 TO 2025-12-31]", "articles naming a day in that range"),

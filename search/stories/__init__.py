@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .features import StoryFeatures, story_id
+from .features import StoryFeatures
 from .grouping import Decisions, assign, group
 from .store import StoryStore
 
-__all__ = ["Decisions", "StoryFeatures", "StoryStore", "keep_in_step", "story_id"]
+__all__ = ["Decisions", "StoryFeatures", "StoryStore", "keep_in_step"]
 
 # Newcomers beyond this share of the archive are grouped with the rest from scratch: assigning
 # one by one is for the few articles a fetch brings.
@@ -34,11 +34,33 @@ def keep_in_step(
         return
     features = store.features()
     if regroup or len(story_of) < REGROUP_SHARE * len(features):
-        by_id = {item.article_id: item for item in features}
-        story_of = {}
-        for members in group(features, decisions):
-            first = min(members, key=lambda a: (by_id[a].day, a))
-            story_of.update((article_id, story_id(first)) for article_id in members)
+        story_of = _named(group(features, decisions), features, story_of, store)
     else:
-        story_of = assign(features, story_of, decisions)
+        story_of = assign(features, story_of, lambda: store.new_names(1)[0], decisions)
     store.set_stories(story_of)
+
+
+def _named(
+    stories: list[list[str]],
+    features: list[StoryFeatures],
+    before: dict[str, str],
+    store: StoryStore,
+) -> dict[str, str]:
+    """Each story keeps the name its first article's story had, so that story:NAME goes on
+    meaning the same story after grouping again; the others get new numbers, in time order."""
+    by_id = {item.article_id: item for item in features}
+    firsts = [(min(members, key=lambda a: (by_id[a].day, a)), members) for members in stories]
+    firsts.sort(key=lambda pair: (by_id[pair[0]].day, pair[0]))
+    named: dict[str, str] = {}
+    taken: set[str] = set()
+    unnamed = []
+    for first, members in firsts:
+        name = before.get(first)
+        if name is None or name in taken:
+            unnamed.append(members)
+            continue
+        taken.add(name)
+        named.update((article_id, name) for article_id in members)
+    for name, members in zip(store.new_names(len(unnamed)), unnamed):
+        named.update((article_id, name) for article_id in members)
+    return named

@@ -5,7 +5,6 @@ and kept with the article, so that grouping never reads an article's text again.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -32,14 +31,9 @@ class StoryFeatures:
     terms: dict[str, float]  # term -> count, before any corpus statistics
     day: dt.date  # published, else inferred, else the file's date: where it sits in time
     published: bool  # whether `day` is when it was published (then time separates stories)
+    dated: bool = True  # whether `day` says when it was written (not just when a file was saved)
     source: str = ""
     title: str = ""
-
-
-def story_id(first_article_id: str) -> str:
-    """A story's name: short enough to type after story:, and the same for as long as its first
-    article stays first."""
-    return "s" + hashlib.sha1(first_article_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def _stem(word: str) -> str:

@@ -27,10 +27,10 @@ import bisect
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .features import StoryFeatures, story_id
+from .features import StoryFeatures
 
 NEIGHBOURS = 10
 JOIN_SIMILARITY = 0.1
@@ -220,11 +220,14 @@ def _joined(stories: list[list[str]], together: Iterable[frozenset[str]]) -> lis
 
 
 def assign(
-    features: list[StoryFeatures], story_of: dict[str, str], decisions: Decisions | None = None
+    features: list[StoryFeatures],
+    story_of: dict[str, str],
+    new_name: Callable[[], str],
+    decisions: Decisions | None = None,
 ) -> dict[str, str]:
     """Incremental grouping: each article without a story (in `features` but not in `story_of`)
     joins the story its neighbours are closest to on average, or starts one of its own (named by
-    its id). Earliest first, so that a later newcomer can join an earlier one's story."""
+    `new_name`). Earliest first, so that a later newcomer can join an earlier one's story."""
     decisions = decisions or Decisions()
     corpus = _vectors(features)
     candidates = _Candidates(corpus)
@@ -249,7 +252,7 @@ def assign(
             average = sum(near.get(m, 0.0) for m in members[story]) / len(members[story])
             if average >= best_average:
                 best, best_average = story, average
-        story = best or story_id(article_id)
+        story = best or new_name()
         assigned[article_id] = story
         members[story].append(n)
     return assigned

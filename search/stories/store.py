@@ -15,7 +15,7 @@ from ..records import StorySummary
 from .features import StoryFeatures
 
 FILE_NAME = "stories.sqlite"
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 BUSY_SECONDS = 10.0  # how long to wait while the indexing process writes
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS article (
@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS article (
     story TEXT,
     day INTEGER NOT NULL,
     published INTEGER NOT NULL,
+    dated INTEGER NOT NULL,
     source TEXT NOT NULL,
     title TEXT NOT NULL,
     terms TEXT NOT NULL
@@ -75,6 +76,17 @@ class StoryStore:
             self._connection.close()
             self._connection = None
 
+    def new_names(self, count: int) -> list[str]:
+        """Names for new stories: numbers, in the order the stories began, never used twice (a
+        story keeps its number while its first article stays in it)."""
+        with self._db() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'next_story'").fetchone()
+            first = int(row[0]) if row else 1
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('next_story', ?)", (str(first + count),)
+            )
+        return [str(number) for number in range(first, first + count)]
+
     def known_ids(self) -> set[str]:
         return {row[0] for row in self._db().execute("SELECT id FROM article")}
 
@@ -84,6 +96,7 @@ class StoryStore:
                 item.article_id,
                 item.day.toordinal(),
                 int(item.published),
+                int(item.dated),
                 item.source,
                 item.title,
                 json.dumps(item.terms, separators=(",", ":")),
@@ -92,8 +105,9 @@ class StoryStore:
         ]
         with self._db() as db:
             db.executemany(
-                "INSERT OR REPLACE INTO article (id, story, day, published, source, title, terms)"
-                " VALUES (?, NULL, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO article"
+                " (id, story, day, published, dated, source, title, terms)"
+                " VALUES (?, NULL, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
@@ -103,7 +117,7 @@ class StoryStore:
 
     def features(self) -> list[StoryFeatures]:
         rows = self._db().execute(
-            "SELECT id, terms, day, published, source, title FROM article ORDER BY id"
+            "SELECT id, terms, day, published, dated, source, title FROM article ORDER BY id"
         )
         return [
             StoryFeatures(
@@ -111,10 +125,11 @@ class StoryStore:
                 json.loads(terms),
                 dt.date.fromordinal(day),
                 bool(published),
+                bool(dated),
                 source,
                 title,
             )
-            for article_id, terms, day, published, source, title in rows
+            for article_id, terms, day, published, dated, source, title in rows
         ]
 
     def story_of(self) -> dict[str, str]:
@@ -159,24 +174,24 @@ class StoryStore:
                     chunk,
                 ).fetchall()
             )
-        members: dict[str, list[tuple[str, int, str, str]]] = {}
+        members: dict[str, list[tuple[str, int, str, str, int]]] = {}
         wanted = sorted(set(story_of.values()))
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for story, article_id, day, source, title in db.execute(
-                f"SELECT story, id, day, source, title FROM article WHERE story IN ({marks})"
-                " ORDER BY day, id",
+            for story, article_id, day, source, title, dated in db.execute(
+                "SELECT story, id, day, source, title, dated FROM article"
+                f" WHERE story IN ({marks}) ORDER BY day, id",
                 chunk,
             ):
-                members.setdefault(story, []).append((article_id, day, source, title))
+                members.setdefault(story, []).append((article_id, day, source, title, dated))
         summaries = {
             story: StorySummary(
                 story,
                 tuple(m[0] for m in rows),
                 rows[0][3],
                 tuple(dict.fromkeys(m[2] for m in rows if m[2])),
-                dt.date.fromordinal(rows[-1][1]),
+                max((dt.date.fromordinal(m[1]) for m in rows if m[4]), default=None),
             )
             for story, rows in members.items()
             if len(rows) > 1

@@ -105,7 +105,7 @@ def test_a_new_article_joins_its_story():
     for n, members in enumerate(group(first)):
         story_of.update((article_id, f"s{n}") for article_id in members)
     new = features("new", "Valparaiso quake toll rises", QUAKE_A, DAY + dt.timedelta(days=1))
-    assigned = assign([*first, new], story_of)
+    assigned = assign([*first, new], story_of, lambda: "fresh")
     assert assigned["new"] == story_of["a"]
 
 

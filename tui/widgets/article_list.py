@@ -50,7 +50,7 @@ def _story_row(story: StorySummary, flags: Flags, expanded: bool) -> Text:
     updated."""
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(flags.mark() + " ", style="bold" if not flags.read else "dim")
-    row.append(f"{story.latest.isoformat():<11} ", style="dim")
+    row.append(f"{story.latest.isoformat() if story.latest else '':<11} ", style="dim")
     row.append("▾ " if expanded else "▸ ", style="bold")
     # The count before the title: a narrow list cuts the end of a row.
     row.append(f"+{len(story.members) - 1} ", style="bold")

@@ -115,6 +115,7 @@ def story_features(fields: dict) -> StoryFeatures:
         fields.get("story_terms") or {},
         article.date or dt.date(1970, 1, 1),
         article.date_kind == DATE_PUBLISHED,
+        article.date_kind != DATE_FROM_FILE,
         article.source,
         article.title,
     )
