@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .features import StoryFeatures
-from .grouping import Decisions, assign, group
+from .grouping import WINDOW_DAYS, Decisions, assign, group
 from .store import StoryStore
 
 __all__ = ["Decisions", "StoryFeatures", "StoryStore", "keep_in_step"]
@@ -27,17 +27,21 @@ def keep_in_step(
     are new."""
     known = store.known_ids()
     store.remove(known - indexed)
-    newcomers = sorted(indexed - known)
-    store.add(features_of(newcomers))
+    store.add(features_of(sorted(indexed - known)))
     story_of = store.story_of()
-    if not newcomers and not regroup and len(story_of) == len(indexed):
+    waiting = [article_id for article_id in indexed if article_id not in story_of]
+    if not waiting and not regroup:
         return
-    features = store.features()
-    if regroup or len(story_of) < REGROUP_SHARE * len(features):
-        story_of = _named(group(features, decisions), features, story_of, store)
-    else:
-        story_of = assign(features, story_of, lambda: store.new_names(1)[0], decisions)
-    store.set_stories(story_of)
+    if regroup or len(story_of) < REGROUP_SHARE * len(indexed):
+        features = store.features()
+        store.set_stories(_named(group(features, decisions), features, story_of, store))
+        return
+    # Only the articles a newcomer may join are read: those of its days (and the undated).
+    features = store.features(near=waiting, days=WINDOW_DAYS)
+    loaded = {item.article_id for item in features}
+    known_stories = {a: s for a, s in story_of.items() if a in loaded}
+    assigned = assign(features, known_stories, lambda: store.new_names(1)[0], decisions)
+    store.set_stories({article_id: assigned[article_id] for article_id in waiting})
 
 
 def _named(

@@ -37,8 +37,9 @@ JOIN_SIMILARITY = 0.1
 WINDOW_DAYS = 7
 # Candidates come from the inverted lists of an article's terms; a term in more articles than this
 # within the window says little (its idf is low) and would make grouping quadratic.
-LONGEST_LIST = 2000
+LONGEST_LIST = 300
 CANDIDATES_SCORED = 4 * NEIGHBOURS
+CANDIDATE_TERMS = 25
 
 
 @dataclass
@@ -54,6 +55,7 @@ class _Corpus:
     features: list[StoryFeatures]
     vectors: list[dict[str, float]]
     background: list[float]  # each article's mean cosine with all the others
+    frequency: Counter[str]  # in how many articles each term is
 
 
 def _vectors(features: list[StoryFeatures]) -> _Corpus:
@@ -63,10 +65,12 @@ def _vectors(features: list[StoryFeatures]) -> _Corpus:
     count = len(features)
     vectors = []
     for item in features:
+        # Every term counts in the norm, those no other article has too: on a small corpus,
+        # keeping only shared terms made three unrelated articles alike through five common words.
         vector = {
             term: (1 + math.log(tf)) * math.log((count + 1) / (frequency[term] + 0.5))
             for term, tf in item.terms.items()
-            if frequency[term] >= 2 and tf >= 1  # a term no other article has links nothing
+            if tf >= 1
         }
         norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
         vectors.append({term: x / norm for term, x in vector.items()})
@@ -80,7 +84,7 @@ def _vectors(features: list[StoryFeatures]) -> _Corpus:
         else 0.0
         for v in vectors
     ]
-    return _Corpus(features, vectors, background)
+    return _Corpus(features, vectors, background, frequency)
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -89,19 +93,29 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(term, 0.0) for term, x in a.items())
 
 
+def _leading(corpus: _Corpus, n: int) -> list[str]:
+    """The terms that find an article's candidates: its heaviest (rare in the corpus, frequent in
+    the article) among those another article has too."""
+    shared = [(x, term) for term, x in corpus.vectors[n].items() if corpus.frequency[term] > 1]
+    return [term for _, term in heapq.nlargest(CANDIDATE_TERMS, shared)]
+
+
 class _Candidates:
-    """Inverted lists of the corpus's terms: the dated articles by day, and the undated ones."""
+    """Inverted lists of the articles' leading terms: the dated articles in day order (their days
+    alongside, to cut the window), and the undated ones."""
 
     def __init__(self, corpus: _Corpus) -> None:
         self.corpus = corpus
-        self.dated: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.days: defaultdict[str, list[int]] = defaultdict(list)
+        self.dated: defaultdict[str, list[int]] = defaultdict(list)
         self.undated: defaultdict[str, list[int]] = defaultdict(list)
         order = sorted(range(len(corpus.features)), key=lambda n: corpus.features[n].day)
         for n in order:
             item = corpus.features[n]
-            for term in corpus.vectors[n]:
+            for term in _leading(corpus, n):
                 if item.published:
-                    self.dated[term].append((item.day.toordinal(), n))
+                    self.days[term].append(item.day.toordinal())
+                    self.dated[term].append(n)
                 else:
                     self.undated[term].append(n)
 
@@ -109,21 +123,22 @@ class _Candidates:
         """The article's nearest neighbours, by centred cosine, above zero."""
         corpus = self.corpus
         item, vector = corpus.features[n], corpus.vectors[n]
-        partial: defaultdict[int, float] = defaultdict(float)
+        partial: defaultdict[int, int] = defaultdict(int)
         day = item.day.toordinal()
-        for term, x in vector.items():
+        for term in _leading(corpus, n):
             dated = self.dated.get(term, [])
-            if item.published:
-                low = bisect.bisect_left(dated, (day - WINDOW_DAYS, -1))
-                high = bisect.bisect_right(dated, (day + WINDOW_DAYS, len(corpus.vectors)))
-                others = [m for _, m in dated[low:high]]
+            if item.published and dated:
+                days = self.days[term]
+                low = bisect.bisect_left(days, day - WINDOW_DAYS)
+                high = bisect.bisect_right(days, day + WINDOW_DAYS)
+                others = dated[low:high]
             else:
-                others = [m for _, m in dated]
-            others += self.undated.get(term, [])
+                others = dated
+            others = others + self.undated.get(term, [])
             if len(others) > LONGEST_LIST:
                 continue
             for m in others:
-                partial[m] += x * corpus.vectors[m][term]
+                partial[m] += 1  # shared leading terms: which candidates to score exactly
         partial.pop(n, None)
         best = heapq.nlargest(CANDIDATES_SCORED, partial.items(), key=lambda pair: pair[1])
         scored = []

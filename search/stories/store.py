@@ -115,9 +115,19 @@ class StoryStore:
         with self._db() as db:
             db.executemany("DELETE FROM article WHERE id = ?", [(i,) for i in ids])
 
-    def features(self) -> list[StoryFeatures]:
+    def features(self, near: list[str] | None = None, days: int = 0) -> list[StoryFeatures]:
+        """Every article's features; with `near`, only those of the articles published within
+        `days` of one of these, the undated ones and these themselves."""
+        where, parameters = "", []
+        if near is not None:
+            ranges = self._days_around(near, days)
+            where = " WHERE published = 0" + " OR day BETWEEN ? AND ?" * len(ranges)
+            parameters = [day for pair in ranges for day in pair]
         rows = self._db().execute(
-            "SELECT id, terms, day, published, dated, source, title FROM article ORDER BY id"
+            "SELECT id, terms, day, published, dated, source, title FROM article"
+            + where
+            + " ORDER BY id",
+            parameters,
         )
         return [
             StoryFeatures(
@@ -131,6 +141,27 @@ class StoryStore:
             )
             for article_id, terms, day, published, dated, source, title in rows
         ]
+
+    def _days_around(self, article_ids: list[str], days: int) -> list[tuple[int, int]]:
+        """The day ranges within `days` of these articles, merged. An undated article's day (from
+        its text, or its file) stands for its time here: a newcomer is grouped with the articles
+        of about its time and the undated ones; grouping again compares it with all."""
+        found: list[int] = []
+        db = self._db()
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += [
+                row[0]
+                for row in db.execute(f"SELECT day FROM article WHERE id IN ({marks})", chunk)
+            ]
+        ranges: list[tuple[int, int]] = []
+        for day in sorted(found):
+            if ranges and day - days <= ranges[-1][1]:
+                ranges[-1] = (ranges[-1][0], day + days)
+            else:
+                ranges.append((day - days, day + days))
+        return ranges
 
     def story_of(self) -> dict[str, str]:
         rows = self._db().execute("SELECT id, story FROM article WHERE story IS NOT NULL")

@@ -97,7 +97,7 @@ def test_the_readers_decisions_win_over_the_grouping():
     assert "b" not in story_with(stories, "a")
 
 
-def test_a_new_article_joins_its_story():
+def test_a_new_article_joins_its_story_or_starts_its_own():
     a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
     b = features("b", "Valparaiso quake: four dead", QUAKE_A)
     first = corpus(a, b)
@@ -105,7 +105,9 @@ def test_a_new_article_joins_its_story():
     for n, members in enumerate(group(first)):
         story_of.update((article_id, f"s{n}") for article_id in members)
     new = features("new", "Valparaiso quake toll rises", QUAKE_A, DAY + dt.timedelta(days=1))
-    assigned = assign([*first, new], story_of, lambda: "fresh")
+    other = features("other", "Sendai quake", QUAKE_B, DAY + dt.timedelta(days=1))
+    assigned = assign([*first, new, other], story_of, lambda: "fresh")
+    assert assigned["other"] == "fresh"
     assert assigned["new"] == story_of["a"]
 
 

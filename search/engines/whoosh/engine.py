@@ -67,6 +67,9 @@ def _verify(index: whoosh_index.Index) -> None:
                     next(leaf.postings(name, term).all_ids(), None)
 
 
+LOOKUPS_AT_MOST = 1000  # articles read one by one; more are read in one pass over the index
+
+
 class WhooshWriter:
     """Whoosh's writer for one update; after each commit but the last it opens the next one."""
 
@@ -254,7 +257,11 @@ class WhooshEngine:
 
     def story_features(self, article_ids: list[str]) -> list[StoryFeatures]:
         searcher = self._searching()
-        found = (searcher.document(id=article_id) for article_id in article_ids)
+        if len(article_ids) > LOOKUPS_AT_MOST:  # after a first index: one pass over all
+            wanted = set(article_ids)
+            found = (f for f in searcher.all_stored_fields() if f.get("id") in wanted)
+        else:
+            found = (searcher.document(id=article_id) for article_id in article_ids)
         return [story_features(fields) for fields in found if fields]
 
     def indexed_words(self, text: str) -> Iterator[tuple[int, int, str]]:
