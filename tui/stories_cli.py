@@ -54,7 +54,8 @@ def run_stories(argv: list[str]) -> int:
             print(json.dumps(row, ensure_ascii=False))
         else:
             outlets = sorted({a.source for a in articles if a.source})
-            print(f"{story}  {articles[0].title}  ({len(articles)} articles)")
+            count = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+            print(f"{story}  {articles[0].title}  ({count})")
             if outlets:
                 print("          " + ", ".join(outlets))
     print(f"{len(stories)} stories", file=sys.stderr)

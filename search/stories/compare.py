@@ -32,7 +32,8 @@ class OutletArticle:
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    day: dt.date
+    day: dt.date  # where it sorts: the start of the period it names
+    value: str  # the date as precise as the article gave it (2025-10, 2025-12-15, 2025-W51)
     text: str  # the date as the article wrote it
     sentence: str
     source: str
@@ -65,13 +66,14 @@ def _told_elsewhere(words: frozenset[str], others: list[frozenset[str]]) -> bool
     return any(len(words & other) >= TOLD_ELSEWHERE * len(words) for other in others)
 
 
-def _dated(extraction: Extraction) -> list[tuple[dt.date, str, int]]:
-    """(day, text, offset) of each date the article names."""
+def _dated(extraction: Extraction) -> list[tuple[dt.date, str, int, str]]:
+    """(day, text, offset, value) of each date the article names."""
     found = []
     for expression in extraction.dates:
         day = period_start(expression.value) if expression.names_a_time else None
         if day is not None:
-            found.append((day, " ".join(expression.text.split()), expression.start))
+            text = " ".join(expression.text.split())
+            found.append((day, text, expression.start, expression.value))
     return found
 
 
@@ -83,7 +85,7 @@ def compare(story: str, articles: list[tuple[StoredArticle, Extraction]]) -> Sto
         [(person.name, person_keys(person.name)) for person in extraction.people]
         for _, extraction in articles
     ]
-    days = [{day for day, _, _ in _dated(extraction)} for _, extraction in articles]
+    days = [{dated[0] for dated in _dated(extraction)} for _, extraction in articles]
     outlets = []
     for n, (article, extraction) in enumerate(articles):
         others_words = [w for m, ws in enumerate(words) if m != n for w in ws]
@@ -104,7 +106,7 @@ def compare(story: str, articles: list[tuple[StoredArticle, Extraction]]) -> Sto
                 else (),
                 tuple(
                     dict.fromkeys(
-                        text for day, text, _ in _dated(extraction) if day not in other_days
+                        text for day, text, _, _ in _dated(extraction) if day not in other_days
                     )
                 )
                 if len(articles) > 1
@@ -119,12 +121,12 @@ def _timeline(articles: list[tuple[StoredArticle, Extraction]]) -> tuple[Timelin
     events: dict[tuple[dt.date, str], TimelineEvent] = {}
     for article, extraction in articles:
         spans = Sentences(article.body)
-        for day, text, offset in _dated(extraction):
+        for day, text, offset, value in _dated(extraction):
             start, end = spans.span(offset)
             sentence = " ".join(article.body[start:end].split())
             key = (day, sentence.lower())
             if not any(k[0] == day and _similar(k[1], sentence) for k in events):
-                events[key] = TimelineEvent(day, text, sentence, article.source)
+                events[key] = TimelineEvent(day, value, text, sentence, article.source)
     return tuple(sorted(events.values(), key=lambda event: event.day))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,11 +39,26 @@ class StoryStore:
         """`folder` None keeps the stories in memory (an index that has no place on disk)."""
         self.path = folder / FILE_NAME if folder else None
         self._connection: sqlite3.Connection | None = None
+        self._opened_identity: tuple[int, int] | None = None
 
     def _db(self) -> sqlite3.Connection:
+        # The indexing process starts the file again when it rebuilds the index: a connection to
+        # the file this one had open would go on reading the old, deleted one.
+        if self._connection is not None and self._identity() != self._opened_identity:
+            self.close()
         if self._connection is None:
             self._connection = self._open()
+            self._opened_identity = self._identity()
         return self._connection
+
+    def _identity(self) -> tuple[int, int] | None:
+        if self.path is None:
+            return None
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None
+        return stat.st_dev, stat.st_ino
 
     def _open(self) -> sqlite3.Connection:
         if self.path is None:
@@ -52,7 +68,8 @@ class StoryStore:
                 sqlite3.connect(self.path, timeout=BUSY_SECONDS, check_same_thread=False)
             )
             version = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-            if version and version[0] == FORMAT_VERSION:
+            # No version yet: another process (the indexer) is creating it at this moment.
+            if version is None or version[0] == FORMAT_VERSION:
                 return connection
             connection.close()
         except sqlite3.DatabaseError:

@@ -32,12 +32,27 @@ def _outlet(item: OutletArticle) -> Text:
     return text
 
 
+def _side_by_side(view: StoryView) -> Text:
+    """One line per article, earliest first: outlet, date and title in columns."""
+    width = max((len(item.article.source or "") for item in view.articles), default=0)
+    width = min(max(width, len("(no outlet)")), 28)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for n, item in enumerate(view.articles):
+        article = item.article
+        if n:
+            text.append("\n")
+        text.append(f"{(article.source or '(no outlet)')[:width]:<{width}}  ", style="bold")
+        text.append(f"{article.date_label or 'undated':<12} ", style="dim")
+        text.append(article.title)
+    return text
+
+
 def _timeline(view: StoryView) -> Text:
     text = Text()
     for event in view.timeline:
         if text:
             text.append("\n")
-        text.append(f"{event.day.isoformat()}  ", style="bold")
+        text.append(f"{event.value:<11} ", style="bold")
         text.append(f"{event.text}", style="italic")
         text.append(f"  ({event.source or 'no outlet'})\n", style="dim")
         text.append(f"    {event.sentence}")
@@ -63,6 +78,8 @@ class StoryScreen(ClosingModal[None]):
                 ),
                 classes="help-title",
             )
+            yield Static(_side_by_side(view), id="story-outlets")
+            yield Static(Text("What each adds", style="bold"), classes="help-title")
             for item in view.articles:
                 yield Static(_outlet(item), classes="story-outlet")
             yield Static(Text("Timeline", style="bold"), classes="help-title")
