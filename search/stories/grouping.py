@@ -26,7 +26,8 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
-from collections import Counter, defaultdict
+from array import array
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -52,52 +53,56 @@ class Decisions:
 
 @dataclass
 class _Corpus:
+    """The articles as vectors, kept compact (term numbers and weights in arrays): a large archive
+    holds a hundred thousand of them."""
+
     features: list[StoryFeatures]
-    vectors: list[dict[str, float]]
+    terms: list[array]  # per article, its terms' numbers
+    weights: list[array]  # and their weights, normalised
     background: list[float]  # each article's mean cosine with all the others
-    frequency: Counter[str]  # in how many articles each term is
+    shared: list[bool]  # by term number: whether more than one article has it
 
 
 def _vectors(features: list[StoryFeatures]) -> _Corpus:
-    frequency: Counter[str] = Counter()
+    number: dict[str, int] = {}
+    frequency: list[int] = []
     for item in features:
-        frequency.update(item.terms.keys())
+        for term in item.terms:
+            n = number.setdefault(term, len(number))
+            if n == len(frequency):
+                frequency.append(0)
+            frequency[n] += 1
     count = len(features)
-    vectors = []
+    terms, weights = [], []
+    total = [0.0] * len(number)
     for item in features:
         # Every term counts in the norm, those no other article has too: on a small corpus,
         # keeping only shared terms made three unrelated articles alike through five common words.
-        vector = {
-            term: (1 + math.log(tf)) * math.log((count + 1) / (frequency[term] + 0.5))
-            for term, tf in item.terms.items()
-            if tf >= 1
-        }
-        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
-        vectors.append({term: x / norm for term, x in vector.items()})
-    total: defaultdict[str, float] = defaultdict(float)
-    for vector in vectors:
-        for term, x in vector.items():
-            total[term] += x
+        counted = [(number[term], tf) for term, tf in item.terms.items() if tf >= 1]
+        ids = [n for n, _ in counted]
+        raw = [
+            (1 + math.log(tf)) * math.log((count + 1) / (frequency[n] + 0.5)) for n, tf in counted
+        ]
+        norm = math.sqrt(sum(x * x for x in raw)) or 1.0
+        vector = [x / norm for x in raw]
+        for n, x in zip(ids, vector):
+            total[n] += x
+        terms.append(array("i", ids))
+        weights.append(array("d", vector))
     background = [
-        (sum(x * total[t] for t, x in v.items()) - sum(x * x for x in v.values())) / (count - 1)
+        (sum(x * total[n] for n, x in zip(ids, vector)) - sum(x * x for x in vector)) / (count - 1)
         if count > 1
         else 0.0
-        for v in vectors
+        for ids, vector in zip(terms, weights)
     ]
-    return _Corpus(features, vectors, background, frequency)
+    return _Corpus(features, terms, weights, background, [f > 1 for f in frequency])
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(term, 0.0) for term, x in a.items())
-
-
-def _leading(corpus: _Corpus, n: int) -> list[str]:
+def _leading(corpus: _Corpus, n: int) -> list[int]:
     """The terms that find an article's candidates: its heaviest (rare in the corpus, frequent in
     the article) among those another article has too."""
-    shared = [(x, term) for term, x in corpus.vectors[n].items() if corpus.frequency[term] > 1]
-    return [term for _, term in heapq.nlargest(CANDIDATE_TERMS, shared)]
+    shared = [(x, t) for t, x in zip(corpus.terms[n], corpus.weights[n]) if corpus.shared[t]]
+    return [t for _, t in heapq.nlargest(CANDIDATE_TERMS, shared)]
 
 
 class _Candidates:
@@ -106,13 +111,15 @@ class _Candidates:
 
     def __init__(self, corpus: _Corpus) -> None:
         self.corpus = corpus
-        self.days: defaultdict[str, list[int]] = defaultdict(list)
-        self.dated: defaultdict[str, list[int]] = defaultdict(list)
-        self.undated: defaultdict[str, list[int]] = defaultdict(list)
+        self.days: defaultdict[int, list[int]] = defaultdict(list)
+        self.dated: defaultdict[int, list[int]] = defaultdict(list)
+        self.undated: defaultdict[int, list[int]] = defaultdict(list)
+        self.leading: list[list[int]] = [[] for _ in corpus.features]
         order = sorted(range(len(corpus.features)), key=lambda n: corpus.features[n].day)
         for n in order:
             item = corpus.features[n]
-            for term in _leading(corpus, n):
+            self.leading[n] = _leading(corpus, n)
+            for term in self.leading[n]:
                 if item.published:
                     self.days[term].append(item.day.toordinal())
                     self.dated[term].append(n)
@@ -122,10 +129,10 @@ class _Candidates:
     def near(self, n: int) -> list[tuple[float, int]]:
         """The article's nearest neighbours, by centred cosine, above zero."""
         corpus = self.corpus
-        item, vector = corpus.features[n], corpus.vectors[n]
+        item = corpus.features[n]
         partial: defaultdict[int, int] = defaultdict(int)
         day = item.day.toordinal()
-        for term in _leading(corpus, n):
+        for term in self.leading[n]:
             dated = self.dated.get(term, [])
             if item.published and dated:
                 days = self.days[term]
@@ -141,9 +148,12 @@ class _Candidates:
                 partial[m] += 1  # shared leading terms: which candidates to score exactly
         partial.pop(n, None)
         best = heapq.nlargest(CANDIDATES_SCORED, partial.items(), key=lambda pair: pair[1])
+        mine = dict(zip(corpus.terms[n], corpus.weights[n]))
         scored = []
         for m, _ in best:
-            similarity = _dot(vector, corpus.vectors[m])
+            similarity = sum(
+                x * mine.get(t, 0.0) for t, x in zip(corpus.terms[m], corpus.weights[m])
+            )
             centred = similarity - (corpus.background[n] + corpus.background[m]) / 2
             if centred > 0:
                 scored.append((centred, m))
