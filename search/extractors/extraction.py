@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import Reference, TemporalExpression, extract_dates, period_start
 from .people import Person, PersonMention, extract_people, mentions
+from .running_text import running_text
 
 # What the index keeps of an extraction: offsets and values only, the texts being slices of the
 # body.
@@ -108,8 +109,16 @@ class Extraction:
 def extract(
     text: str, reference: dt.date | None = None, not_after: dt.date | None = None
 ) -> Extraction:
-    dates, ref = extract_dates(text, reference, not_after)
-    return Extraction(tuple(dates), tuple(extract_people(text)), ref)
+    running = running_text(text)
+    dates, ref = extract_dates(running, reference, not_after)
+    people = extract_people(running)
+    if running is not text:  # what each mention quotes comes from the text as given
+        dates = [replace(d, text=text[d.start : d.end]) for d in dates]
+        people = [
+            replace(p, mentions=tuple(replace(m, text=text[m.start : m.end]) for m in p.mentions))
+            for p in people
+        ]
+    return Extraction(tuple(dates), tuple(people), ref)
 
 
 def extract_or_nothing(

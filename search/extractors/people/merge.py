@@ -14,9 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..resources import word_set
 from .detect import (
     _CALENDAR_AND_NUMBER_WORDS,
     _POSSESSIVE,
+    _Candidate,
     _candidates,
     _is_capitalised,
     _is_east_asian,
@@ -24,13 +26,16 @@ from .detect import (
     _Token,
     _tokens,
 )
+from .evidence import clean_role, is_honorific, never_a_person, role_before
 from .lexicon import GIVEN_NAMES as _GIVEN
+from .lexicon import NAME_PARTICLES as _PARTICLES
 from .lexicon import NICKNAMES as _NICKNAMES
 from .lexicon import TITLES as _TITLES
 from .tagger import tokenize
 
+_COMPOUND_GIVEN = word_set("compound_given_names.txt")
 _APPOSITIVE_ROLE = re.compile(
-    r",\s+(?:the|a|an)\s+(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|and\s+the)\b)"
+    r",\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|and\s+the)\b)"
 )
 
 
@@ -69,11 +74,33 @@ class _Group:
 
 
 def _canonical_words(words: list[str]) -> list[str]:
-    """Drop middle given names: "Donald John Trump" is "Donald Trump" in the news."""
-    if len(words) >= 3 and not _is_east_asian(words):
-        middle = [w for w in words[1:-1] if not (w.lower() in _GIVEN and len(w) > 2)]
-        return [words[0], *middle, words[-1]]
-    return words
+    """Drop an English middle name ("Donald John Trump" is "Donald Trump" in the news), but keep
+    a two-word given name ("Juan Carlos Ferrero") and everything after a particle ("Abdullah bin
+    Abdul Aziz")."""
+    if len(words) < 3 or _is_east_asian(words):
+        return words
+    if any(w.lower() in _PARTICLES for w in words[1:-1]):
+        return words
+    if " ".join(words[:2]).lower() in _COMPOUND_GIVEN:
+        return words
+    middle = [w for w in words[1:-1] if not (w.lower() in _GIVEN and len(w) > 2)]
+    return [words[0], *middle, words[-1]]
+
+
+def _without_address(cand: _Candidate) -> _Candidate | None:
+    """The candidate without the honorifics ("Mr", "Sir") and descriptors ("Oscar-winner") it
+    was read with: they are how the article addresses the person, not the name. None when
+    nothing is left ("Mr" alone)."""
+    tokens = cand.tokens
+    while tokens and (
+        is_honorific(tokens[0].bare)
+        or tokens[0].key in _TITLES  # "Prince Abdullah" as the tagger reads it: a title, a name
+        or ("-" in tokens[0].bare and tokens[0].bare.rsplit("-", 1)[1].islower())
+    ):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    return cand if tokens is cand.tokens else _Candidate(tokens, cand.role, cand.titled)
 
 
 def _given_compatible(a: str | None, b: str | None) -> bool:
@@ -105,7 +132,10 @@ def extract_people(text: str) -> list[Person]:
     rule_full, singles = _candidates(text, tokens)
     full = _model_candidates(text, base, tokens, rule_full, singles)
     groups: list[_Group] = []
-    for cand in sorted(full, key=lambda c: c.start):
+    for found in sorted(full, key=lambda c: c.start):
+        cand = _without_address(found)
+        if cand is None:
+            continue
         words = _canonical_words([_POSSESSIVE.sub("", t.text) for t in cand.tokens])
         given, family = _split_name(words)
         group = next(
@@ -122,7 +152,12 @@ def extract_people(text: str) -> list[Person]:
             group.first_form = group.first_form or form
             if group.given is None:
                 group.given = given
-        group.role = group.role or cand.role or _appositive_role(text, cand.end)
+        group.role = (
+            group.role
+            or role_before(text, found.start)
+            or clean_role(cand.role)
+            or _appositive_role(text, cand.end)
+        )
         group.mentions.append((cand.start, cand.end))
     # Single-word titled people ("President Macron") that a full name later explains merge into it.
     merged: list[_Group] = []
@@ -163,9 +198,10 @@ def extract_people(text: str) -> list[Person]:
         if " " not in name and name.lower().rstrip(".") in _CALENDAR_AND_NUMBER_WORDS:
             continue  # "Mar" in a table of monthly figures, "Nine" starting a sentence
 
-        mentions = tuple(
-            PersonMention(s, e, text[s:e], name) for s, e in sorted(set(group.mentions))
-        )
+        spans = sorted(set(group.mentions))
+        if never_a_person(name, spans, text):
+            continue
+        mentions = tuple(PersonMention(s, e, text[s:e], name) for s, e in spans)
         people.append(Person(name, mentions, group.role))
     return sorted(people, key=lambda p: p.mentions[0].start)
 

@@ -1,0 +1,94 @@
+"""People as a reader of real news expects them: no organisations, clubs, works or places, one
+entry per person under the fullest name without honorifics, and the role the article gives.
+Sentences of our own that show the patterns seen on BBC and Reuters articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from search import extract
+
+
+def people(text: str) -> dict[str, str | None]:
+    return {p.name: p.role for p in extract(text, None).people}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "General Motors and General Electric cut jobs, the companies said on Monday.",
+        "Shares of Fannie Mae fell sharply in New York trading.",
+        "Rosneft said in a statement that it would pay the debt in full.",
+        "The wedding will be held at St George's Chapel in Windsor on Saturday.",
+        "The film Vera Drake won three awards at the ceremony.",
+        "She has been nominated for an Oscar for her role.",
+        "Chelsea beat Charlton 2-0 at Stamford Bridge.",
+        "Grain prices rose on the news.\nREUTER",
+    ],
+)
+def test_organisations_clubs_works_places_and_sign_offs_are_not_people(text):
+    assert people(text) == {}
+
+
+def test_an_honorific_joins_the_full_name_and_is_never_a_person_or_a_role():
+    found = people(
+        "Mikhail Saakashvili spoke on Monday. Later Mr Saakashvili said the talks had failed. "
+        "Sir Bill Morris, the union leader, agreed. Mr Weise added that it was late."
+    )
+    assert found == {"Mikhail Saakashvili": None, "Bill Morris": "union leader", "Weise": None}
+
+
+def test_a_title_inside_the_taggers_span_joins_the_full_name():
+    assert people("Prince Abdullah met officials. Abdullah bin Abdul Aziz spoke later.") == {
+        "Abdullah bin Abdul Aziz": "Prince"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Juan Carlos Ferrero won in three sets. Ferrero was pleased.", "Juan Carlos Ferrero"),
+        ("Ole Gunnar Solskjaer scored twice. Solskjaer left later.", "Ole Gunnar Solskjaer"),
+        ("Oscar-winner Andrea Arnold made the film. Arnold said so.", "Andrea Arnold"),
+    ],
+)
+def test_the_canonical_name_is_the_fullest_the_article_gives(text, name):
+    assert list(people(text)) == [name]
+
+
+def test_an_english_middle_name_is_left_out_as_the_news_does():
+    assert list(people("Donald John Trump is a businessman. Trump spoke.")) == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Wales coach Mike Ruddock named his team.", "Mike Ruddock", "Wales coach"),
+        ("Tourism minister Sontaya Kunplome said so.", "Sontaya Kunplome", "Tourism minister"),
+        ("GE's chief executive Jeff Immelt agreed.", "Jeff Immelt", "GE's chief executive"),
+        (
+            "Terry Lundgren, Federated's chairman, said sales rose.",
+            "Terry Lundgren",
+            "Federated's chairman",
+        ),
+        (
+            "Former US House Speaker Nancy Pelosi visited.",
+            "Nancy Pelosi",
+            "Former US House Speaker",
+        ),
+        ("Now Home Secretary Charles Clarke said so.", "Charles Clarke", "Home Secretary"),
+    ],
+)
+def test_roles_written_before_and_after_the_name(text, name, role):
+    assert people(text)[name] == role
+
+
+def test_a_name_broken_across_a_wrapped_line_is_one_name_with_offsets_into_the_original():
+    text = (
+        "The Treasury said on Monday that Assistant Treasury Secretary David\n"
+        "Mulford would travel to Mexico City for the talks on the debt."
+    )
+    (person,) = extract(text, None).people
+    assert person.name == "David Mulford" and person.role == "Assistant Treasury Secretary"
+    (mention,) = person.mentions
+    assert mention.text == "David\nMulford" == text[mention.start : mention.end]
