@@ -3,6 +3,7 @@ months with their years, years, decades, centuries, holidays."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -17,16 +18,20 @@ from .vocabulary import (
     _LEFT,
     _MONTH_WORD,
     _MONTHS,
+    _NUM_WORD,
     _ORDINAL_WORD,
     _RANGE_JOIN,
     _RIGHT,
     _SPELLED_YEAR,
+    _TENS_WORD,
     _UNIT,
+    _UNIT_WORD,
     _YEAR,
     _YEAR_LEFT,
     _alternation,
     _day,
     _month,
+    _number,
     _ordinal,
     _spelled_year_value,
 )
@@ -88,17 +93,24 @@ def other_day_of_a_pair(m: re.Match[str]) -> Candidate | None:
 
 
 @rule(
-    rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY}|(?i:{_ORDINAL_WORD}))(?:{_RANGE_JOIN}(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}",
+    rf"{_LEFT}(?P<mon>{_MONTH_WORD})\s+(?P<d1>{_DAY}|(?i:{_ORDINAL_WORD}))"
+    # A range within a month ("December 15 to 16"), or across two joined by a dash ("Nov 20-Dec
+    # 10"); "Aug. 26 to Oct. 20" stays two dates, as TimeML writes it.
+    rf"(?:{_RANGE_JOIN}(?P<d2>{_DAY})|\s*[-–]\s*(?P<mon2>{_MONTH_WORD})\s+(?P<d3>{_DAY}))?"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT}",
     trigger=_alternation(_MONTHS),
     reach=(5, 40),
 )
 def month_day_year(m: re.Match[str]) -> Candidate | None:
     month, day = _month(m["mon"]), _day(m["d1"])
-    end_day = _day(m["d2"]) if m["d2"] else None
-    if end_day is not None and end_day <= day:
+    end_day = _day(m["d2"] or m["d3"]) if m["d2"] or m["d3"] else None
+    end_month = _month(m["mon2"]) if m["mon2"] else None
+    if end_day is not None and end_month in (None, month) and end_day <= day:
         return None
     year = int(m["y"]) if m["y"] else None
-    return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year, end_day))
+    return Candidate(
+        m.start(), m.end(), "DATE", _month_day(month, day, year, end_day, end_month=end_month)
+    )
 
 
 @rule(
@@ -258,3 +270,37 @@ def holiday(m: re.Match[str]) -> Candidate | None:
 def century(m: re.Match[str]) -> Candidate | None:
     number = int(m["n"]) if m["n"] else _ordinal(m["word"])
     return Candidate(m.start(), m.end(), "DATE", _fixed(f"{number - 1:02d}"))
+
+
+@rule(
+    rf"(?<![\w'’])(?P<cue>[Pp]ay(?:able)?|[Rr]ecord)\s+(?P<mon>{_MONTH_WORD})\s+"
+    rf"(?P<d>(?i:{_TENS_WORD}[\s-]{_UNIT_WORD}|{_NUM_WORD})){_RIGHT}",
+    trigger=_alternation(_MONTHS),
+    reach=(12, 30),
+)
+def dividend_day(m: re.Match[str]) -> Candidate | None:
+    """Reuters' dividend notices spell the day out: "Pay May Eight", "Record April Twenty"."""
+    day = _number(m["d"])
+    if not day.isdigit() or not 1 <= int(day) <= 31:
+        return None
+    return Candidate(m.start("mon"), m.end(), "DATE", _month_day(_month(m["mon"]), int(day), None))
+
+
+@rule(
+    rf"{_LEFT}(?P<mon>{_MONTH_WORD})/(?P<mon2>{_MONTH_WORD}){_RIGHT}",
+    trigger=_alternation(_MONTHS),
+    reach=(5, 15),
+)
+def month_pair(m: re.Match[str]) -> Candidate | None:
+    """ "Mar/Apr shipment": the two months, as one stretch of time."""
+    first, second = _month(m["mon"]), _month(m["mon2"])
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        year = _year_for(ctx, first, None)
+        if year is None:
+            return f"XXXX-{first:02d}", None
+        end_year = year + 1 if second < first else year
+        last_day = calendar.monthrange(end_year, second)[1]
+        return f"{year:04d}-{first:02d}", f"{end_year:04d}-{second:02d}-{last_day:02d}"
+
+    return Candidate(m.start(), m.end(), "DATE", resolve)

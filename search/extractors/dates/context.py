@@ -193,7 +193,12 @@ def _relative_to_reference(granularity: str, shift: Callable[[dt.date], dt.date]
 
 
 def _month_day(
-    month: int, day: int, year: int | None, end_day: int | None = None, direction: int = 0
+    month: int,
+    day: int,
+    year: int | None,
+    end_day: int | None = None,
+    direction: int = 0,
+    end_month: int | None = None,
 ) -> Resolver:
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         y = year if year is not None else _year_for(ctx, month, day, direction)
@@ -201,8 +206,13 @@ def _month_day(
             return f"XXXX-{month:02d}-{day:02d}", None
         if not _valid(y, month, day):
             return f"XXXX-{month:02d}-{day:02d}", None
+        last_month = end_month or month
+        # "Dec 20-Jan 5" ends in the next year.
+        end_year = y + 1 if last_month < month else y
         end = (
-            f"{y:04d}-{month:02d}-{end_day:02d}" if end_day and _valid(y, month, end_day) else None
+            f"{end_year:04d}-{last_month:02d}-{end_day:02d}"
+            if end_day and _valid(end_year, last_month, end_day)
+            else None
         )
         return f"{y:04d}-{month:02d}-{day:02d}", end
 

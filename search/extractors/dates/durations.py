@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .context import Candidate, _fixed, _is_title
-from .expressions import FUTURE_REF
+from .expressions import FUTURE_REF, TemporalExpression
 from .registry import rule
 from .values import _duration
 from .vocabulary import (
@@ -47,7 +47,7 @@ _AFTER_A_SECOND = re.compile(
 @rule(
     rf"{_LEFT}(?:(?:the\s+)?(?:past|last|next|coming|first|final|previous|following)\s+)?{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+(?:more|full|straight|consecutive|additional|extra|trading|business|working))?[\s-]+(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?{_RIGHT}(?![\s-]+old\b)",
     re.I,
-    trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)",
+    trigger=r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur|mth|yr|wk|qtr)",
     reach=(45, 25),
 )
 def duration_rule(m: re.Match[str]) -> Candidate | None:
@@ -125,3 +125,48 @@ def bare_duration(m: re.Match[str]) -> Candidate | None:
         return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("X", unit)))
     unit = word.split()[-1]
     return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("1", unit)))
+
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+_ORDER = ["Y", "M", "W", "D", "TH", "TM", "TS"]
+_BETWEEN_PARTS = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+def _parts(value: str) -> list[tuple[str, str]] | None:
+    """(amount, unit) of a duration value, its time units marked T: P1Y2D, PT2H15M."""
+    match = re.fullmatch(r"P((?:\d+(?:\.\d+)?[YMWD])*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?", value)
+    if not match or not (match.group(1) or match.group(2)):
+        return None
+    date_part, time_part = match.group(1) or "", match.group(2) or ""
+    return [(n, u) for n, u in _DURATION_PART.findall(date_part)] + [
+        (n, "T" + u) for n, u in _DURATION_PART.findall(time_part)
+    ]
+
+
+def joined_durations(expressions: list[TemporalExpression], text: str) -> list[TemporalExpression]:
+    """ "Two hours 15 minutes", "11 years and 316 days": one duration, not two, when each part
+    names smaller units than the one before."""
+    joined: list[TemporalExpression] = []
+    for expression in expressions:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.type == expression.type == "DURATION"
+            and _BETWEEN_PARTS.fullmatch(text, previous.end, expression.start)
+        ):
+            first, second = _parts(previous.value), _parts(expression.value)
+            if first and second and _ORDER.index(first[-1][1]) < _ORDER.index(second[0][1]):
+                parts = first + second
+                dates = "".join(n + u for n, u in parts if not u.startswith("T"))
+                times = "".join(n + u[1:] for n, u in parts if u.startswith("T"))
+                value = "P" + dates + ("T" + times if times else "")
+                joined[-1] = TemporalExpression(
+                    previous.start,
+                    expression.end,
+                    text[previous.start : expression.end],
+                    "DURATION",
+                    value,
+                )
+                continue
+        joined.append(expression)
+    return joined

@@ -68,8 +68,38 @@ def half_year(m: re.Match[str]) -> Candidate | None:
 
 
 @rule(
+    rf"{_LEFT}(?:the\s+)?(?P<which>first|opening|final|last|closing)\s+(?P<n>three|3|six|6)\s+"
+    rf"months\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year){_RIGHT}",
+    re.I,
+    trigger=r"months\s+of",
+    reach=(40, 25),
+)
+def months_of_a_year(m: re.Match[str]) -> Candidate | None:
+    """ "The final three months of 2004" is its fourth quarter; "the first six months", its first
+    half."""
+    opening = m["which"].lower() in ("first", "opening")
+    if m["n"].lower() in ("three", "3"):
+        part = "Q1" if opening else "Q4"
+    else:
+        part = "H1" if opening else "H2"
+    if m["y"]:
+        return Candidate(m.start(), m.end(), "DATE", _fixed(f"{m['y']}-{part}"))
+    shift = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        year = ctx.reference.year + shift if ctx.reference else None
+        return (f"{year}-{part}" if year else f"XXXX-{part}"), None
+
+    return Candidate(m.start(), m.end(), "DATE", resolve)
+
+
+@rule(
     rf"{_LEFT}(?:the\s+)?(?:(?P<yp>{_YEAR})(?:['’]s)?\s+|(?P<rel>this|last|next)\s+year['’]s\s+|(?P<ago>year[\s-](?:ago|earlier))\s+)?"
-    rf"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[\s-]+|\s+fiscal\s+)quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?{_RIGHT}"
+    rf"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[\s-]+|\s+fiscal\s+)quarter"
+    # The quarter of a match is no date ("led at the end of the first quarter of the game").
+    r"(?!\s+of\s+the\s+(?:match|game|contest|final|tie|fight|bout)\b)"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel2>this|last|next)\s+year"
+    rf"|,?\s+(?P<y2>{_YEAR}))?{_RIGHT}"
     rf"|{_LEFT}Q(?P<q>[1-4])(?:\s*(?P<y3>{_YEAR}))?{_RIGHT}",
     re.I,
     trigger=r"quarter|\bq[1-4]",
@@ -78,8 +108,9 @@ def half_year(m: re.Match[str]) -> Candidate | None:
 def quarter_rule(m: re.Match[str]) -> Candidate | None:
     quarter = int(m["q"]) if m["q"] else _ORDINALS[m["ord"].lower()]
     year_text = m["y"] or m["y2"] or m["y3"] or m["yp"]
-    if m["rel"] or m["ago"]:  # "last year's fourth quarter", "the year-ago third quarter"
-        shift = -1 if m["ago"] else {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    relative_year = m["rel"] or m["rel2"]  # "last year's fourth quarter", "... of this year"
+    if relative_year or m["ago"]:  # and "the year-ago third quarter"
+        shift = -1 if m["ago"] else {"this": 0, "last": -1, "next": 1}[relative_year.lower()]
 
         def resolve_relative(ctx: _Context) -> tuple[str, str | None]:
             year = ctx.reference.year + shift if ctx.reference else None

@@ -82,6 +82,9 @@ def relative_month(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
+_TRADED_AFTER = re.compile(r"\s+(?:futures|contracts?|options|calls|puts)\b", re.I)
+
+
 @rule(
     rf"{_LEFT}(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<mon>{_MONTH_WORD}){_RIGHT}",
     trigger=_alternation(_MONTHS),
@@ -97,6 +100,8 @@ def bare_month(m: re.Match[str]) -> Candidate | None:
         return None  # the modal verb and the verb "to march"
     if len(word) <= 4 and word not in ("may", "june", "july") and not m.group().endswith("."):
         return None  # a bare "Jun" or "Mar" without its period is a name or a word, not a month
+    if _TRADED_AFTER.match(m.string, m.end()):
+        return None  # "the September futures contract": what is traded, not when
     month = _month(word)
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:

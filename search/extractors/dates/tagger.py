@@ -29,8 +29,11 @@ RULES: tuple[DateRule, ...] = (
     absolute.slashed_date,
     periods.week_of,
     periods.half_year,
+    periods.months_of_a_year,
     absolute.other_day_of_a_pair,
     absolute.month_day_year,
+    absolute.dividend_day,
+    absolute.month_pair,
     absolute.day_month_year,
     absolute.month_year,
     relative.relative_month,
@@ -215,9 +218,12 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
         month = _MONTH_VALUE.match(values[index][0])
         if month:
             last_month = dt.date(int(month.group(1)), int(month.group(2)), 1)
-    return [
-        TemporalExpression(
-            c.start, c.end, text[c.start : c.end], c.type, values[i][0], values[i][1]
-        )
-        for i, c in enumerate(selected)
-    ]
+    return durations.joined_durations(
+        [
+            TemporalExpression(
+                c.start, c.end, text[c.start : c.end], c.type, values[i][0], values[i][1]
+            )
+            for i, c in enumerate(selected)
+        ],
+        text,
+    )

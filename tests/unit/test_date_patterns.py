@@ -1,0 +1,81 @@
+"""Dates as a reader of real news expects them: one expression stays one entry, ranges keep both
+ends, Reuters' shorthand is read, and words that only look like dates are left alone. Sentences
+of our own that show the patterns seen on BBC and Reuters articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from search import extract
+
+IN_2005 = dt.date(2005, 3, 10)
+IN_1987 = dt.date(1987, 3, 10)
+
+
+def dates(text: str, reference: dt.date) -> list[tuple[str, str, str | None]]:
+    return [(d.text, d.value, d.end_value) for d in extract(text, reference).dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Profits will rise in the third quarter of this year.",
+            [("the third quarter of this year", "2005-Q3", None)],
+        ),
+        (
+            "Sales fell in the final three months of 2004.",
+            [("the final three months of 2004", "2004-Q4", None)],
+        ),
+        (
+            "Output rose in the first six months of last year.",
+            [("the first six months of last year", "2004-H1", None)],
+        ),
+        ("The flight took two hours 15 minutes.", [("two hours 15 minutes", "PT2H15M", None)]),
+        (
+            "The war lasted three years and six months.",
+            [("three years and six months", "P3Y6M", None)],
+        ),
+        ("The show runs Nov 20-Dec 10.", [("Nov 20-Dec 10", "2004-11-20", "2004-12-10")]),
+    ],
+)
+def test_one_expression_is_one_entry(text, expected):
+    assert dates(text, IN_2005) == expected
+
+
+def test_a_range_written_with_to_across_months_stays_two_dates_as_timeml_writes_it():
+    assert [value for _, value, _ in dates("It rained from Aug. 26 to Oct. 20.", IN_2005)] == [
+        "2004-08-26",
+        "2004-10-20",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine mths net profit 1.2 mln dlrs.", [("Nine mths", "P9M", None)]),
+        ("The Mar/Apr shipment was sold.", [("Mar/Apr", "1987-03", "1987-04-30")]),
+        ("Qtly div 12 cts Pay May Eight", [("May Eight", "1987-05-08", None)]),
+    ],
+)
+def test_reuters_shorthand(text, expected):
+    assert dates(text, IN_1987) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May's chairman said sales rose.",
+        "The September futures contract rose two cents.",
+        "Wales led 10-3 at the end of the first quarter of the match.",
+    ],
+)
+def test_words_that_only_look_like_dates(text):
+    assert dates(text, IN_2005) == []
+
+
+def test_a_day_broken_across_a_wrapped_line_is_read_as_one_sentence():
+    text = "The Commerce Department said it would publish the trade figures on\nFriday, as planned."
+    assert dates(text, IN_1987) == [("Friday", "1987-03-13", None)]
