@@ -6,57 +6,101 @@ from __future__ import annotations
 
 import re
 
-from ..resources import word_set
-from .lexicon import FUNCTION_WORDS, TITLES
+from ..resources import table, word_set
+from .lexicon import FUNCTION_WORDS, ORGANISATION_WORDS, TITLES
 
 HONORIFICS = word_set("honorifics.txt")
-_ROLE_MODIFIERS = word_set("role_modifiers.txt")
+ROLE_MODIFIERS = word_set("role_modifiers.txt")
 # Words that never start a role although they may be capitalised before a title ("Now Home
 # Secretary", "Later Mr Saakashvili").
 _NOT_ROLE_WORDS = (FUNCTION_WORDS - {"former", "of"}) | word_set("sentence_words.txt")
 
-_ORGANISATION_AFTER = re.compile(
+# Strong evidence of an organisation: its legal form, its ticker, its shares and officers.
+_COMPANY_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:shares?|stock|chairman|chairwoman|chief\s+executive|board|subsidiary|unit|"
     r"stake|profits?|sales|revenues?|earnings|headquarters|shareholders|customers|stores|"
     r"products|brand|website|search\s+engine|takeover|bid)\b"
-    r"|\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|Group|Holdings|Bank|& Co)\b"
-    r"|\s+(?:said|says|announced)\s+(?:on\s+\w+\s+)?(?:in\s+a\s+statement\s+)?(?:that\s+)?it\b"
-    r"|\s+and\s+its\b)"
+    r"|(?:\s+[A-Z][\w&'-]*){0,3}"
+    r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|Group|Holdings|Bank|& Co)\b"
+    r"|(?:\s+[A-Z][\w&'-]*){0,3}\s+<[A-Z][A-Z.]*>)"  # Reuters' ticker: "Punta Gorda Isles <PGI>"
 )
-_ORGANISATION_BEFORE = re.compile(
+_COMPANY_BEFORE = re.compile(
     r"\b(?:shares\s+(?:of|in)|stake\s+in|(?:bid|offer)\s+for|units?\s+of|owned\s+by|"
     r"subsidiary\s+of|takeover\s+of)\s+$",
     re.I,
 )
+# Weaker evidence, which a mention that reads as a person's outweighs ("Jordan said").
+_IT_AFTER = re.compile(
+    r"^(?:\s+(?:\w+\s+)?(?:said|says|announced|reported)\b[^.]{0,40}?\bit\s+"
+    r"(?:would|will|had|has|was|is|expects?|plans?|intends?|increased|agreed|reported)\b"
+    r"|\s+and\s+its\b)"
+)
+_WORK_AFTER = re.compile(
+    r"^\s+(?:star|co-star|director|cast|sequel|soundtrack|premiere|box\s+office)\b",
+    re.I,
+)
 _WORK_BEFORE = re.compile(
-    r"\b(?:film|movie|novel|book|game|play|album|series|musical|opera|show|sitcom|drama|"
-    r"documentary|song|single|title)\s+[“\"']?$",
+    r"\b(?:(?:role|roles|part|starring|starred|appears?|appearing|performance)\s+in|film|movie|"
+    r"novel|book|game|play|album|series|musical|opera|show|sitcom|drama|documentary|song|single|"
+    r"title)\s+[“\"']?$",
     re.I,
 )
 _PLACE_BEFORE = re.compile(r"\b(?:St|St\.|Saint|Ste|Mount|Mt|Lake|Fort|Port|Cape)\s+$")
 _NOT_PEOPLE = word_set("not_people.txt")
+_NUMBER_WORDS = frozenset(table("number_words.tsv"))
+_AWARDS = frozenset({"oscar", "oscars", "emmy", "emmys", "bafta", "baftas", "grammy", "grammys"})
+_PERSON_AFTER = re.compile(
+    r"^(?:,\s+(?:who|whose)\b|\s+(?:said|says|told|added|insisted|explained|argued)\b"
+    r"|['’]s\s+(?:wife|husband|son|daughter|mother|father|family|career|death|birthday)\b)"
+)
 
 
 def is_honorific(word: str) -> bool:
     return word.lower().rstrip(".") in HONORIFICS
 
 
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    return text[max(0, start - 40) : start], text[end : end + 80]
+
+
+def names_a_company(text: str, start: int, end: int) -> bool:
+    before, after = _around(text, start, end)
+    return bool(_COMPANY_AFTER.match(after) or _COMPANY_BEFORE.search(before))
+
+
 def says_not_a_person(text: str, start: int, end: int) -> bool:
-    """Whether the words around one mention name an organisation, a work or a place."""
-    before, after = text[max(0, start - 40) : start], text[end : end + 60]
+    """Whether the words around one mention suggest an organisation, a work or a place."""
+    before, after = _around(text, start, end)
     return bool(
-        _ORGANISATION_AFTER.match(after)
-        or _ORGANISATION_BEFORE.search(before)
+        _IT_AFTER.match(after)
         or _WORK_BEFORE.search(before)
+        or _WORK_AFTER.match(after)
         or _PLACE_BEFORE.search(before)
     )
 
 
+def _says_a_person(text: str, start: int, end: int) -> bool:
+    after = _around(text, start, end)[1]
+    return bool(_PERSON_AFTER.match(after)) and not _IT_AFTER.match(after)
+
+
 def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
     """A whole group of mentions that is no person: a known club, award, brand or agency sign-off
-    ("REUTER"), or a name whose mentions' surroundings say organisation, work or place."""
-    if name.lower() in _NOT_PEOPLE:
+    ("REUTER"), a title with no name, a name that organisation words or a company's forms go with
+    ("Punta Gorda Isles Inc"), or one that only organisation, work or place contexts go with."""
+    words = name.lower().split()
+    if name.lower() in _NOT_PEOPLE or (len(words) > 1 and words[-1] in _AWARDS):
+        return True  # "Chelsea", "Strong Oscar"; "Chelsea Clinton" is a person
+    if words[0] in _NUMBER_WORDS:
+        return True  # "Million Dollar Baby"
+    if all(w in TITLES or w in ROLE_MODIFIERS or w == "special" for w in words):
+        return True  # "Special Assistant": a title with no name
+    if any(w in ORGANISATION_WORDS for w in words):
+        return True  # "Johnson Matthey Commodities Limited"
+    if any(names_a_company(text, s, e) for s, e in spans):
         return True
+    if any(_says_a_person(text, s, e) for s, e in spans):
+        return False  # "Jordan said ...": one "role in Jordan's film" does not outweigh it
     return any(says_not_a_person(text, s, e) for s, e in spans)
 
 
@@ -68,7 +112,7 @@ def clean_role(role: str | None) -> str | None:
     words = role.split()
     while words and (
         is_honorific(words[0])
-        or (words[0].lower() in _NOT_ROLE_WORDS and words[0].lower() not in _ROLE_MODIFIERS)
+        or (words[0].lower() in _NOT_ROLE_WORDS and words[0].lower() not in ROLE_MODIFIERS)
     ):
         words = words[1:]
     while words and is_honorific(words[-1]):
@@ -110,8 +154,8 @@ def role_before(text: str, start: int) -> str | None:
             word.endswith(".") and not _ABBREVIATION.fullmatch(word)
         ):
             break  # the end of a clause or a sentence; "U.S." is neither
-        if lower in _ROLE_MODIFIERS or word[:1].isupper() or word.endswith(("'s", "’s")):
-            if lower in _NOT_ROLE_WORDS and lower not in _ROLE_MODIFIERS:
+        if lower in ROLE_MODIFIERS or word[:1].isupper() or word.endswith(("'s", "’s")):
+            if lower in _NOT_ROLE_WORDS and lower not in ROLE_MODIFIERS:
                 break
             first -= 1
         elif not took_noun and lower.isalpha() and lower not in FUNCTION_WORDS:

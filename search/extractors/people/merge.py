@@ -26,6 +26,7 @@ from .detect import (
     _Token,
     _tokens,
 )
+from .evidence import ROLE_MODIFIERS as _MODIFIERS
 from .evidence import clean_role, is_honorific, never_a_person, role_before
 from .lexicon import GIVEN_NAMES as _GIVEN
 from .lexicon import NAME_PARTICLES as _PARTICLES
@@ -35,7 +36,7 @@ from .tagger import tokenize
 
 _COMPOUND_GIVEN = word_set("compound_given_names.txt")
 _APPOSITIVE_ROLE = re.compile(
-    r",\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|and\s+the)\b)"
+    r",\s+(?P<article>(?:the|a|an)\s+)?(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|and\s+the)\b)"
 )
 
 
@@ -67,10 +68,12 @@ class _Group:
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
     def canonical(self) -> str:
-        best = max(self.forms.values())
-        # The most used full form is the common one; among equals, the first the article used.
-        ties = [form for form, count in self.forms.items() if count == best]
-        return self.first_form if self.first_form in ties else ties[0]
+        """The fullest form the article gives ("Barend du Plessis", not "Du Plessis"); among
+        equally full ones, the most used, then the first."""
+        return max(
+            self.forms,
+            key=lambda form: (len(form.split()), self.forms[form], form == self.first_form),
+        )
 
 
 def _canonical_words(words: list[str]) -> list[str]:
@@ -120,9 +123,11 @@ def _split_name(words: list[str]) -> tuple[str | None, str]:
         return " ".join(words[1:]), words[0]
     if len(words) == 1:
         return None, words[0]
-    family = words[-1]
-    # A particle belongs to the family name: "de Gaulle", "van Gogh".
-    return words[0], family
+    # A particle belongs to the family name, whatever its case: "de Gaulle", "Du Plessis".
+    if len(words) >= 2 and words[-2].lower() in _PARTICLES:
+        family = words[-2].lower() + " " + words[-1]
+        return (" ".join(words[:-2]) or None), family
+    return words[0], words[-1]
 
 
 def extract_people(text: str) -> list[Person]:
@@ -224,8 +229,22 @@ def _appositive_role(text: str, end: int) -> str | None:
     if not match:
         return None
     role = match.group("role").strip()
-    words = role.lower().split()
-    return role if any(w in _TITLES for w in words) else None
+    words = role.split()
+    if not any(w.lower() in _TITLES for w in words):
+        return None
+    if " and " in role and re.search(r"\band\s+[A-Z]", role):
+        return None  # "Kate Winslet and director Mike Leigh": a list of people, not a role
+    if not match.group("article"):
+        # Without "the", a role is a title, after at most two words that qualify it: "Federated's
+        # chairman", "UKIP spokesman"; not "who will be the head coach", "signed Charlton
+        # midfielder", "Kate Winslet and director Mike Leigh".
+        title_at = next(n for n, w in enumerate(words) if w.lower() in _TITLES)
+        qualifiers = words[:title_at]
+        if len(qualifiers) > 2 or not all(
+            w[:1].isupper() or w.lower() in _MODIFIERS for w in qualifiers
+        ):
+            return None
+    return role
 
 
 def mentions(people: list[Person]) -> list[PersonMention]:
