@@ -24,6 +24,9 @@ def people(text: str) -> dict[str, str | None]:
         "She has been nominated for an Oscar for her role.",
         "Chelsea beat Charlton 2-0 at Stamford Bridge.",
         "Grain prices rose on the news.\nREUTER",
+        "The watchdog BaFin told reporters it had passed the case on.",
+        "Regulators are studying Ultra Wideband (UWB) for home networks.",
+        "Punta Gorda Isles Inc <PGI> said it sold preferred stock. Punta Gorda also said it grew.",
     ],
 )
 def test_organisations_clubs_works_places_and_sign_offs_are_not_people(text):
@@ -77,6 +80,17 @@ def test_an_english_middle_name_is_left_out_as_the_news_does():
             "Former US House Speaker",
         ),
         ("Now Home Secretary Charles Clarke said so.", "Charles Clarke", "Home Secretary"),
+        (
+            "The chief inspector of schools, David Bell, agreed.",
+            "David Bell",
+            "chief inspector of schools",
+        ),
+        ("It was backed, said its chairman, Sir Anthony Greener.", "Anthony Greener", "chairman"),
+        (
+            "said Yusuf Mehdi, corporate vice president at the firm's internet division.",
+            "Yusuf Mehdi",
+            "corporate vice president at the firm's internet division",
+        ),
     ],
 )
 def test_roles_written_before_and_after_the_name(text, name, role):
@@ -92,3 +106,19 @@ def test_a_name_broken_across_a_wrapped_line_is_one_name_with_offsets_into_the_o
     assert person.name == "David Mulford" and person.role == "Assistant Treasury Secretary"
     (mention,) = person.mentions
     assert mention.text == "David\nMulford" == text[mention.start : mention.end]
+
+
+def test_a_particle_joins_the_family_name_whatever_its_case():
+    found = people(
+        "Finance Minister Barend du Plessis spoke. Du Plessis said the banks agreed. "
+        "Du Plessis added that talks would go on."
+    )
+    assert found == {"Barend du Plessis": "Finance Minister"}
+
+
+def test_a_person_who_speaks_outweighs_a_hint_of_a_work():
+    found = people(
+        "Director Neil Jordan defended the film. Liam Neeson plays the lead role in Jordan's "
+        'film. "It is true," Jordan said.'
+    )
+    assert found["Neil Jordan"] == "Director"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..resources import table, word_set
-from .lexicon import FUNCTION_WORDS, ORGANISATION_WORDS, TITLES
+from .lexicon import FUNCTION_WORDS, ORGANISATION_WORDS, PLACES, TITLES
 
 HONORIFICS = word_set("honorifics.txt")
 ROLE_MODIFIERS = word_set("role_modifiers.txt")
@@ -29,6 +29,10 @@ _COMPANY_BEFORE = re.compile(
     r"subsidiary\s+of|takeover\s+of)\s+$",
     re.I,
 )
+# "Ultra Wideband (UWB)", "the European Conference of ... Administrations (CEPT)": a body or a
+# thing named with its acronym.
+_ACRONYM_AFTER = re.compile(r"^\s+\(([A-Z][A-Z0-9&]{1,9})\)")
+_INNER_CAPITAL = re.compile(r"^(?!Mc|Mac|O'|O’|Di|De|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+[A-Z]")
 # Weaker evidence, which a mention that reads as a person's outweighs ("Jordan said").
 _IT_AFTER = re.compile(
     r"^(?:\s+(?:\w+\s+)?(?:said|says|announced|reported)\b[^.]{0,40}?\bit\s+"
@@ -65,7 +69,10 @@ def _around(text: str, start: int, end: int) -> tuple[str, str]:
 
 def names_a_company(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end)
-    return bool(_COMPANY_AFTER.match(after) or _COMPANY_BEFORE.search(before))
+    acronym = _ACRONYM_AFTER.match(after)
+    if acronym and acronym.group(1).lower() in PLACES:
+        acronym = None  # "Jane Quigley (USA)": where a runner comes from
+    return bool(_COMPANY_AFTER.match(after) or _COMPANY_BEFORE.search(before) or acronym)
 
 
 def says_not_a_person(text: str, start: int, end: int) -> bool:
@@ -97,6 +104,8 @@ def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
         return True  # "Special Assistant": a title with no name
     if any(w in ORGANISATION_WORDS for w in words):
         return True  # "Johnson Matthey Commodities Limited"
+    if " " not in name and _INNER_CAPITAL.search(name):
+        return True  # "BaFin", "PayPal": a brand's spelling; "McDonald", "DiCaprio" are names
     if any(names_a_company(text, s, e) for s, e in spans):
         return True
     if any(_says_a_person(text, s, e) for s, e in spans):
@@ -124,6 +133,23 @@ def clean_role(role: str | None) -> str | None:
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+")
 _WORD_BEFORE = re.compile(r"([\w’'.&-]+)\s+$")
+
+
+_ROLE_THEN_NAME = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<role>[^,;.()\"“”]{3,80}?),\s*"
+    r"(?:(?:Sir|Dame|Lord|Lady|Dr|Mr|Mrs|Ms|Miss|Professor|Prof)\.?\s+)?$"
+)
+
+
+def role_then_name(text: str, start: int) -> str | None:
+    """ "The chief inspector of schools, David Bell, said": a role that ends where the name
+    begins, after a comma."""
+    match = _ROLE_THEN_NAME.search(text, max(0, start - 100), start)
+    if not match:
+        return None
+    role = match.group("role").strip()
+    words = role.lower().split()
+    return role if words and any(w in TITLES for w in words[:4]) else None
 
 
 def role_before(text: str, start: int) -> str | None:

@@ -27,7 +27,7 @@ from .detect import (
     _tokens,
 )
 from .evidence import ROLE_MODIFIERS as _MODIFIERS
-from .evidence import clean_role, is_honorific, never_a_person, role_before
+from .evidence import clean_role, is_honorific, never_a_person, role_before, role_then_name
 from .lexicon import GIVEN_NAMES as _GIVEN
 from .lexicon import NAME_PARTICLES as _PARTICLES
 from .lexicon import NICKNAMES as _NICKNAMES
@@ -161,6 +161,7 @@ def extract_people(text: str) -> list[Person]:
             group.role
             or role_before(text, found.start)
             or clean_role(cand.role)
+            or role_then_name(text, found.start)
             or _appositive_role(text, cand.end)
         )
         group.mentions.append((cand.start, cand.end))
