@@ -21,14 +21,16 @@ _COMPANY_AFTER = re.compile(
     r"stake|profits?|sales|revenues?|earnings|headquarters|shareholders|customers|stores|"
     r"products|brand|website|search\s+engine|takeover|bid)\b"
     r"|(?:\s+[A-Z][\w&'-]*){0,3}"
-    r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|Group|Holdings|Bank|& Co)\b"
+    r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|Group|Holdings|Bank|& Co|A\.S\.|S\.A\.)(?!\w)"
     r"|(?:\s+[A-Z][\w&'-]*){0,3}\s+<[A-Z][A-Z.]*>)"  # Reuters' ticker: "Punta Gorda Isles <PGI>"
 )
 _COMPANY_BEFORE = re.compile(
     r"\b(?:shares\s+(?:of|in)|stake\s+in|(?:bid|offer)\s+for|units?\s+of|owned\s+by|"
-    r"subsidiary\s+of|takeover\s+of)\s+$",
+    r"subsidiary\s+of|takeover\s+of|(?:Compagnie|Soci[eé]t[eé]|Banque|Banco|Groupe)"
+    r"(?:\s+(?:des?|du|de\s+la|[A-Z]\w+))?)\s+$",
     re.I,
 )
+_COMPANY_ENDINGS = ("group", "bank", "corp", "soft", "tech", "com", "net", "tel")
 # "Ultra Wideband (UWB)", "the European Conference of ... Administrations (CEPT)": a body or a
 # thing named with its acronym.
 _ACRONYM_AFTER = re.compile(r"^\s+\(([A-Z][A-Z0-9&]{1,9})\)")
@@ -102,6 +104,10 @@ def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
         return True  # "Million Dollar Baby"
     if all(w in TITLES or w in ROLE_MODIFIERS or w == "special" for w in words):
         return True  # "Special Assistant": a title with no name
+    if name.lower() in PLACES:
+        return True  # "Abu Dhabi"
+    if len(words) == 1 and words[0].endswith(_COMPANY_ENDINGS) and len(words[0]) > 6:
+        return True  # "Citigroup", "Microsoft"
     if any(w in ORGANISATION_WORDS for w in words):
         return True  # "Johnson Matthey Commodities Limited"
     if " " not in name and _INNER_CAPITAL.search(name):

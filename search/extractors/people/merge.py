@@ -36,7 +36,7 @@ from .tagger import tokenize
 
 _COMPOUND_GIVEN = word_set("compound_given_names.txt")
 _APPOSITIVE_ROLE = re.compile(
-    r",\s+(?P<article>(?:the|a|an)\s+)?(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|and\s+the)\b)"
+    r",\s+(?P<article>(?:the|a|an)\s+)?(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|told|added|and\s+the)\b)"
 )
 
 
