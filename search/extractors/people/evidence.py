@@ -178,7 +178,6 @@ def role_before(text: str, start: int) -> str | None:
     else:
         return None
     first = title_start
-    took_noun = False
     while first > 0:
         word = words[first - 1]
         lower = word.lower().rstrip(".,")
@@ -190,8 +189,9 @@ def role_before(text: str, start: int) -> str | None:
             if lower in _NOT_ROLE_WORDS and lower not in ROLE_MODIFIERS:
                 break
             first -= 1
-        elif not took_noun and lower.isalpha() and lower not in FUNCTION_WORDS:
-            took_noun, first = True, first - 1  # "tourism minister"
+        elif first == title_start and lower.isalpha() and lower not in FUNCTION_WORDS:
+            first -= 1  # "tourism minister": one noun, right before the title
+            break
         else:
             break
     if all(is_honorific(w) for w in words[title_start:]):
