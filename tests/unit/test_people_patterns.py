@@ -122,3 +122,20 @@ def test_a_person_who_speaks_outweighs_a_hint_of_a_work():
         'film. "It is true," Jordan said.'
     )
     assert found["Neil Jordan"] == "Director"
+
+
+def test_a_title_word_that_ends_a_name_is_its_surname():
+    assert people("Labour MP Oona King said she would stand again.") == {"Oona King": "Labour MP"}
+
+
+def test_a_team_list_of_initials_and_surnames():
+    found = people("Ireland: G Murphy (Leicester); G Dempsey (Leinster), B O'Driscoll (capt).")
+    assert set(found) == {"G Murphy", "G Dempsey", "B O'Driscoll"}
+
+
+def test_the_first_of_two_surnames_names_the_same_person():
+    found = extract(
+        "Trade Minister Alejandro Martinez Cuenca spoke in London. Martinez said prices fell.",
+        None,
+    ).people
+    assert [(p.name, len(p.mentions)) for p in found] == [("Alejandro Martinez Cuenca", 2)]

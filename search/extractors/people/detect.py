@@ -191,11 +191,22 @@ def _plausible_name(tokens: list[_Token]) -> bool:
     return all(t.bare[:1].isalpha() for t in tokens)
 
 
+_LISTED_SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+")
+
+
 def _strong_name(tokens: list[_Token]) -> bool:
     words = [t.bare for t in tokens]
     first = tokens[0].key.split("-")[0]  # "Jean-Claude" opens with "Jean"
     # "J.R.R. Tolkien", "P. Simmons"; two letters are mostly places and bodies ("U.S.", "U.N.").
-    initials = bool(re.fullmatch(r"[A-Z]\.|(?:[A-Z]\.){3,}", tokens[0].text))
+    initials = bool(re.fullmatch(r"[A-Z]\.|(?:[A-Z]\.){3,}", tokens[0].text)) or bool(
+        # "G Murphy", "J-P Grandclaude" in a team list: an initial without its period, before a
+        # surname written as one
+        re.fullmatch(r"[A-Z](?:-[A-Z])?", tokens[0].text)
+        and len(tokens) == 2
+        and re.fullmatch(
+            r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+", words[1]
+        )
+    )
     if len(tokens) >= 2 and (first in _GIVEN or initials) and _plausible_name(tokens):
         return True
     return _is_east_asian(words) and _plausible_name(tokens)
@@ -219,7 +230,10 @@ def _candidates(
         i = 0
         while i < len(run):
             length = _title_length(run, i)
-            if length:
+            # A title word that ends a run after a name is a surname: "Labour MP Oona King".
+            if length and not (
+                i + length == len(run) and last_title_end >= 0 and i > last_title_end
+            ):
                 last_title_end = i + length
                 i += length
             else:

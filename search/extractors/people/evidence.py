@@ -21,7 +21,8 @@ _COMPANY_AFTER = re.compile(
     r"stake|profits?|sales|revenues?|earnings|headquarters|shareholders|customers|stores|"
     r"products|brand|website|search\s+engine|takeover|bid)\b"
     r"|(?:\s+[A-Z][\w&'-]*){0,3}"
-    r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|Group|Holdings|Bank|& Co|A\.S\.|S\.A\.)(?!\w)"
+    r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|Group|Holdings|Bank|& Co|A\.S\.|S\.A\.|"
+    r"Partners|Securities|Brothers|Capital\s+Markets|Markets)(?!\w)"
     r"|(?:\s+[A-Z][\w&'-]*){0,3}\s+<[A-Z][A-Z.]*>)"  # Reuters' ticker: "Punta Gorda Isles <PGI>"
 )
 _COMPANY_BEFORE = re.compile(
@@ -98,6 +99,8 @@ def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
     ("REUTER"), a title with no name, a name that organisation words or a company's forms go with
     ("Punta Gorda Isles Inc"), or one that only organisation, work or place contexts go with."""
     words = name.lower().split()
+    if len(name.rstrip(".")) == 1:
+        return True  # "J": an initial left alone
     if name.lower() in _NOT_PEOPLE or (len(words) > 1 and words[-1] in _AWARDS):
         return True  # "Chelsea", "Strong Oscar"; "Chelsea Clinton" is a person
     if words[0] in _NUMBER_WORDS:

@@ -173,7 +173,12 @@ def extract_people(text: str) -> list[Person]:
                 (
                     g
                     for g in groups
-                    if g.forms and (g.family == group.family or g.given == group.family)
+                    if g.forms
+                    and (
+                        g.family == group.family
+                        or g.given == group.family
+                        or _first_surname(g) == group.family
+                    )
                 ),
                 None,
             )
@@ -192,8 +197,11 @@ def extract_people(text: str) -> list[Person]:
             end = start + len(word)
             if any(s <= start < e for s, e in taken):
                 continue
-            group = next((g for g in merged if g.family == word), None) or next(
-                (g for g in merged if g.given == word and len(word) > 2), None
+            group = (
+                next((g for g in merged if g.family == word), None)
+                or next((g for g in merged if g.given == word and len(word) > 2), None)
+                # "Martinez" for "Alejandro Martinez Cuenca": a surname of two words
+                or next((g for g in merged if _first_surname(g) == word), None)
             )
             if group is not None:
                 group.mentions.append((start, end))
@@ -210,6 +218,15 @@ def extract_people(text: str) -> list[Person]:
         mentions = tuple(PersonMention(s, e, text[s:e], name) for s, e in spans)
         people.append(Person(name, mentions, group.role))
     return sorted(people, key=lambda p: p.mentions[0].start)
+
+
+def _first_surname(group: _Group) -> str | None:
+    """The first of two surnames ("Martinez" of "Alejandro Martinez Cuenca"), by which the
+    article may name the person later; only for a name that opens with a known given name."""
+    words = group.canonical().split()
+    if len(words) == 3 and words[0].lower() in _GIVEN and words[1][:1].isupper():
+        return words[1]
+    return None
 
 
 def _hyphen_parts(token: _Token) -> list[tuple[str, int]]:
