@@ -41,6 +41,12 @@ _FURNITURE_HEADING = re.compile(
 )
 
 
+_OPEN_ENDING = re.compile(
+    r"\b(?:on|in|at|of|to|the|a|an|and|or|but|for|by|with|from|that|than|as|into|about|its|his|"
+    r"her|their|our|said|says)$"
+)
+
+
 @dataclass(frozen=True)
 class CleanText:
     paragraphs: tuple[str, ...]
@@ -68,8 +74,12 @@ def split_paragraphs(text: str) -> list[str]:
                 ended_short = bool(_TERMINAL.search(previous)) and len(previous) < 0.6 * longest
                 continues = not starts_new and not ended_short
             else:
+                # A line that stops on "on" or "the" goes on, whatever case the next one opens
+                # with: "figures on / Friday."
                 continues = (
-                    not starts_new and not _TERMINAL.search(previous) and stripped[:1].islower()
+                    not starts_new
+                    and not _TERMINAL.search(previous)
+                    and (stripped[:1].islower() or bool(_OPEN_ENDING.search(previous)))
                 )
             if continues:
                 current = f"{current} {stripped}"

@@ -79,3 +79,23 @@ def test_words_that_only_look_like_dates(text):
 def test_a_day_broken_across_a_wrapped_line_is_read_as_one_sentence():
     text = "The Commerce Department said it would publish the trade figures on\nFriday, as planned."
     assert dates(text, IN_1987) == [("Friday", "1987-03-13", None)]
+
+
+def test_the_month_figures_are_of_is_gone_by_whatever_the_tense_of_their_release():
+    text = "The Federal Reserve said it would release April consumer instalment credit figures."
+    assert dates(text, dt.date(1987, 6, 2)) == [("April", "1987-04", None)]
+
+
+def test_a_wrapped_line_that_stops_on_a_preposition_goes_on_in_the_file(tmp_path):
+    from search.sources.files import read_article
+
+    path = tmp_path / "fed.txt"
+    path.write_text(
+        "FED TO RELEASE CREDIT FIGURES\n\nThe Federal Reserve Board said it\n"
+        "would release April consumer instalment credit figures on\nFriday.\n"
+        "    No fixed time was set for the release.\n",
+        encoding="utf-8",
+    )
+    body = read_article(path).body
+    assert "figures on Friday." in body
+    assert ("Friday", "1987-06-05", None) in dates(body, dt.date(1987, 6, 2))

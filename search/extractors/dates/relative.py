@@ -82,6 +82,10 @@ def relative_month(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), m.end(), "DATE", resolve)
 
 
+_FIGURES_AFTER = re.compile(
+    r"(?:\s+[a-z-]+){0,3}\s+(?:figures|data|statistics|numbers|sales|output|production|exports|"
+    r"imports|trade\s+(?:figures|balance|deficit|surplus)|payrolls|inflation|earnings)\b"
+)
 _TRADED_AFTER = re.compile(r"\s+(?:futures|contracts?|options|calls|puts)\b", re.I)
 
 
@@ -103,9 +107,16 @@ def bare_month(m: re.Match[str]) -> Candidate | None:
     if _TRADED_AFTER.match(m.string, m.end()):
         return None  # "the September futures contract": what is traded, not when
     month = _month(word)
+    # "would release April consumer credit figures" in June: figures are of a month just gone
+    # by (released a month or three later), whatever the tense of their release.
+    figures = bool(_FIGURES_AFTER.match(m.string, m.end()))
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
-        year = _year_for(ctx, month, None)
+        reference = ctx.reference
+        if figures and reference is not None and 0 < (reference.month - month) % 12 <= 3:
+            year: int | None = reference.year - (1 if month > reference.month else 0)
+        else:
+            year = _year_for(ctx, month, None)
         return (f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"), None
 
     return Candidate(m.start(), m.end(), "DATE", resolve)
