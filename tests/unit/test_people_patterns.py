@@ -139,3 +139,11 @@ def test_the_first_of_two_surnames_names_the_same_person():
         None,
     ).people
     assert [(p.name, len(p.mentions)) for p in found] == [("Alejandro Martinez Cuenca", 2)]
+
+
+def test_a_surname_two_people_share_is_given_to_neither():
+    found = extract("Simon Easterby and Guy Easterby both played. Easterby scored.", None).people
+    assert [(p.name, len(p.mentions)) for p in found] == [
+        ("Simon Easterby", 1),
+        ("Guy Easterby", 1),
+    ]

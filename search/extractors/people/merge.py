@@ -137,15 +137,17 @@ def extract_people(text: str) -> list[Person]:
     rule_full, singles = _candidates(text, tokens)
     full = _model_candidates(text, base, tokens, rule_full, singles)
     groups: list[_Group] = []
-    for found in sorted(full, key=lambda c: c.start):
+    # Full names first, so that a surname alone finds every person it may stand for.
+    for found in sorted(full, key=lambda c: (len(c.tokens) == 1, c.start)):
         cand = _without_address(found)
         if cand is None:
             continue
         words = _canonical_words([_POSSESSIVE.sub("", t.text) for t in cand.tokens])
         given, family = _split_name(words)
-        group = next(
-            (g for g in groups if g.family == family and _given_compatible(g.given, given)), None
-        )
+        matching = [g for g in groups if g.family == family and _given_compatible(g.given, given)]
+        if len(words) == 1 and len({g.given for g in matching if g.forms}) > 1:
+            continue  # "Easterby" when Simon and Guy Easterby both play: no one can tell which
+        group = matching[0] if matching else None
         if group is None and len(words) == 1:
             group = next((g for g in groups if g.given == family), None)
         if group is None:
@@ -197,8 +199,11 @@ def extract_people(text: str) -> list[Person]:
             end = start + len(word)
             if any(s <= start < e for s, e in taken):
                 continue
+            sharing = [g for g in merged if g.family == word]
+            if len(sharing) > 1:
+                continue  # a surname two people of the article share
             group = (
-                next((g for g in merged if g.family == word), None)
+                next(iter(sharing), None)
                 or next((g for g in merged if g.given == word and len(word) > 2), None)
                 # "Martinez" for "Alejandro Martinez Cuenca": a surname of two words
                 or next((g for g in merged if _first_surname(g) == word), None)
