@@ -53,6 +53,7 @@ def test_a_title_inside_the_taggers_span_joins_the_full_name():
         ("Juan Carlos Ferrero won in three sets. Ferrero was pleased.", "Juan Carlos Ferrero"),
         ("Ole Gunnar Solskjaer scored twice. Solskjaer left later.", "Ole Gunnar Solskjaer"),
         ("Oscar-winner Andrea Arnold made the film. Arnold said so.", "Andrea Arnold"),
+        ("David Lloyd George led the country. Lloyd George resigned.", "David Lloyd George"),
     ],
 )
 def test_the_canonical_name_is_the_fullest_the_article_gives(text, name):

@@ -35,6 +35,7 @@ from .lexicon import TITLES as _TITLES
 from .tagger import tokenize
 
 _COMPOUND_GIVEN = word_set("compound_given_names.txt")
+_DOUBLE = word_set("double_surnames.txt")
 _APPOSITIVE_ROLE = re.compile(
     r",\s+(?P<article>(?:the|a|an)\s+)?(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|told|added|and\s+the)\b)"
 )
@@ -84,7 +85,7 @@ def _canonical_words(words: list[str]) -> list[str]:
         return words
     if any(w.lower() in _PARTICLES for w in words[1:-1]):
         return words
-    if " ".join(words[:2]).lower() in _COMPOUND_GIVEN:
+    if " ".join(words[:2]).lower() in _COMPOUND_GIVEN or " ".join(words[-2:]).lower() in _DOUBLE:
         return words
     middle = [w for w in words[1:-1] if not (w.lower() in _GIVEN and len(w) > 2)]
     return [words[0], *middle, words[-1]]
