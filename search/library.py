@@ -116,7 +116,8 @@ class Library:
         """Bring the index up to date in this process."""
         report = self._indexer.update(on_progress)
         self.refresh()
-        self.group_stories()
+        if report.changed or self._story_store().is_empty():
+            self.group_stories()
         return report
 
     def catch_up(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:

@@ -104,6 +104,9 @@ class StoryStore:
             )
         return [str(number) for number in range(first, first + count)]
 
+    def is_empty(self) -> bool:
+        return self._db().execute("SELECT 1 FROM article LIMIT 1").fetchone() is None
+
     def known_ids(self) -> set[str]:
         return {row[0] for row in self._db().execute("SELECT id FROM article")}
 
