@@ -99,3 +99,21 @@ def test_a_wrapped_line_that_stops_on_a_preposition_goes_on_in_the_file(tmp_path
     body = read_article(path).body
     assert "figures on Friday." in body
     assert ("Friday", "1987-06-05", None) in dates(body, dt.date(1987, 6, 2))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders meet separately Monday.",
+        "He meets Albright on Monday.",
+        "Talks resume on Monday.",
+    ],
+)
+def test_a_scheduled_event_told_in_the_present_looks_ahead(text):
+    assert dates(text, dt.date(1998, 5, 1)) == [("Monday", "1998-05-04", None)]
+
+
+def test_the_past_tense_still_looks_back():
+    assert dates("The two leaders met Monday.", dt.date(1998, 5, 1)) == [
+        ("Monday", "1998-04-27", None)
+    ]

@@ -26,6 +26,17 @@ _FUTURE_CUE = re.compile(
 # would
 # challenge Wednesday's ruling" the ruling has already been given.
 _WEAK_FUTURE_CUE = re.compile(r"\b(?:would|might)\b", re.I)
+# A scheduled event told in the present looks ahead: "the two leaders meet Monday", "the talks
+# open on Tuesday". Only verbs of schedules: most present tense in news is not about a date.
+_SCHEDULE_PRESENT = re.compile(
+    r"\b(?:meet|meets|open|opens|visit|visits|arrive|arrives|resume|resumes|begin|begins|"
+    r"start|starts|face|faces|play|plays|vote|votes|travel|travels|fly|flies|return|returns|"
+    r"convene|convenes|reopen|reopens|kick\s+off|kicks\s+off)"
+    r"(?:\s+(?:again|separately|formally|officially|here|there|in\s+\w+|with\s+\w+)"
+    r"|(?:\s+[A-Z][\w'’.-]*){1,3})?"
+    r"\s+(?:on\s+|next\s+)?$",
+    re.I,
+)
 # A plan in the pluperfect lies in the past: "had been due to expire Friday".
 _PAST_PLAN = re.compile(r"\bhad\s+(?:been\s+|previously\s+been\s+)?$", re.I)
 _PAST_WORDS = re.compile(r"\b(?:ago|earlier|last|yesterday|previously)\b", re.I)
@@ -195,6 +206,8 @@ def tense_at(text: str, sentence: tuple[int, int], start: int, end: int) -> int:
         and not _PAST_PLAN.search(before[: len(before) - len(local_future.group())][-30:])
         and not (_owns_event(text, end) and _WEAK_FUTURE_CUE.match(local_future.group()))
     ):
+        return 1
+    if _SCHEDULE_PRESENT.search(before[-40:]):
         return 1
     lo, hi = clause_span(text, sentence, start, end)
     future, past = _cues(text, lo, hi, start, end)
