@@ -29,13 +29,12 @@ _WEAK_FUTURE_CUE = re.compile(r"\b(?:would|might)\b", re.I)
 # A scheduled event told in the present looks ahead: "the two leaders meet Monday", "the talks
 # open on Tuesday". Only verbs of schedules: most present tense in news is not about a date.
 _SCHEDULE_PRESENT = re.compile(
-    r"\b(?:meet|meets|open|opens|visit|visits|arrive|arrives|resume|resumes|begin|begins|"
+    r"\b(?i:meet|meets|open|opens|visit|visits|arrive|arrives|resume|resumes|begin|begins|"
     r"start|starts|face|faces|play|plays|vote|votes|travel|travels|fly|flies|return|returns|"
     r"convene|convenes|reopen|reopens|kick\s+off|kicks\s+off)"
-    r"(?:\s+(?:again|separately|formally|officially|here|there|in\s+\w+|with\s+\w+)"
+    r"(?:\s+(?:again|separately|formally|officially|here|there|with\s+\w+)"
     r"|(?:\s+[A-Z][\w'’.-]*){1,3})?"
-    r"\s+(?:on\s+|next\s+)?$",
-    re.I,
+    r"\s+(?:on\s+)?$"
 )
 # A plan in the pluperfect lies in the past: "had been due to expire Friday".
 _PAST_PLAN = re.compile(r"\bhad\s+(?:been\s+|previously\s+been\s+)?$", re.I)
