@@ -70,6 +70,7 @@ def test_reuters_shorthand(text, expected):
         "May's chairman said sales rose.",
         "The September futures contract rose two cents.",
         "Wales led 10-3 at the end of the first quarter of the match.",
+        "The 20th Century Fox film studio released it.",
     ],
 )
 def test_words_that_only_look_like_dates(text):

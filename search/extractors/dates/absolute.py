@@ -268,6 +268,8 @@ def holiday(m: re.Match[str]) -> Candidate | None:
     reach=(40, 5),
 )
 def century(m: re.Match[str]) -> Candidate | None:
+    if "Century" in m.group() and re.match(r"\s+[A-Z]", m.string[m.end() : m.end() + 2]):
+        return None  # "20th Century Fox": a name
     number = int(m["n"]) if m["n"] else _ordinal(m["word"])
     return Candidate(m.start(), m.end(), "DATE", _fixed(f"{number - 1:02d}"))
 
