@@ -118,3 +118,9 @@ def test_the_past_tense_still_looks_back():
     assert dates("The two leaders met Monday.", dt.date(1998, 5, 1)) == [
         ("Monday", "1998-04-27", None)
     ]
+
+
+def test_a_month_beside_the_same_month_with_its_year_is_another_years():
+    text = "Receipts in May fell to 521 mln stg, compared with 500 mln in May 1986, figures showed."
+    assert dates(text, dt.date(1987, 6, 10))[0] == ("May", "1987-05", None)
+    assert dates(text, None)[0] == ("May", "XXXX-05", None)

@@ -59,6 +59,7 @@ class YearAnchor:
     bounds_a_span: (
         bool  # "until 1990", "since 1953": an end of a stretch, not the time of the events told
     )
+    month: int | None = None  # the month it names with its year ("May 1986"), if any
 
 
 @dataclass
@@ -126,7 +127,7 @@ class _Context:
         """+1 for the future, -1 otherwise: news mostly reports the past."""
         return 1 if self.tense() > 0 else -1
 
-    def sentence_year(self) -> int | None:
+    def sentence_year(self, month: int | None = None) -> int | None:
         """The year a list of months ends with ("in April, August and December last year"); else the
         year named
         nearest in the expression's clause; else in its sentence, if the clause has no tense of its
@@ -140,20 +141,23 @@ class _Context:
             return listed
         sentence = self.sentence()
         clause = clause_span(self.text, sentence, self.start, self.end)
-        year = self._nearest_year(*clause)
+        year = self._nearest_year(*clause, month)
         if year is None and not clause_has_tense(self.text, clause, self.start, self.end):
             # A clause with its own verb keeps its own time: "..., approved in 1987 that set no
             # limit,
             # had bought shares through Sept. 29".
-            year = self._nearest_year(*sentence)
+            year = self._nearest_year(*sentence, month)
         return year
 
-    def _nearest_year(self, lo: int, hi: int) -> int | None:
+    def _nearest_year(self, lo: int, hi: int, month: int | None = None) -> int | None:
+        # "receipts in May fell ..., compared with 500 mln in May 1986": a month named beside the
+        # same month with its year is another year's.
         years = [
             (abs(a.start - self.start), a.start, a.year)
             for a in self.year_anchors
             if lo <= a.start < hi
             and a.start != self.start
+            and (month is None or a.month != month)
             and not a.bounds_a_span
             and (not a.names_a_month or self._owns(a))
         ]
@@ -240,7 +244,7 @@ def _year_for(ctx: _Context, month: int, day: int | None, direction: int = 0) ->
     start = ctx.range_start() if day is not None else None
     if start is not None:  # the end of a range comes after its start
         return start.year + (1 if (month, day) < (start.month, start.day) else 0)
-    anchored = None if direction else ctx.sentence_year()
+    anchored = None if direction else ctx.sentence_year(month)
     if anchored is not None:
         return anchored
     if ctx.reference is None:

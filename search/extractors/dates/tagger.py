@@ -182,9 +182,14 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
             bounds_a_span = bool(
                 _SPAN_BOUND_BEFORE.search(text, max(0, cand.start - 10), cand.start)
             )
+            named_month = _MONTH_VALUE.match(values[index][0])
             anchors.append(
                 YearAnchor(
-                    cand.start, int(year.group(1)) if year else None, follows_a_month, bounds_a_span
+                    cand.start,
+                    int(year.group(1)) if year else None,
+                    follows_a_month,
+                    bounds_a_span,
+                    int(named_month.group(2)) if named_month else None,
                 )
             )
     # Then the rest in reading order, so that "the same day" can look back at the last day named.
