@@ -16,7 +16,8 @@ class Marking:
 
     def show_count(self) -> None:
         results = self.results
-        if results is None:
+        # Marks changed by a key typed just before Quit arrive after the panes are gone.
+        if results is None or not self.panes_alive:
             return
         order = "by date" if results.by_date else "by relevance"
         self.search_box.show_count(len(results.hits), results.total, self.unread, order)

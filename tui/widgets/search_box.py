@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widgets import Input, Static
 
 
@@ -51,7 +52,10 @@ class SearchBox(Horizontal):
         self._status(Text(f"⚠ {message}"), error=True)
 
     def _status(self, text: Text, error: bool) -> None:
-        status = self.query_one("#search-status", Static)
+        try:
+            status = self.query_one("#search-status", Static)
+        except NoMatches:  # the app is closing: its children went first
+            return
         status.update(text)
         status.set_class(error, "-error")
         status.tooltip = text.plain
