@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .context import Candidate, _Context, _fixed, _named_day
+from .context import Candidate, Resolver, _Context, _fixed, _named_day
 from .registry import rule
 from .values import _SEASON_STARTS, _iso_week, _last_quarter_day, _quarter, _shift
 from .vocabulary import (
@@ -85,12 +85,17 @@ def months_of_a_year(m: re.Match[str]) -> Candidate | None:
     if m["y"]:
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{m['y']}-{part}"))
     shift = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    return Candidate(m.start(), m.end(), "DATE", _of_a_year_from_now(shift, part))
+
+
+def _of_a_year_from_now(shift: int, part: str) -> Resolver:
+    """A part ("Q3", "H1") of the year `shift` years from the reference's."""
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         year = ctx.reference.year + shift if ctx.reference else None
         return (f"{year}-{part}" if year else f"XXXX-{part}"), None
 
-    return Candidate(m.start(), m.end(), "DATE", resolve)
+    return resolve
 
 
 @rule(
@@ -111,12 +116,7 @@ def quarter_rule(m: re.Match[str]) -> Candidate | None:
     relative_year = m["rel"] or m["rel2"]  # "last year's fourth quarter", "... of this year"
     if relative_year or m["ago"]:  # and "the year-ago third quarter"
         shift = -1 if m["ago"] else {"this": 0, "last": -1, "next": 1}[relative_year.lower()]
-
-        def resolve_relative(ctx: _Context) -> tuple[str, str | None]:
-            year = ctx.reference.year + shift if ctx.reference else None
-            return (f"{year}-Q{quarter}" if year else f"XXXX-Q{quarter}"), None
-
-        return Candidate(m.start(), m.end(), "DATE", resolve_relative)
+        return Candidate(m.start(), m.end(), "DATE", _of_a_year_from_now(shift, f"Q{quarter}"))
     if year_text:
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year_text}-Q{quarter}"))
     if m["ord"] and m["ord"].lower() == "last":
