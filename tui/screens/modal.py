@@ -29,7 +29,12 @@ class ClosingModal(ModalScreen[Result]):
 
     @property
     def _is_closing(self) -> bool:
-        return getattr(self, "_dismissed_once", False) or self not in self.app.screen_stack
+        # Not attached: the whole app is quitting (a q typed in the burst that opened the screen).
+        return (
+            getattr(self, "_dismissed_once", False)
+            or self not in self.app.screen_stack
+            or not self.is_attached
+        )
 
     async def _on_message(self, message: Message) -> None:
         try:
