@@ -28,7 +28,8 @@ class Marking:
         self.show_count()
 
     def action_mark_all_read(self) -> None:
-        hits = [hit for hit in self.article_list.hits if not self.article_list.is_read(hit)]
+        listed = self.article_list.listed_hits()
+        hits = [hit for hit in listed if not self.article_list.is_read(hit)]
         if not hits:
             self.notify("Every listed article is read already.", timeout=2)
             return

@@ -67,3 +67,24 @@ async def test_split_and_join_are_the_readers_word(seed_corpus, tmp_path):
     library.group_stories(regroup=True)
     together = [s for s in library.stories() if len(s) > 1]
     assert [sorted(a.rsplit("/", 1)[-1][:3] for a in s) for s in together] == [["000", "002"]]
+
+
+async def test_space_and_mark_all_read_count_a_storys_folded_articles(seed_corpus, tmp_path):
+    app = make_app(seed_corpus, tmp_path, stories="grouped")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.article_list
+        (head,) = story_rows(app)
+        story = article_list.heads[head]
+        # The row's own article read, the other still unread: the story is unread.
+        first = article_list.hits[head]
+        article_list.set_read([first], True)
+        article_list.highlighted = (head - 1) % len(article_list.hits)
+        article_list.focus()
+        await pilot.press("space")
+        assert article_list.highlighted == head
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert set(story.members) <= article_list.read_ids and app.unread == 0

@@ -195,6 +195,15 @@ class ArticleList(GrowingOptionList):
             any(a in self.tagged_ids for a in story.members),
         )
 
+    def row_is_read(self, index: int) -> bool:
+        """A story's row is read when all its articles are."""
+        story = self.heads.get(index)
+        return self._story_flags(story).read if story else self.is_read(self.hits[index])
+
+    def listed_hits(self) -> list[SearchHit]:
+        """Every listed article, those folded into a story's row too."""
+        return list(self.results.hits) if self.results else list(self.hits)
+
     def highlighted_story(self) -> StorySummary | None:
         return self.heads.get(self.highlighted) if self.highlighted is not None else None
 
@@ -300,7 +309,7 @@ class ArticleList(GrowingOptionList):
     def action_next_unread(self) -> None:
         start = (self.highlighted or 0) + 1
         order = list(range(start, len(self.hits))) + list(range(0, start))
-        following = next((i for i in order if not self.is_read(self.hits[i])), None)
+        following = next((i for i in order if not self.row_is_read(i)), None)
         if following is None:
             self.notify("No unread articles in this list.", timeout=2)
             return
