@@ -88,3 +88,18 @@ async def test_space_and_mark_all_read_count_a_storys_folded_articles(seed_corpu
         await pilot.press("y")
         await settle(pilot)
         assert set(story.members) <= article_list.read_ids and app.unread == 0
+
+
+async def test_the_story_screen_of_a_single_article(seed_corpus, tmp_path):
+    app = make_app(seed_corpus, tmp_path, stories="grouped")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.article_list
+        single = next(i for i in range(len(article_list.hits)) if i not in article_list.heads)
+        article_list.focus()
+        article_list.highlighted = single
+        await pilot.press("v")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        assert len(app.screen.view.articles) == 1
+        assert not app.screen.query(".story-outlet")

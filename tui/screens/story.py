@@ -68,20 +68,20 @@ class StoryScreen(ClosingModal[None]):
 
     def compose(self) -> ComposeResult:
         view = self.view
+        count = len(view.articles)
         outlets = len({item.article.source for item in view.articles})
+        heading = (
+            f"Story {view.id}: {count} articles from {outlets} outlet{'s' if outlets != 1 else ''}"
+            if count > 1
+            else f"Story {view.id}: one article; no other outlet has told it yet"
+        )
         with VerticalScroll(id="story-body"):
-            yield Static(
-                Text(
-                    f"Story {view.id}: {len(view.articles)} articles from {outlets} "
-                    f"outlet{'s' if outlets != 1 else ''}",
-                    style="bold",
-                ),
-                classes="help-title",
-            )
+            yield Static(Text(heading, style="bold"), classes="help-title")
             yield Static(_side_by_side(view), id="story-outlets")
-            yield Static(Text("What each adds", style="bold"), classes="help-title")
-            for item in view.articles:
-                yield Static(_outlet(item), classes="story-outlet")
+            if count > 1:  # what one article adds to itself is everything: nothing to show
+                yield Static(Text("What each adds", style="bold"), classes="help-title")
+                for item in view.articles:
+                    yield Static(_outlet(item), classes="story-outlet")
             yield Static(Text("Timeline", style="bold"), classes="help-title")
             yield Static(_timeline(view), id="story-timeline")
             yield Static(Text("Esc closes", style="dim"))
