@@ -273,10 +273,6 @@ class Library:
         """The articles of a story, earliest first."""
         return self._story_store().members(story)
 
-    def story_sizes(self) -> dict[str, int]:
-        """The stories of more than one article, with their sizes."""
-        return self._story_store().sizes()
-
     def story(self, article_id: str) -> StoryView:
         """The story an article belongs to, read side by side (itself alone when it has none)."""
         story = self.story_of(article_id)

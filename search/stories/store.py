@@ -17,6 +17,7 @@ from .features import StoryFeatures
 
 FILE_NAME = "stories.sqlite"
 FORMAT_VERSION = "2"
+IN_CHUNK = 500  # values in one IN (...)
 BUSY_SECONDS = 10.0  # how long to wait while the indexing process writes
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS article (
@@ -162,19 +163,23 @@ class StoryStore:
             for article_id, terms, day, published, dated, source, title in rows
         ]
 
-    def _days_around(self, article_ids: list[str], days: int) -> list[tuple[int, int]]:
+    def _rows_where_in(self, sql: str, values: list[str]) -> list[tuple]:
+        """`sql` run with its `IN ({})` filled by `values`, a chunk at a time (SQLite bounds the
+        number of parameters of one statement)."""
+        db = self._db()
+        rows: list[tuple] = []
+        for start in range(0, len(values), IN_CHUNK):
+            chunk = values[start : start + IN_CHUNK]
+            rows += db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+        return rows
+
+    def _days_around(self, ids: list[str], days: int) -> list[tuple[int, int]]:
         """The day ranges within `days` of these articles, merged. An undated article's day (from
         its text, or its file) stands for its time here: a newcomer is grouped with the articles
         of about its time and the undated ones; grouping again compares it with all."""
-        found: list[int] = []
-        db = self._db()
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            found += [
-                row[0]
-                for row in db.execute(f"SELECT day FROM article WHERE id IN ({marks})", chunk)
-            ]
+        found = [
+            row[0] for row in self._rows_where_in("SELECT day FROM article WHERE id IN ({})", ids)
+        ]
         ranges: list[tuple[int, int]] = []
         for day in sorted(found):
             if ranges and day - days <= ranges[-1][1]:
@@ -204,38 +209,21 @@ class StoryStore:
         )
         return [row[0] for row in rows]
 
-    def sizes(self) -> dict[str, int]:
-        """How many articles each story of more than one article holds."""
-        rows = self._db().execute(
-            "SELECT story, COUNT(*) FROM article WHERE story IS NOT NULL"
-            " GROUP BY story HAVING COUNT(*) > 1"
-        )
-        return dict(rows.fetchall())
-
     def summaries(self, article_ids: list[str]) -> dict[str, StorySummary]:
         """The story of each of these articles that has more than one article."""
-        db = self._db()
-        story_of: dict[str, str] = {}
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            story_of.update(
-                db.execute(
-                    f"SELECT id, story FROM article WHERE story IS NOT NULL AND id IN ({marks})",
-                    chunk,
-                ).fetchall()
+        story_of: dict[str, str] = dict(
+            self._rows_where_in(
+                "SELECT id, story FROM article WHERE story IS NOT NULL AND id IN ({})", article_ids
             )
+        )
         members: dict[str, list[tuple[str, int, str, str, int]]] = {}
-        wanted = sorted(set(story_of.values()))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for story, article_id, day, source, title, dated in db.execute(
-                "SELECT story, id, day, source, title, dated FROM article"
-                f" WHERE story IN ({marks}) ORDER BY day, id",
-                chunk,
-            ):
-                members.setdefault(story, []).append((article_id, day, source, title, dated))
+        found = self._rows_where_in(
+            "SELECT story, id, day, source, title, dated FROM article WHERE story IN ({})",
+            sorted(set(story_of.values())),
+        )
+        found.sort(key=lambda row: (row[2], row[1]))  # earliest first
+        for story, article_id, day, source, title, dated in found:
+            members.setdefault(story, []).append((article_id, day, source, title, dated))
         summaries = {
             story: StorySummary(
                 story,
