@@ -79,15 +79,19 @@ def _dated(extraction: Extraction) -> list[tuple[dt.date, str, int, str]]:
 
 def compare(story: str, articles: list[tuple[StoredArticle, Extraction]]) -> StoryView:
     """What each article adds, and the story's timeline; `articles` earliest first."""
+    dated = [_dated(extraction) for _, extraction in articles]
+    timeline = _timeline(articles, dated)
+    if len(articles) == 1:  # what one article adds to itself is everything: nothing to list
+        return StoryView(story, (OutletArticle(articles[0][0], (), (), ()),), timeline)
     sentences = [_sentences(article.body) for article, _ in articles]
     words = [[_words(s) for s in article_sentences] for article_sentences in sentences]
     keys = [
         [(person.name, person_keys(person.name)) for person in extraction.people]
         for _, extraction in articles
     ]
-    days = [{dated[0] for dated in _dated(extraction)} for _, extraction in articles]
+    days = [{day for day, _, _, _ in found} for found in dated]
     outlets = []
-    for n, (article, extraction) in enumerate(articles):
+    for n, (article, _) in enumerate(articles):
         others_words = [w for m, ws in enumerate(words) if m != n for w in ws]
         added = [
             sentence
@@ -100,36 +104,30 @@ def compare(story: str, articles: list[tuple[StoredArticle, Extraction]]) -> Sto
         outlets.append(
             OutletArticle(
                 article,
-                tuple(added[:MOST_ADDED_SENTENCES]) if len(articles) > 1 else (),
-                tuple(name for name, k in keys[n] if not k & other_keys)
-                if len(articles) > 1
-                else (),
-                tuple(
-                    dict.fromkeys(
-                        text for day, text, _, _ in _dated(extraction) if day not in other_days
-                    )
-                )
-                if len(articles) > 1
-                else (),
+                tuple(added[:MOST_ADDED_SENTENCES]),
+                tuple(name for name, k in keys[n] if not k & other_keys),
+                tuple(dict.fromkeys(text for day, text, _, _ in dated[n] if day not in other_days)),
             )
         )
-    return StoryView(story, tuple(outlets), _timeline(articles))
+    return StoryView(story, tuple(outlets), timeline)
 
 
-def _timeline(articles: list[tuple[StoredArticle, Extraction]]) -> tuple[TimelineEvent, ...]:
+def _timeline(
+    articles: list[tuple[StoredArticle, Extraction]],
+    dated: list[list[tuple[dt.date, str, int, str]]],
+) -> tuple[TimelineEvent, ...]:
     """Each dated event once (the first outlet to tell it), in time order."""
-    events: dict[tuple[dt.date, str], TimelineEvent] = {}
-    for article, extraction in articles:
+    events: list[TimelineEvent] = []
+    for (article, _), found in zip(articles, dated):
         spans = Sentences(article.body)
-        for day, text, offset, value in _dated(extraction):
+        for day, text, offset, value in found:
             start, end = spans.span(offset)
             sentence = " ".join(article.body[start:end].split())
-            key = (day, sentence.lower())
-            if not any(k[0] == day and _similar(k[1], sentence) for k in events):
-                events[key] = TimelineEvent(day, value, text, sentence, article.source)
-    return tuple(sorted(events.values(), key=lambda event: event.day))
+            if not any(e.day == day and _similar(e.sentence, sentence) for e in events):
+                events.append(TimelineEvent(day, value, text, sentence, article.source))
+    return tuple(sorted(events, key=lambda event: event.day))
 
 
 def _similar(first: str, second: str) -> bool:
-    a, b = _words(first), _words(second.lower())
+    a, b = _words(first), _words(second)
     return bool(a) and len(a & b) >= TOLD_ELSEWHERE * min(len(a), len(b))
