@@ -78,11 +78,6 @@ def _row(hit: SearchHit, flags: Flags) -> Text:
     return row
 
 
-def hit_in(results: SearchResults, hit: SearchHit) -> bool:
-    """Whether the hit belongs to a story of more than one article."""
-    return hit.article.id in results.stories
-
-
 class ArticleList(GrowingOptionList):
     """Search results; moving through them previews an article, Enter opens it for reading."""
 
@@ -180,12 +175,13 @@ class ArticleList(GrowingOptionList):
         return row
 
     def _under_story(self, index: int) -> bool:
+        """Whether the row is an article unfolded under its story's row."""
         results = self.results
         return (
             self.stories
             and results is not None
             and index not in self.heads
-            and hit_in(results, self.hits[index])
+            and self.hits[index].article.id in results.stories
         )
 
     def _story_flags(self, story: StorySummary) -> Flags:
@@ -261,14 +257,22 @@ class ArticleList(GrowingOptionList):
 
     def set_read(self, hits: list[SearchHit], read: bool) -> None:
         changing = [hit for hit in hits if self.is_read(hit) != read]
-        ids = {hit.article.id for hit in changing}
+        self._set_read_ids(
+            {hit.article.id for hit in changing},
+            read,
+            {hit.article.content_hash for hit in changing},
+        )
+
+    def _set_read_ids(self, ids: set[str], read: bool, hashes: set[str] | None = None) -> None:
+        """Mark these articles (all changing) read or not; unread forgets the marks older
+        versions kept by content hash (`hashes`) too."""
         if self.state is not None:
             self.state.mark_read(ids, read)
         if read:
             self.read_ids |= ids
         else:
-            self.read_ids -= ids | {hit.article.content_hash for hit in changing}
-        self._redraw(ids, len(changing) if read else -len(changing))
+            self.read_ids -= ids | (hashes or set())
+        self._redraw(ids, len(ids) if read else -len(ids))
 
     def mark_read(self, article_id: str) -> None:
         hit = next((h for h in self.hits if h.article.id == article_id), None)
@@ -283,11 +287,7 @@ class ArticleList(GrowingOptionList):
         story = self.highlighted_story()
         if story is not None:  # a story is read when all its articles are
             read = not self._story_flags(story).read
-            changing = {a for a in story.members if (a in self.read_ids) != read}
-            if self.state is not None:
-                self.state.mark_read(changing, read)
-            self.read_ids = self.read_ids | changing if read else self.read_ids - changing
-            self._redraw(changing, len(changing) if read else -len(changing))
+            self._set_read_ids({a for a in story.members if (a in self.read_ids) != read}, read)
             return
         hit = self.highlighted_hit()
         if hit is not None:
