@@ -6,7 +6,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.css.query import NoMatches
 from textual.widgets import Input, Static
 
 
@@ -26,16 +25,19 @@ class QueryInput(Input):
 class SearchBox(Horizontal):
     """Query input and status: "3 results · by relevance", or what is wrong with the query."""
 
-    def compose(self) -> ComposeResult:
-        yield QueryInput(
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        # Held, not looked up: a search timer or a count that fires while the app quits finds
+        # them even after the box's children are gone (a lookup then fails and ends the app).
+        self.query_input = QueryInput(
             placeholder='Search: words, "phrases", person:"Name", date:[2025-01 TO 2025-12]  (/)',
             id="query",
         )
-        yield Static(id="search-status")
+        self.status = Static(id="search-status")
 
-    @property
-    def query_input(self) -> QueryInput:
-        return self.query_one(QueryInput)
+    def compose(self) -> ComposeResult:
+        yield self.query_input
+        yield self.status
 
     def show_count(self, shown: int, total: int, unread: int | None, sort_label: str) -> None:
         """ "41 unread · 2,224 (first 500) · by date" """
@@ -52,9 +54,8 @@ class SearchBox(Horizontal):
         self._status(Text(f"⚠ {message}"), error=True)
 
     def _status(self, text: Text, error: bool) -> None:
-        try:
-            status = self.query_one("#search-status", Static)
-        except NoMatches:  # the app is closing: its children went first
+        status = self.status
+        if not status.is_attached:  # the app is closing
             return
         status.update(text)
         status.set_class(error, "-error")
