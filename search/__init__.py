@@ -4,6 +4,7 @@ This package never imports the UI. What the UI and the command line use is expor
 """
 
 from .background import IndexingFailed
+from .engines import ENGINES, EngineUnavailable
 from .extractors.dates import Reference, TemporalExpression, period_start
 from .extractors.extraction import DateEntry, Extraction, PersonEntry, extract
 from .extractors.people import Person, PersonMention
@@ -32,12 +33,14 @@ from .text.articles import Article
 from .text.safety import printable_path
 
 __all__ = [
+    "ENGINES",
     "NEWEST",
     "QUERY_HELP",
     "RELEVANCE",
     "SEARCH_FIELDS",
     "Article",
     "DateEntry",
+    "EngineUnavailable",
     "Extraction",
     "FeedResult",
     "FeedStatus",

@@ -28,7 +28,7 @@ def _report_from_json(data: dict) -> UpdateReport:
 
 
 def update_in_background(
-    roots: list[Path], index_dir: Path
+    roots: list[Path], index_dir: Path, engine: str
 ) -> Iterator[IndexProgress | UpdateReport]:
     """Yield progress while a child process updates the index; the last item is the report."""
     # Isolated mode (-I): the child imports only the installed package, never a `search/` that
@@ -40,6 +40,8 @@ def update_in_background(
         "search.indexer",
         "--index-dir",
         str(index_dir),
+        "--engine",
+        engine,
         *map(str, roots),
     ]
     with tempfile.TemporaryFile() as errors:

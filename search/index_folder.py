@@ -12,8 +12,16 @@ MARKER = ".newsreader-index"
 MARKER_TEXT = "This folder holds a newsreader search index. newsreader may delete what is in it.\n"
 MANIFEST = "manifest.json"
 INCOMING_PREFIX = ".incoming-"
-# Names that newsreader and Whoosh write into an index folder.
-_OWN_PREFIXES = ("MAIN_", "_MAIN_", INCOMING_PREFIX, ".probe-", MANIFEST, "stories.sqlite")
+# Names that newsreader and its engines write into an index folder (tantivy keeps its own folder).
+_OWN_PREFIXES = (
+    "MAIN_",
+    "_MAIN_",
+    INCOMING_PREFIX,
+    ".probe-",
+    MANIFEST,
+    "stories.sqlite",
+    "tantivy",
+)
 
 
 class ForeignIndexFolder(Exception):
@@ -53,7 +61,7 @@ def claim(folder: Path) -> None:
 
 
 def clear(folder: Path) -> None:
-    """Remove the index from its folder: only the files newsreader and Whoosh wrote."""
+    """Remove the index from its folder: only the files newsreader and its engines wrote."""
     for entry in folder.iterdir():
         if entry.name == MARKER or not _is_own(entry.name):
             continue

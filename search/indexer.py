@@ -1,4 +1,5 @@
-"""The indexing process the reader starts: `python -m search.indexer --index-dir DIR ROOT ...`.
+"""The indexing process the reader starts:
+`python -m search.indexer --index-dir DIR [--engine NAME] ROOT ...`.
 
 It updates one corpus's index and writes one JSON line per progress step, then a last line with
 its report; search/background.py starts it and reads those lines.
@@ -24,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m search.indexer", description="Update one corpus index."
     )
     parser.add_argument("--index-dir", type=Path, required=True)
+    parser.add_argument("--engine", help="whoosh or tantivy (default: the engine setting)")
     parser.add_argument("roots", nargs="+", type=Path)
     args = parser.parse_args(argv)
     last = 0.0
@@ -37,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
                 json.dumps({"progress": [progress.done, progress.total, progress.path]}), flush=True
             )
 
-    report = Library(args.roots, args.index_dir, catch_up_here=True).update(on_progress)
+    library = Library(args.roots, args.index_dir, catch_up_here=True, engine=args.engine)
+    report = library.update(on_progress)
     print(json.dumps({"report": asdict(report)}), flush=True)
     return 0
 

@@ -28,10 +28,12 @@ FORMAT_VERSION = 14
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
 PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves
+_HEAD = re.compile(rb'\{"schema": (\d+),(?: "engine": "(\w+)",)?')
 
 
 @dataclass
 class Manifest:
+    engine: str = "whoosh"  # the index engine that built the index beside it
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
     skipped: dict[str, tuple[int, int, str]] = field(default_factory=dict)
 
@@ -42,29 +44,54 @@ class Manifest:
             if data.get("schema") != FORMAT_VERSION:
                 return None
             return cls(
-                {k: (v[0], v[1]) for k, v in data["files"].items()},
-                {k: (v[0], v[1], v[2]) for k, v in data["skipped"].items()},
+                engine=data.get("engine", "whoosh"),
+                files={k: (v[0], v[1]) for k, v in data["files"].items()},
+                skipped={k: (v[0], v[1], v[2]) for k, v in data["skipped"].items()},
             )
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
 
     @staticmethod
-    def is_current(path: Path) -> bool:
-        """Whether the manifest was written for this version of the index, read from its first
-        bytes: opening a large archive's index must not wait for its manifest (megabytes) to be
-        parsed."""
+    def _head(path: Path) -> tuple[int, str] | None:
+        """The format and engine written at the start of the manifest, read from its first bytes:
+        opening a large archive's index must not wait for its manifest (megabytes) to be parsed.
+        A manifest from before there were two engines names none: Whoosh built it."""
         try:
             with open(path, "rb") as handle:
-                match = re.match(rb'\{"schema": (\d+),', handle.read(64))
+                match = _HEAD.match(handle.read(100))
         except OSError:
-            return False
-        return match is not None and int(match.group(1)) == FORMAT_VERSION
+            return None
+        if match is None:
+            return None
+        return int(match.group(1)), (match.group(2) or b"whoosh").decode("ascii")
+
+    @classmethod
+    def is_current(cls, path: Path, engine: str) -> bool:
+        """Whether the manifest was written for this version of the index, by `engine`."""
+        return cls._head(path) == (FORMAT_VERSION, engine)
+
+    @classmethod
+    def engine_of(cls, path: Path) -> str | None:
+        head = cls._head(path)
+        return head[1] if head else None
 
     def save(self, path: Path) -> None:
         temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
-        data = {"schema": FORMAT_VERSION, "files": self.files, "skipped": self.skipped}
+        data = {
+            "schema": FORMAT_VERSION,
+            "engine": self.engine,
+            "files": self.files,
+            "skipped": self.skipped,
+        }
         temporary.write_text(json.dumps(data), encoding="utf-8")
         os.replace(temporary, path)
+
+
+def built_by_another_engine(index_dir: Path, engine: str) -> str | None:
+    """The engine that built the index in `index_dir`, when it is not `engine`: switching engines
+    rebuilds the index."""
+    made_by = Manifest.engine_of(index_dir / MANIFEST)
+    return made_by if made_by not in (None, engine) else None
 
 
 def _changes(
@@ -101,16 +128,16 @@ class Indexer:
         self.engine = engine
         self.roots = roots
         self.manifest_path = index_dir / MANIFEST
-        self._memory_manifest = Manifest()
+        self._memory_manifest = Manifest(engine.name)
 
     def _manifest(self) -> Manifest:
         if self.engine.in_memory:
             return self._memory_manifest
-        return Manifest.load(self.manifest_path) or Manifest()
+        return Manifest.load(self.manifest_path) or Manifest(self.engine.name)
 
     def forget(self) -> None:
         """The index was started again empty: every file is read again."""
-        self._memory_manifest = Manifest()
+        self._memory_manifest = Manifest(self.engine.name)
 
     def update(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
         self.engine.open()

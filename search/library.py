@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .background import IndexingFailed, update_in_background
+from .engines import make_engine
 from .engines.engine import IndexDamaged, IndexEngine
-from .engines.whoosh import WhooshEngine
 from .extractors.extraction import Extraction, extract_or_nothing
 from .highlight import hit_spans, make_snippet
 from .index_folder import ForeignIndexFolder
@@ -87,11 +87,13 @@ class Library:
         index_dir: Path | None = None,
         catch_up_here: bool = False,
         state: StateStore | None = None,
+        engine: str | None = None,
     ) -> None:
         self.roots = [Path(r).expanduser() for r in roots] if roots else default_roots()
         self.index_dir = index_dir or default_index_dir(self.roots)
         self.state = state or StateStore()
-        self._engine: IndexEngine = WhooshEngine(self.index_dir)
+        # Raises EngineUnavailable when the engine asked for is not installed.
+        self._engine: IndexEngine = make_engine(engine or load_settings()[0].engine, self.index_dir)
         self._indexer = Indexer(self._engine, self.index_dir, self.roots)
         self._lock = threading.Lock()
         self._extract = lru_cache(maxsize=32)(extract_or_nothing)
@@ -126,7 +128,7 @@ class Library:
         can only be updated here."""
         if self.in_memory or self._catch_up_here:
             return self.update(on_progress)
-        for item in update_in_background(self.roots, self.index_dir):
+        for item in update_in_background(self.roots, self.index_dir, self._engine.name):
             if isinstance(item, IndexProgress):
                 if on_progress:
                     on_progress(item)

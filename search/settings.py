@@ -11,6 +11,7 @@ line (when a theme is chosen in the palette), and leaves every other line as wri
     density = "compact"        # the article list: "compact" (one line each) or "detailed"
     stories = "grouped"        # a story told by many outlets on one row, or "articles": each alone
     library = ["~/news"]       # folders read with the feeds when newsreader is given no PATH
+    engine = "tantivy"         # the index engine: "whoosh" (default) or "tantivy" (an extra)
 
     [searches]                 # saved searches: a name, and its query (query:NAME refers to it)
     hegseth = 'person:"Pete Hegseth" is:unread'
@@ -29,6 +30,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .engines import DEFAULT_ENGINE, ENGINES
 from .paths import config_dir
 
 SORTS = ("relevance", "date")
@@ -50,6 +52,7 @@ class Settings:
     library: tuple[str, ...] = ()
     searches: dict[str, str] = field(default_factory=dict)  # saved searches: name -> query
     text_align: str = "left"  # the capped text at the left of a wide reading pane, or "center"
+    engine: str = DEFAULT_ENGINE
 
 
 def config_path() -> Path:
@@ -96,6 +99,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         ("density", DENSITIES),
         ("text_align", ALIGNMENTS),
         ("stories", STORY_ROWS),
+        ("engine", ENGINES),
     ):
         chosen = data.pop(key, None)
         if chosen is None:

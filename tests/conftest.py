@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from search import Library, bundled_seeds_dir
+from search import ENGINES, Library, bundled_seeds_dir
 
 # In CI the property tests run the same examples every time, so a red build is always reproducible;
 # on a developer's machine they keep exploring.
@@ -44,6 +44,15 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     return home
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, isolated_user_dirs) -> str:
+    """The test runs against each index engine, chosen as a user chooses one: in config.toml."""
+    config = isolated_user_dirs / "config" / "newsreader"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text(f'engine = "{request.param}"\n', encoding="utf-8")
+    return request.param
 
 
 def write_article(folder: Path, name: str, text: str | bytes, mtime: int = FIXED_MTIME) -> Path:

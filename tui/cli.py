@@ -34,6 +34,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="keep the index here instead of the user's cache directory",
     )
+    parser.add_argument(
+        "--engine",
+        metavar="NAME",
+        help="the index engine, whoosh or tantivy (default: the engine setting, else whoosh); "
+        "switching engines rebuilds the index",
+    )
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -130,11 +136,22 @@ def _result_row(hit) -> dict[str, object]:
     }
 
 
+def _library(args: argparse.Namespace):
+    """The corpus's library with the engine asked for; one that is not installed is a message."""
+    from search import EngineUnavailable, Library
+
+    try:
+        return Library(args.paths or None, args.index_dir, engine=args.engine)
+    except EngineUnavailable as error:
+        print(f"newsreader: {error}", file=sys.stderr)
+        sys.exit(2)
+
+
 def _open_library(args: argparse.Namespace):
     """The corpus's library, brought up to date first (a stat scan once it is indexed)."""
-    from search import ForeignIndexFolder, Library
+    from search import ForeignIndexFolder
 
-    library = Library(args.paths or None, args.index_dir)
+    library = _library(args)
     try:
         library.open()
     except ForeignIndexFolder as error:
@@ -304,11 +321,9 @@ def run_config(argv: list[str]) -> int:
 
 def run_app(argv: list[str]) -> int:
     args = _app_parser().parse_args(argv)
-    from search import Library
-
     from .app import NewsReaderApp
 
-    app = NewsReaderApp(Library(args.paths or None, args.index_dir))
+    app = NewsReaderApp(_library(args))
     app.run()
     return app.return_code or 0
 

@@ -55,6 +55,7 @@ BatchDone = Callable[[list[FileStamp], list[SkippedFile | None], object], None]
 
 
 class IndexEngine(Protocol):
+    name: str  # what the `engine` setting calls it
     notices: list[str]  # what happened to the index, for the user
     in_memory: bool  # no place on disk: rebuilt at each launch
 

@@ -21,6 +21,9 @@ from search.text.articles import parse_article
 
 from ..conftest import write_article
 
+# Every test here runs against both index engines (conftest.engine).
+pytestmark = pytest.mark.usefixtures("engine")
+
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 OSC52 = "\x1b]52;c;aGFja2Vk\x07"
 HOSTILE = f"{OSC52}\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ \x1bP+q\x1b\\ \u202eevil [b]bold[/b]"
@@ -245,14 +248,24 @@ def test_two_processes_updating_one_corpus_never_double_its_articles(tmp_path):
         assert library.search(f"title:code{name[:4]}x").total == 1
 
 
-@pytest.mark.parametrize("suffix", [".pst", ".trm", "._stored.col", "._body_len.col"])
+# Each engine's file of each kind, by the end of its name.
+INDEX_FILES = {
+    "postings": {"whoosh": ".pst", "tantivy": ".idx"},
+    "words": {"whoosh": ".trm", "tantivy": ".term"},
+    "stored": {"whoosh": "._stored.col", "tantivy": ".store"},
+    "lengths": {"whoosh": "._body_len.col", "tantivy": ".fieldnorm"},
+}
+
+
+@pytest.mark.parametrize("kind", INDEX_FILES)
 @pytest.mark.parametrize("damage", ["truncate", "garble"])
 def test_damaged_segment_files_are_found_and_the_index_rebuilt(
-    seed_corpus, tmp_path, suffix, damage
+    seed_corpus, tmp_path, engine, kind, damage
 ):
     index_dir = tmp_path / "index"
     Library([seed_corpus], index_dir).update()
-    target = next(p for p in index_dir.iterdir() if p.name.endswith(suffix))
+    suffix = INDEX_FILES[kind][engine]
+    target = next(p for p in index_dir.rglob("*") if p.name.endswith(suffix))
     data = bytearray(target.read_bytes())
     if damage == "truncate":
         data = data[: len(data) // 2]
@@ -268,7 +281,7 @@ def test_damaged_segment_files_are_found_and_the_index_rebuilt(
     except IndexRebuilt:  # and damage found while searching says so, for an update to refill
         library.update()
     # Garbled lengths only change scores; every other damage is found and said.
-    assert any("damaged" in notice for notice in library.notices) or suffix == "._body_len.col"
+    assert any("damaged" in notice for notice in library.notices) or kind == "lengths"
     assert library.search("Pelosi").total == 3
     assert library.search("person:hegseth").total == 5
 
@@ -288,13 +301,32 @@ def test_the_index_folder_removed_while_in_use_is_recreated(seed_corpus, tmp_pat
     assert library.search("Pelosi").total == 3
 
 
-def test_a_disk_full_when_the_index_is_created_falls_back_to_memory(
-    seed_corpus, tmp_path, monkeypatch
-):
-    def full(*args, **kwargs):
-        raise OSError(errno.ENOSPC, "No space left on device")
+def _disk_full_at_creation(engine: str, monkeypatch) -> None:
+    """Creating an index on disk fails as each engine fails on a full disk (tantivy says so with
+    a ValueError); in memory it works."""
+    if engine == "whoosh":
 
-    monkeypatch.setattr(whoosh_engine.whoosh_index, "create_in", full)
+        def full(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(whoosh_engine.whoosh_index, "create_in", full)
+        return
+    import tantivy
+
+    real = tantivy.Index
+
+    def full_on_disk(schema, path=None, reuse=True):
+        if path is not None:
+            raise ValueError("Failed to open the index: IoError: No space left on device (os 28)")
+        return real(schema)
+
+    monkeypatch.setattr(tantivy, "Index", full_on_disk)
+
+
+def test_a_disk_full_when_the_index_is_created_falls_back_to_memory(
+    seed_corpus, tmp_path, monkeypatch, engine
+):
+    _disk_full_at_creation(engine, monkeypatch)
     library = Library([seed_corpus], tmp_path / "index")
     library.update()
     assert library.in_memory and any("No space left" in n for n in library.notices)
@@ -384,9 +416,9 @@ def test_malformed_or_unbounded_queries_get_a_message(seed_library, query, messa
 
 
 def test_a_wildcard_standing_for_too_many_words_gets_a_message(tmp_path, monkeypatch):
-    import search.engines.whoosh.words as words
+    import search.engines.whoosh.word_expansion as word_expansion
 
-    monkeypatch.setattr(words, "MAX_EXPANDED_WORDS", 3)
+    monkeypatch.setattr(word_expansion, "MAX_EXPANDED_WORDS", 3)
     for word in ("tablet", "tango", "taxi", "tank", "target"):
         write_article(tmp_path / "c", f"{word}.txt", f"A Story About The Word {word}\nThe {word}.")
     library = Library([tmp_path / "c"], tmp_path / "index")
@@ -451,6 +483,7 @@ def test_tagging_a_text_without_full_stops_reads_a_bounded_stretch_per_date(monk
     assert sum(read) < 2 * 1000 * 1000  # at most about a thousand characters per date
 
 
+@pytest.mark.parametrize("engine", ["whoosh"], indirect=True)  # Whoosh's stored fields
 def test_a_stored_record_without_its_id_counts_as_damage_and_the_index_is_rebuilt(
     seed_corpus, tmp_path, monkeypatch
 ):

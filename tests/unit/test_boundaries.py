@@ -38,11 +38,12 @@ def test_the_ui_reaches_the_engine_only_through_its_package(path):
 @pytest.mark.parametrize(
     "path", sorted([*(REPO / "search").rglob("*.py"), *(REPO / "tui").rglob("*.py")]), ids=str
 )
-def test_whoosh_is_imported_only_in_its_engine_room(path):
-    room = REPO / "search" / "engines" / "whoosh"
+@pytest.mark.parametrize("engine", ["whoosh", "tantivy"])
+def test_an_engine_library_is_imported_only_in_its_engine_room(path, engine):
+    room = REPO / "search" / "engines" / engine
     if room in path.parents:
         return
-    assert [name for name in imported_modules(path) if name.split(".")[0] == "whoosh"] == []
+    assert [name for name in imported_modules(path) if name.split(".")[0] == engine] == []
 
 
 def _module_name(path: Path) -> str:

@@ -5,9 +5,12 @@ import os
 import pytest
 
 from search import NEWEST, Library, QuerySyntaxError
-from search.index_folder import MANIFEST
+from search.index_folder import MANIFEST, MARKER
 
 from ..conftest import FIXED_MTIME, write_article
+
+# Every test here runs against both index engines (conftest.engine).
+pytestmark = pytest.mark.usefixtures("engine")
 
 
 def titles(results) -> list[str]:
@@ -158,10 +161,10 @@ def test_schema_change_rebuilds_with_a_notice(seed_corpus, tmp_path):
 
 def test_corrupt_index_is_rebuilt_with_a_notice(seed_corpus, tmp_path):
     Library([seed_corpus], tmp_path / "index").update()
-    for segment in (tmp_path / "index").glob("*.seg"):
-        segment.write_bytes(b"garbage")
-    for toc in (tmp_path / "index").glob("*.toc"):
-        toc.write_bytes(b"garbage")
+    newsreaders_own = (MANIFEST, MARKER, "stories.sqlite")
+    for path in (tmp_path / "index").rglob("*"):
+        if path.is_file() and not path.name.startswith(newsreaders_own):  # the engine's files
+            path.write_bytes(b"garbage")
     library = Library([seed_corpus], tmp_path / "index")
     library.open()
     assert any("damaged" in notice for notice in library.notices)
@@ -169,13 +172,13 @@ def test_corrupt_index_is_rebuilt_with_a_notice(seed_corpus, tmp_path):
     assert library.search("Pelosi").total == 3
 
 
-def test_a_locked_index_reports_busy_and_still_searches(seed_corpus, tmp_path):
+def test_a_locked_index_reports_busy_and_still_searches(seed_corpus, tmp_path, engine):
     library = Library([seed_corpus], tmp_path / "index")
     library.update()
     write_article(seed_corpus, "new.txt", "Another Story About Something New\nIt happened.")
-    from search.engines.whoosh import WhooshEngine
+    from search.engines import make_engine
 
-    writer = WhooshEngine(tmp_path / "index").writer()  # as another process writing
+    writer = make_engine(engine, tmp_path / "index").writer()  # as another process writing
     try:
         report = library.update()
         assert report.busy
@@ -226,13 +229,13 @@ def test_a_large_update_indexes_in_worker_processes_like_a_small_one(
     seed_corpus, tmp_path, monkeypatch
 ):
     from search import indexing
-    from search.engines.whoosh import workers
+    from search.engines import worker_pool
 
     serial = Library([seed_corpus], tmp_path / "serial")
     serial.update()
     monkeypatch.setattr(indexing, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(workers, "FIRST_BATCH_FILES", 2)
-    monkeypatch.setattr(workers, "BATCH_FILES", 2)
+    monkeypatch.setattr(worker_pool, "FIRST_BATCH_FILES", 2)
+    monkeypatch.setattr(worker_pool, "BATCH_FILES", 2)
     progress = []
     parallel = Library([seed_corpus], tmp_path / "parallel")
     report = parallel.update(progress.append)
@@ -362,3 +365,34 @@ def test_person_ranks_the_article_about_someone_above_one_naming_them_once(tmp_p
     library.update()
     ranked = [hit.article.title for hit in library.search("person:blair").hits]
     assert ranked == ["About Blair", "Once Blair"]
+
+
+def test_switching_engines_rebuilds_the_index_with_a_notice(seed_corpus, tmp_path, engine):
+    other = "tantivy" if engine == "whoosh" else "whoosh"
+    Library([seed_corpus], tmp_path / "index", engine=other).update()
+    library = Library([seed_corpus], tmp_path / "index")  # the engine setting's
+    library.open()
+    assert f"built by the {other} engine; rebuilding it for {engine}" in " ".join(library.notices)
+    assert library.update().added == 5
+    assert library.search("Pelosi").total == 3
+    again = Library([seed_corpus], tmp_path / "index")
+    assert again.update().unchanged == 5 and not again.notices
+
+
+def test_an_engine_not_installed_is_a_message_naming_the_extra(monkeypatch, tmp_path):
+    import builtins
+
+    from search import EngineUnavailable
+
+    real_import = builtins.__import__
+
+    def no_tantivy(name, *args, **kwargs):
+        if name == "tantivy":  # the library, and the engine's room (`from .tantivy import`)
+            raise ImportError("No module named 'tantivy'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_tantivy)
+    with pytest.raises(EngineUnavailable, match=r"pip install 'newsreader\[tantivy\]'"):
+        Library([tmp_path], tmp_path / "index", engine="tantivy")
+    with pytest.raises(EngineUnavailable, match="the engines are whoosh, tantivy"):
+        Library([tmp_path], tmp_path / "index", engine="lucene")

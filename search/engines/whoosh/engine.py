@@ -19,7 +19,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from ... import index_folder
-from ...indexing import Manifest
+from ...indexing import Manifest, built_by_another_engine
 from ...query import Query
 from ...records import IndexDocument, StoredArticle
 from ...sources.files import FileStamp
@@ -111,6 +111,8 @@ class WhooshWriter:
 class WhooshEngine:
     """One index folder of Whoosh's (see search/engines/engine.py for what each method does)."""
 
+    name = "whoosh"
+
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
         self.schema = build_schema()
@@ -143,8 +145,13 @@ class WhooshEngine:
         self._opened()
 
     def _open_or_create(self) -> whoosh_index.Index:
-        if any(self.index_dir.glob("_MAIN_*.toc")):
-            if not Manifest.is_current(self.index_dir / index_folder.MANIFEST):
+        if made_by := built_by_another_engine(self.index_dir, self.name):
+            self.notices.append(
+                f"The index was built by the {made_by} engine; rebuilding it for {self.name}."
+            )
+            index_folder.clear(self.index_dir)
+        elif any(self.index_dir.glob("_MAIN_*.toc")):
+            if not Manifest.is_current(self.index_dir / index_folder.MANIFEST, self.name):
                 self.notices.append(
                     "The index was made by another version of newsreader; rebuilding it."
                 )
@@ -159,7 +166,7 @@ class WhooshEngine:
                     )
             index_folder.clear(self.index_dir)
         index = whoosh_index.create_in(str(self.index_dir), self.schema)
-        Manifest().save(self.index_dir / index_folder.MANIFEST)
+        Manifest(self.name).save(self.index_dir / index_folder.MANIFEST)
         return index
 
     def damage(self) -> str | None:
@@ -232,7 +239,7 @@ class WhooshEngine:
             terms: set[str] = set()
             people: set[str] = set()
         else:
-            compiled = expand_fuzzy(whoosh_query(self.schema, query), searcher.reader())
+            compiled = expand_fuzzy(whoosh_query(query), searcher.reader())
             found, total = searching.ranked(searcher, compiled, limit, newest_first)
             # The words to mark in the text: title: asks nothing of the body.
             terms = searching.matched_words(compiled, searcher, ("body",))

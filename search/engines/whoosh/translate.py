@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from whoosh import query as wq
-from whoosh.fields import Schema
 
 from ...query import (
     And,
@@ -19,31 +18,23 @@ from ...query import (
     Wildcard,
     Word,
 )
+from .analysis import phrase_forms, query_forms
 from .schema import DEFAULT_FIELDS
 from .words import FuzzyWord
 
 
-def _analysed(schema: Schema, field: str, text: str, whole: bool) -> list[str]:
-    """The indexed forms of `text` in `field`; `whole` keeps it one word (a prefix, a pattern)
-    with its stop words, as the words it stands for were indexed."""
-    return list(
-        schema[field].process_text(text, mode="query", tokenize=not whole, removestops=not whole)
-    )
-
-
 def _in_field(
-    schema: Schema, field: str, node: Word | Phrase | Prefix | Wildcard | Fuzzy, boost: float
+    field: str, node: Word | Phrase | Prefix | Wildcard | Fuzzy, boost: float
 ) -> wq.Query | None:
     if isinstance(node, Phrase):
-        words = [token.text for token in schema[field].tokenize(node.text, mode="query")]
-        return wq.Phrase(field, words, slop=node.slop, boost=boost)
+        return wq.Phrase(field, phrase_forms(field, node.text), slop=node.slop, boost=boost)
     if isinstance(node, Word):
-        texts = _analysed(schema, field, node.text, whole=False)
+        texts = query_forms(field, node.text, whole=False)
         if len(texts) > 1:  # "U.S.-led": each part must occur
             return wq.And([wq.Term(field, text, boost=boost) for text in texts])
         return wq.Term(field, texts[0], boost=boost) if texts else None
     text = node.pattern if isinstance(node, Wildcard) else node.text
-    forms = _analysed(schema, field, text, whole=True)
+    forms = query_forms(field, text, whole=True)
     if not forms:
         return None
     if isinstance(node, Prefix):
@@ -55,26 +46,26 @@ def _in_field(
     raise TypeError(f"not a word of a field: {node!r}")
 
 
-def _leaf(schema: Schema, node: Word | Phrase | Prefix | Wildcard | Fuzzy) -> wq.Query | None:
+def _leaf(node: Word | Phrase | Prefix | Wildcard | Fuzzy) -> wq.Query | None:
     if node.field is not None:
-        return _in_field(schema, node.field, node, node.boost)
+        return _in_field(node.field, node, node.boost)
     # No field named: the title and the body, each with its weight; the user's on the two.
     either = [
         query
         for field, weight in DEFAULT_FIELDS
-        if (query := _in_field(schema, field, node, weight)) is not None
+        if (query := _in_field(field, node, weight)) is not None
     ]
     return wq.Or(either, boost=node.boost)
 
 
-def _node(schema: Schema, node: Query) -> wq.Query | None:
+def _node(node: Query) -> wq.Query | None:
     if isinstance(node, Not):
-        child = _node(schema, node.child)
+        child = _node(node.child)
         if child is wq.NullQuery:  # not one of no articles (is:unread, nothing read yet): all
             return wq.Every()
         return wq.Not(child) if child is not None else None
     if isinstance(node, And | Or):
-        children = [q for child in node.children if (q := _node(schema, child)) is not None]
+        children = [q for child in node.children if (q := _node(child)) is not None]
         if isinstance(node, And) and len(children) > 1:
             # Whoosh normalises And([x, Every()]) to Every(): "all of x and everything" is x.
             children = [q for q in children if not isinstance(q, wq.Every)] or [wq.Every()]
@@ -99,9 +90,9 @@ def _node(schema: Schema, node: Query) -> wq.Query | None:
             node.last.toordinal() if node.last else None,
             boost=node.boost,
         )
-    return _leaf(schema, node)
+    return _leaf(node)
 
 
-def whoosh_query(schema: Schema, tree: Query) -> wq.Query:
+def whoosh_query(tree: Query) -> wq.Query:
     """The Whoosh query for `tree`; one that can match nothing (stop words alone) is NullQuery."""
-    return (_node(schema, tree) or wq.NullQuery).normalize()
+    return (_node(tree) or wq.NullQuery).normalize()

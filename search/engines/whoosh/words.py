@@ -3,21 +3,9 @@ index, and within a bound that keeps every search under a second."""
 
 from __future__ import annotations
 
-import bisect
-import itertools
-from collections.abc import Iterator
-from functools import lru_cache
-
 from whoosh import query
-from whoosh.automata import lev
 
-from ...query import MAX_EXPANDED_WORDS, QuerySyntaxError
-
-
-@lru_cache(maxsize=64)
-def _levenshtein_dfa(text: str, maxdist: int, prefix: int):
-    return lev.levenshtein_automaton(text, maxdist, prefix).to_dfa()
-
+from .word_expansion import accepted, at_most, levenshtein_dfa
 
 _SEGMENT_WORDS: dict[tuple[str, str], list[str]] = {}
 _MERGED_WORDS: dict[tuple[tuple[str, ...], str], list[str]] = {}
@@ -58,23 +46,6 @@ def _field_words(readers: list, fieldname: str) -> list[str]:
     return _remember(_MERGED_WORDS, (ids, fieldname), 8, merged)
 
 
-def _accepted(dfa, words: list[str]) -> Iterator[str]:
-    """The words the automaton accepts, leaping through the sorted list as Whoosh leaps through
-    its term files, but with bisect in memory instead of seeks on disk."""
-    position, term = 0, words[0] if words else None
-    while term is not None:
-        candidate = dfa.next_valid_string(term)
-        if candidate is None:
-            return
-        position = bisect.bisect_left(words, candidate, position)
-        if position == len(words):
-            return
-        term = words[position]
-        if term == candidate:
-            yield term
-            term += "\0"
-
-
 class FuzzyWord(query.FuzzyTerm):
     """Whoosh's FuzzyTerm, made fast enough for a large index.
 
@@ -89,8 +60,8 @@ class FuzzyWord(query.FuzzyTerm):
         readers = [
             r for r, _ in ixreader.leaf_readers() if self.fieldname in r.indexed_field_names()
         ]
-        dfa = _levenshtein_dfa(self.text, self.maxdist, self.prefixlength)
-        return list(_accepted(dfa, _field_words(readers, self.fieldname)))
+        dfa = levenshtein_dfa(self.text, self.maxdist, self.prefixlength)
+        return list(accepted(dfa, _field_words(readers, self.fieldname)))
 
 
 def expand_fuzzy(parsed: query.Query, reader) -> query.Query:
@@ -99,12 +70,7 @@ def expand_fuzzy(parsed: query.Query, reader) -> query.Query:
 
     def expand(node: query.Query) -> query.Query:
         if isinstance(node, FuzzyWord | query.Prefix | query.Wildcard):
-            words = list(itertools.islice(node._btexts(reader), MAX_EXPANDED_WORDS + 1))
-            if len(words) > MAX_EXPANDED_WORDS:
-                raise QuerySyntaxError(
-                    f"{node.text}{'~' if isinstance(node, FuzzyWord) else '*'} stands for more "
-                    f"than {MAX_EXPANDED_WORDS:,} words: add letters to narrow it"
-                )
+            words = at_most(node._btexts(reader), node.text, isinstance(node, FuzzyWord))
             if not words:
                 return query.NullQuery
             return query.Or([query.Term(node.fieldname, word) for word in words], boost=node.boost)
