@@ -40,7 +40,23 @@ PEOPLE = [
 ]
 SOURCES = ["Daily Wire Service", "Morning Post", "City Herald", "Global News"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "September"]
-COMMON = "the of and said on in a to was that for it with as after".split()
+COMMON = [
+    "the",
+    "of",
+    "and",
+    "said",
+    "on",
+    "in",
+    "a",
+    "to",
+    "was",
+    "that",
+    "for",
+    "it",
+    "with",
+    "as",
+    "after",
+]
 
 QUERIES = [
     "election",
