@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time a first full index of a corpus, then catching up after files change, appear and vanish.
 
-    python benchmarks/index_build.py CORPUS ... [--index-dir DIR] [--changes 10]
+    python benchmarks/index_build.py CORPUS ... [--index-dir DIR] [--engine NAME] [--changes 10]
 
 The first index runs as the reader runs it: `python -m search.indexer`, in a process of its own,
 which prints its progress. Reported: when the first articles became searchable, and the whole time.
@@ -26,16 +26,13 @@ from pathlib import Path
 from search.sources.files import discover
 
 
-def run_indexer(paths: list[Path], index_dir: Path) -> tuple[float, float | None, dict]:
+def run_indexer(
+    paths: list[Path], index_dir: Path, engine: str | None
+) -> tuple[float, float | None, dict]:
     """Seconds to the end, seconds to the first commit that made articles searchable, the report."""
-    command = [
-        sys.executable,
-        "-m",
-        "search.indexer",
-        "--index-dir",
-        str(index_dir),
-        *map(str, paths),
-    ]
+    command = [sys.executable, "-m", "search.indexer", "--index-dir", str(index_dir)]
+    command += ["--engine", engine] if engine else []
+    command += map(str, paths)
     started = time.perf_counter()
     first_searchable = None
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
@@ -58,6 +55,7 @@ def main() -> None:
     parser.add_argument(
         "--index-dir", type=Path, help="keep the index here, or catch up the index found here"
     )
+    parser.add_argument("--engine", help="whoosh or tantivy (default: the engine setting)")
     parser.add_argument(
         "--changes", type=int, default=10, help="files to touch, add and remove before catching up"
     )
@@ -65,7 +63,7 @@ def main() -> None:
     index_dir = args.index_dir or Path(tempfile.mkdtemp(prefix="nr-index-build-"))
     try:
         if not (args.index_dir and args.index_dir.exists()):
-            seconds, first, report = run_indexer(args.paths, index_dir)
+            seconds, first, report = run_indexer(args.paths, index_dir, args.engine)
             print(
                 f"first index: {report['added']} articles ({len(report['skipped'])} skipped) in "
                 f"{seconds:.1f} s, "
@@ -90,7 +88,7 @@ def main() -> None:
                     "Monday.\n"
                 )
             try:
-                seconds, _, report = run_indexer(args.paths, index_dir)
+                seconds, _, report = run_indexer(args.paths, index_dir, args.engine)
             finally:
                 for path in added:
                     path.unlink(missing_ok=True)

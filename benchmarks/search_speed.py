@@ -2,7 +2,7 @@
 """Time typical searches through `newsreader search --batch`, warm, snippets of the first 20
 included.
 
-    python benchmarks/search_speed.py PATH ... [--index-dir DIR] [--rounds 3]
+    python benchmarks/search_speed.py PATH ... [--index-dir DIR] [--engine NAME] [--rounds 3]
 
 The corpus is indexed (or caught up) first. Every query is run once to warm the caches, then
 `--rounds` times; each query's figure is its median over the rounds, as `elapsed_ms` reports it
@@ -72,10 +72,14 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def run_batch(paths: list[str], index_dir: str | None, queries: list[str]) -> list[dict]:
+def run_batch(
+    paths: list[str], index_dir: str | None, engine: str | None, queries: list[str]
+) -> list[dict]:
     command = [sys.executable, "-m", "tui.cli", "search", "--batch", *paths, "--limit", "20"]
     if index_dir:
         command += ["--index-dir", index_dir]
+    if engine:
+        command += ["--engine", engine]
     done = subprocess.run(command, input="\n".join(queries) + "\n", capture_output=True, text=True)
     if done.returncode not in (0, 2):
         sys.exit(f"newsreader search --batch failed:\n{done.stderr[-2000:]}")
@@ -95,11 +99,12 @@ def main() -> None:
     )
     parser.add_argument("paths", nargs="*", help="corpus folders (default: the bundled seeds)")
     parser.add_argument("--index-dir")
+    parser.add_argument("--engine", help="whoosh or tantivy (default: the engine setting)")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     queries = [q for kind in QUERIES.values() for q in kind]
     # Warm-up run first (it also indexes or catches up), then the measured rounds in one process.
-    rows = run_batch(args.paths, args.index_dir, queries * (args.rounds + 1))
+    rows = run_batch(args.paths, args.index_dir, args.engine, queries * (args.rounds + 1))
     measured = rows[len(queries) :]
     times: dict[str, list[float]] = {}
     hits: dict[str, int] = {}
