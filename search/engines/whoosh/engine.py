@@ -255,12 +255,20 @@ class WhooshEngine:
         return searching.people_counts(self._searching())
 
     def article_ids(self) -> set[str]:
-        reader = self._searching().reader()
-        return {
-            word.decode("utf-8") if isinstance(word, bytes) else word
-            for word in reader.lexicon("id")
-            if reader.doc_frequency("id", word)  # a deleted article's id stays in the lexicon
-        }
+        # Segment by segment: asking the whole index whether each id is live seeks in every
+        # segment's term file per id, seconds on a large archive at every catch-up. In a segment
+        # without deletions every id of its lexicon is live.
+        ids: set[str] = set()
+        for leaf, _ in self._searching().reader().leaf_readers():
+            if "id" not in leaf.indexed_field_names():
+                continue
+            for word in leaf.lexicon("id"):
+                if leaf.has_deletions() and all(
+                    leaf.is_deleted(docnum) for docnum in leaf.postings("id", word).all_ids()
+                ):
+                    continue  # a deleted article's id stays in its segment's lexicon
+                ids.add(word.decode("utf-8") if isinstance(word, bytes) else word)
+        return ids
 
     def story_features(self, article_ids: list[str]) -> list[StoryFeatures]:
         searcher = self._searching()
