@@ -27,6 +27,10 @@ def people(text: str) -> dict[str, str | None]:
         "The watchdog BaFin told reporters it had passed the case on.",
         "Regulators are studying Ultra Wideband (UWB) for home networks.",
         "Punta Gorda Isles Inc <PGI> said it sold preferred stock. Punta Gorda also said it grew.",
+        "Talks under the General Agreement on Tariffs and Trade resumed in Geneva.",
+        "The issue was priced at par, said lead manager Haskell Brandt and Co Inc.",
+        "Moreover, the levy comes when households feel poor, the report said.",
+        "Among the main U. S. makers of the drug are two firms in California.",
     ],
 )
 def test_organisations_clubs_works_places_and_sign_offs_are_not_people(text):

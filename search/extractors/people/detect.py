@@ -184,9 +184,9 @@ def _plausible_name(tokens: list[_Token]) -> bool:
         return False
     if any(_is_shouting(t.bare) for t in tokens) or keys[0] in _FUNCTION or keys[0] == "of":
         return False
-    if not _is_capitalised(_ARABIC_ARTICLE.sub("", tokens[-1].bare)) or tokens[-1].bare.endswith(
-        "-"
-    ):
+    last = tokens[-1].bare
+    # A name ends with a word, not an initial ("U. S." is a country).
+    if not _is_capitalised(_ARABIC_ARTICLE.sub("", last)) or last.endswith("-") or len(last) < 2:
         return False
     return all(t.bare[:1].isalpha() for t in tokens)
 

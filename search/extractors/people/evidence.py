@@ -21,7 +21,7 @@ _COMPANY_AFTER = re.compile(
     r"stake|profits?|sales|revenues?|earnings|headquarters|shareholders|customers|stores|"
     r"products|brand|website|search\s+engine|takeover|bid)\b"
     r"|(?:\s+[A-Z][\w&'-]*){0,3}"
-    r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|Group|Holdings|Bank|& Co|A\.S\.|S\.A\.|"
+    r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|Group|Holdings|Bank|& Co|and\s+Co|A\.S\.|S\.A\.|"
     r"Partners|Securities|Brothers|Capital\s+Markets|Markets)(?!\w)"
     r"|(?:\s+[A-Z][\w&'-]*){0,3}\s+<[A-Z][A-Z.]*>)"  # Reuters' ticker: "Punta Gorda Isles <PGI>"
 )
