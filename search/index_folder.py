@@ -10,7 +10,8 @@ from pathlib import Path
 
 MARKER = ".newsreader-index"
 MARKER_TEXT = "This folder holds a newsreader search index. newsreader may delete what is in it.\n"
-MANIFEST = "manifest.json"
+MANIFEST = "manifest.sqlite"
+LEGACY_MANIFEST = "manifest.json"  # what newsreader kept before the SQLite manifest
 INCOMING_PREFIX = ".incoming-"
 # Names that newsreader and its engines write into an index folder (tantivy keeps its own folder).
 _OWN_PREFIXES = (
@@ -18,7 +19,8 @@ _OWN_PREFIXES = (
     "_MAIN_",
     INCOMING_PREFIX,
     ".probe-",
-    MANIFEST,
+    MANIFEST,  # and its -wal and -journal files
+    LEGACY_MANIFEST,
     "stories.sqlite",
     "tantivy",
 )
@@ -47,7 +49,7 @@ def claim(folder: Path) -> None:
     strangers = [name for name in names if not _is_own(name)]
     legacy_index = (
         not strangers
-        and MANIFEST in names
+        and (MANIFEST in names or LEGACY_MANIFEST in names)
         and any(re.fullmatch(r"_MAIN_\d+\.toc", name) for name in names)
     )
     if names and not legacy_index:

@@ -1,97 +1,29 @@
 """Keeping an index in step with the files of a corpus, whatever engine holds it.
 
-Beside the index, `manifest.json` records the stat (mtime, size) of every file indexed or skipped,
-so that a launch re-reads only what is new or changed. The manifest is rewritten after each commit;
+Beside the index, the manifest (manifest.py) records the stat (mtime, size) of every file indexed
+or skipped, so that a launch re-reads only what is new or changed. It is saved after each commit;
 if the process dies between the two, the next update re-indexes those files, which replaces rather
 than doubles them.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engines.engine import EngineWriter, IndexBusy, IndexEngine
 from .index_folder import MANIFEST
+from .manifest import Manifest
 from .pipeline import document_or_skipped
 from .records import IndexProgress, UpdateReport
 from .sources.files import Discovery, FileStamp, SkippedFile, discover
 from .text.safety import path_text
 
-# 14: each article keeps the terms grouping into stories reads
-FORMAT_VERSION = 14
 COMMIT_EVERY_DOCS = 2000
 COMMIT_EVERY_SECONDS = 3.0
 PARALLEL_FROM = 1000  # files: below this, starting worker processes costs more than it saves
-_HEAD = re.compile(rb'\{"schema": (\d+),(?: "engine": "(\w+)",)?')
-
-
-@dataclass
-class Manifest:
-    engine: str = "whoosh"  # the index engine that built the index beside it
-    files: dict[str, tuple[int, int]] = field(default_factory=dict)
-    skipped: dict[str, tuple[int, int, str]] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, path: Path) -> Manifest | None:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("schema") != FORMAT_VERSION:
-                return None
-            return cls(
-                engine=data.get("engine", "whoosh"),
-                files={k: (v[0], v[1]) for k, v in data["files"].items()},
-                skipped={k: (v[0], v[1], v[2]) for k, v in data["skipped"].items()},
-            )
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            return None
-
-    @staticmethod
-    def _head(path: Path) -> tuple[int, str] | None:
-        """The format and engine written at the start of the manifest, read from its first bytes:
-        opening a large archive's index must not wait for its manifest (megabytes) to be parsed.
-        A manifest from before there were two engines names none: Whoosh built it."""
-        try:
-            with open(path, "rb") as handle:
-                match = _HEAD.match(handle.read(100))
-        except OSError:
-            return None
-        if match is None:
-            return None
-        return int(match.group(1)), (match.group(2) or b"whoosh").decode("ascii")
-
-    @classmethod
-    def is_current(cls, path: Path, engine: str) -> bool:
-        """Whether the manifest was written for this version of the index, by `engine`."""
-        return cls._head(path) == (FORMAT_VERSION, engine)
-
-    @classmethod
-    def engine_of(cls, path: Path) -> str | None:
-        head = cls._head(path)
-        return head[1] if head else None
-
-    def save(self, path: Path) -> None:
-        temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
-        data = {
-            "schema": FORMAT_VERSION,
-            "engine": self.engine,
-            "files": self.files,
-            "skipped": self.skipped,
-        }
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(temporary, path)
-
-
-def built_by_another_engine(index_dir: Path, engine: str) -> str | None:
-    """The engine that built the index in `index_dir`, when it is not `engine`: switching engines
-    rebuilds the index."""
-    made_by = Manifest.engine_of(index_dir / MANIFEST)
-    return made_by if made_by not in (None, engine) else None
 
 
 def _changes(
@@ -143,7 +75,8 @@ class Indexer:
         self.engine.open()
         found = discover(self.roots)
         report = UpdateReport(unavailable=list(found.unavailable))
-        todo, removed, still_skipped, report.unchanged = _changes(self._manifest(), found)
+        manifest = self._manifest()
+        todo, removed, still_skipped, report.unchanged = _changes(manifest, found)
         if not todo and not removed:
             report.skipped = [*found.skipped, *still_skipped]
             return report
@@ -152,10 +85,13 @@ class Indexer:
         except IndexBusy:
             report.busy = True
             return report
-        # Read again under the lock: another process may have indexed these files meanwhile, and
-        # going by an older manifest would add them twice.
-        manifest = self._manifest()
-        todo, removed, still_skipped, report.unchanged = _changes(manifest, found)
+        # Read again under the lock if another process saved meanwhile: going by an older
+        # manifest would add the files it indexed twice.
+        if not self.engine.in_memory and (
+            Manifest.generation_of(self.manifest_path) != manifest.generation
+        ):
+            manifest = self._manifest()
+            todo, removed, still_skipped, report.unchanged = _changes(manifest, found)
         report.skipped = [*found.skipped, *still_skipped]
         commits = _Commits(self, writer, manifest, report)
         try:

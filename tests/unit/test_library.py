@@ -1,6 +1,6 @@
 import datetime as dt
-import json
 import os
+import sqlite3
 
 import pytest
 
@@ -150,9 +150,8 @@ def test_index_lives_in_the_cache_dir_and_never_in_the_corpus(seed_corpus, isola
 
 def test_schema_change_rebuilds_with_a_notice(seed_corpus, tmp_path):
     Library([seed_corpus], tmp_path / "index").update()
-    manifest = tmp_path / "index" / MANIFEST
-    data = json.loads(manifest.read_text())
-    manifest.write_text(json.dumps({**data, "schema": data["schema"] - 1}))
+    with sqlite3.connect(tmp_path / "index" / MANIFEST) as manifest:
+        manifest.execute("UPDATE about SET value = value - 1 WHERE key = 'format'")
     library = Library([seed_corpus], tmp_path / "index")
     library.open()
     assert any("another version" in notice for notice in library.notices)
@@ -271,12 +270,11 @@ def test_a_large_update_indexes_in_worker_processes_like_a_small_one(
 def test_a_commit_whose_manifest_was_never_written_is_replaced_not_doubled(seed_corpus, tmp_path):
     library = Library([seed_corpus], tmp_path / "index")
     library.update()
-    manifest = tmp_path / "index" / MANIFEST
-    data = json.loads(manifest.read_text())
     # As if the process was killed after committing two articles but before saving the manifest.
-    for path in sorted(data["files"])[:2]:
-        del data["files"][path]
-    manifest.write_text(json.dumps(data))
+    with sqlite3.connect(tmp_path / "index" / MANIFEST) as manifest:
+        manifest.execute(
+            "DELETE FROM files WHERE path IN (SELECT path FROM files ORDER BY path LIMIT 2)"
+        )
     report = Library([seed_corpus], tmp_path / "index").update()
     assert report.added == 2
     assert Library([seed_corpus], tmp_path / "index").count() == 5

@@ -11,7 +11,7 @@ import tantivy
 from tantivy import Query as TQ
 
 from ... import index_folder
-from ...indexing import Manifest, built_by_another_engine
+from ...manifest import Manifest, built_by_another_engine
 from ...pipeline import document_or_skipped
 from ...query import Query
 from ...records import IndexDocument, StoredArticle
@@ -135,7 +135,7 @@ class TantivyEngine:
 
     def _open_or_create(self) -> tantivy.Index:
         manifest = self.index_dir / index_folder.MANIFEST
-        if made_by := built_by_another_engine(self.index_dir, NAME):
+        if made_by := built_by_another_engine(manifest, NAME):
             self.notices.append(
                 f"The index was built by the {made_by} engine; rebuilding it for {NAME}."
             )

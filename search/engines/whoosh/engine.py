@@ -19,7 +19,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from ... import index_folder
-from ...indexing import Manifest, built_by_another_engine
+from ...manifest import Manifest, built_by_another_engine
 from ...query import Query
 from ...records import IndexDocument, StoredArticle
 from ...sources.files import FileStamp
@@ -145,7 +145,7 @@ class WhooshEngine:
         self._opened()
 
     def _open_or_create(self) -> whoosh_index.Index:
-        if made_by := built_by_another_engine(self.index_dir, self.name):
+        if made_by := built_by_another_engine(self.index_dir / index_folder.MANIFEST, self.name):
             self.notices.append(
                 f"The index was built by the {made_by} engine; rebuilding it for {self.name}."
             )
