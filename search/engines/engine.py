@@ -3,12 +3,13 @@ engine implements these two protocols and nothing else in the engine changes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..query import Query
-from ..records import IndexDocument, StoredArticle
+from ..records import DATE_FROM_FILE, DATE_PUBLISHED, IndexDocument, PersonCount, StoredArticle
 from ..sources.files import FileStamp, SkippedFile
 from ..stories.features import StoryFeatures
 
@@ -101,3 +102,57 @@ class IndexEngine(Protocol):
     def indexed_words(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, indexed form) of each word of `text` as the title and body are indexed:
         what marks a search's words in an article."""
+
+
+def stored_values(document: IndexDocument) -> dict[str, object]:
+    """What every engine keeps of an article to give it back (stored_article reads it), by the
+    names of IndexDocument's fields; its dates each engine keeps in its own way."""
+    return {
+        "id": document.id,
+        "content_hash": document.content_hash,
+        "path": document.path,
+        "title": document.title,
+        "body": document.body,
+        "source": document.source,
+        "url": document.url,
+        "author": document.author,
+        "feed": document.feed,
+        "date_kind": document.date_kind,
+        "people": [(p.name, p.mentions, p.role) for p in document.people],
+    }
+
+
+def stored_article(stored: dict, published: dt.date | None, date: dt.date | None) -> StoredArticle:
+    """The article an engine kept: its stored values by the names of IndexDocument's fields, and
+    its dates (which each engine stores in its own way)."""
+    if "id" not in stored or "path" not in stored:
+        # A damaged stored-fields file can decode to a record without them, not only fail to decode
+        raise IndexDamaged("an article's stored fields lack its id or path")
+    return StoredArticle(
+        id=stored["id"],
+        path=stored["path"],
+        title=stored.get("title", ""),
+        body=stored.get("body", ""),
+        source=stored.get("source", ""),
+        published=published,
+        date=date,
+        date_kind=stored.get("date_kind", DATE_FROM_FILE),
+        people=tuple(PersonCount(*p) for p in stored.get("people") or ()),
+        analysis=stored.get("analysis"),
+        content_hash=stored.get("content_hash", ""),
+        url=stored.get("url", ""),
+        author=stored.get("author", ""),
+        feed=stored.get("feed", ""),
+    )
+
+
+def story_features(article: StoredArticle, story_terms: dict[str, float] | None) -> StoryFeatures:
+    return StoryFeatures(
+        article.id,
+        story_terms or {},
+        article.date or dt.date(1970, 1, 1),
+        article.date_kind == DATE_PUBLISHED,
+        article.date_kind != DATE_FROM_FILE,
+        article.source,
+        article.title,
+    )

@@ -3,21 +3,19 @@ folder, for archives that outgrow Whoosh. It is an optional extra (`newsreader[t
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import tantivy
 from tantivy import Query as TQ
 
-from ... import index_folder
-from ...manifest import Manifest, built_by_another_engine
 from ...pipeline import document_or_skipped
 from ...query import Query
 from ...records import IndexDocument, StoredArticle
 from ...sources.files import FileStamp, SkippedFile
 from ...stories.features import StoryFeatures
 from ..engine import BatchDone, EngineWriter, Found, IndexBusy, IndexDamaged
+from ..folder import FolderEngine
 from ..whoosh.analysis import indexed_words
 from ..worker_pool import file_done, in_workers
 from .schema import build_schema, document_fields, stored_article, story_features, tantivy_document
@@ -95,72 +93,26 @@ class TantivyWriter:
         return self._committed
 
 
-class TantivyEngine:
+class TantivyEngine(FolderEngine[tantivy.Index]):
     """One index folder of tantivy's (see search/engines/engine.py for what each method does)."""
 
     name = NAME
+    damage_signs = (ValueError, IndexDamaged)  # tantivy's errors are ValueErrors
 
     def __init__(self, index_dir: Path) -> None:
-        self.index_dir = index_dir
+        super().__init__(index_dir)
         self.folder = index_dir / FOLDER
         self.schema = build_schema()
-        self.notices: list[str] = []
-        self.in_memory = False
-        self._index: tantivy.Index | None = None
         self._searcher: tantivy.Searcher | None = None
         self._seen: tuple[int, int] | None = None  # meta.json's stat when last read
         self._words: dict[str, list[str]] = {}  # field -> its indexed words, for this searcher
 
-    def _opened(self) -> tantivy.Index:
-        if self._index is not None:
-            return self._index
-        try:
-            index_folder.claim(self.index_dir)
-            probe = self.index_dir / f".probe-{os.getpid()}"
-            probe.write_bytes(b"\0" * 4096)
-            probe.unlink()
-            self._index = self._open_or_create()
-        except (OSError, ValueError) as error:  # tantivy says a disk error with a ValueError
-            self.notices.append(
-                f"Cannot write the index at {self.index_dir} "
-                f"({getattr(error, 'strerror', None) or error}); "
-                "using a temporary index in memory, rebuilt at each launch."
-            )
-            self.in_memory = True
-            self._index = tantivy.Index(self.schema)
-        return self._index
+    def _index_exists(self) -> bool:
+        return self.folder.is_dir()
 
-    def open(self) -> None:
-        self._opened()
-
-    def _open_or_create(self) -> tantivy.Index:
-        manifest = self.index_dir / index_folder.MANIFEST
-        if made_by := built_by_another_engine(manifest, NAME):
-            self.notices.append(
-                f"The index was built by the {made_by} engine; rebuilding it for {NAME}."
-            )
-            index_folder.clear(self.index_dir)
-        elif self.folder.is_dir():
-            if not Manifest.is_current(manifest, NAME):
-                self.notices.append(
-                    "The index was made by another version of newsreader; rebuilding it."
-                )
-            else:
-                try:
-                    index = tantivy.Index(self.schema, str(self.folder), reuse=True)
-                    self._verify(index)
-                    return index
-                except (ValueError, IndexDamaged) as error:
-                    self.notices.append(f"The index was damaged ({error}); rebuilding it.")
-            index_folder.clear(self.index_dir)
-        self.folder.mkdir()
-        index = tantivy.Index(self.schema, str(self.folder), reuse=False)
-        Manifest(engine=NAME).save(manifest)
-        return index
-
-    @staticmethod
-    def _verify(index: tantivy.Index) -> None:
-        """Read the first and last articles, so that a damaged index fails at opening."""
+    def _open_existing(self) -> tantivy.Index:
+        """The index, with its first and last articles read, so that damage shows at opening."""
+        index = tantivy.Index(self.schema, str(self.folder), reuse=True)
         index.reload()
         searcher = index.searcher()
         if searcher.num_docs:
@@ -170,31 +122,14 @@ class TantivyEngine:
                 ).hits
                 for _, address in hits:
                     stored_article(searcher.doc(address))
+        return index
 
-    def damage(self) -> str | None:
-        if self.in_memory:
-            return None
-        if not (self.index_dir / index_folder.MARKER).exists():
-            return "The index folder was removed while newsreader was running"
-        try:
-            self._verify(tantivy.Index(self.schema, str(self.folder), reuse=True))
-        except (ValueError, IndexDamaged) as error:
-            return f"The index was damaged ({error})"
-        return None
+    def _create(self) -> tantivy.Index:
+        self.folder.mkdir()
+        return tantivy.Index(self.schema, str(self.folder), reuse=False)
 
-    def rebuild(self, reason: str) -> None:
-        self.notices.append(f"{reason}; rebuilding the index.")
-        self.close()
-        self._index = None
-        if self.in_memory:
-            self._index = tantivy.Index(self.schema)
-            return
-        try:
-            if self.index_dir.is_dir():
-                index_folder.clear(self.index_dir)
-        except OSError:
-            pass
-        self.open()
+    def _in_memory_index(self) -> tantivy.Index:
+        return tantivy.Index(self.schema)
 
     def writer(self) -> TantivyWriter:
         return TantivyWriter(self._opened(), self.schema)

@@ -12,8 +12,9 @@ import json
 
 import tantivy
 
-from ...records import DATE_FROM_FILE, DATE_PUBLISHED, IndexDocument, PersonCount, StoredArticle
+from ...records import DATE_FROM_FILE, IndexDocument, StoredArticle
 from ...stories.features import StoryFeatures
+from .. import engine
 from ..engine import IndexDamaged
 from ..whoosh.analysis import indexed_words, query_forms
 
@@ -51,20 +52,10 @@ def _field_words(field: str, text: str) -> str:
 def _record(document: IndexDocument) -> bytes:
     return json.dumps(
         {
-            "id": document.id,
-            "path": document.path,
-            "title": document.title,
-            "body": document.body,
-            "source": document.source,
-            "url": document.url,
-            "author": document.author,
-            "feed": document.feed,
+            **engine.stored_values(document),
             "published": document.published.toordinal() if document.published else None,
             "sort_date": document.sort_date.toordinal(),
-            "date_kind": document.date_kind,
-            "people": [(p.name, p.mentions, p.role) for p in document.people],
             "analysis": document.analysis,
-            "content_hash": document.content_hash,
             "story_terms": document.story_terms,
         }
     ).encode("utf-8")
@@ -99,8 +90,8 @@ def _stored(document: tantivy.Document) -> dict:
         record = json.loads(raw or b"")
     except (TypeError, ValueError) as error:
         raise IndexDamaged(f"an article's stored record cannot be read ({error})") from error
-    if not isinstance(record, dict) or "id" not in record or "path" not in record:
-        raise IndexDamaged("an article's stored record lacks its id or path")
+    if not isinstance(record, dict):
+        raise IndexDamaged("an article's stored record is not a record")
     return record
 
 
@@ -110,32 +101,10 @@ def _day(ordinal: int | None) -> dt.date | None:
 
 def stored_article(document: tantivy.Document) -> StoredArticle:
     record = _stored(document)
-    return StoredArticle(
-        id=record["id"],
-        path=record["path"],
-        title=record.get("title", ""),
-        body=record.get("body", ""),
-        source=record.get("source", ""),
-        published=_day(record.get("published")),
-        date=_day(record.get("sort_date")),
-        date_kind=record.get("date_kind", DATE_FROM_FILE),
-        people=tuple(PersonCount(*p) for p in record.get("people") or ()),
-        analysis=record.get("analysis"),
-        content_hash=record.get("content_hash", ""),
-        url=record.get("url", ""),
-        author=record.get("author", ""),
-        feed=record.get("feed", ""),
+    return engine.stored_article(
+        record, _day(record.get("published")), _day(record.get("sort_date"))
     )
 
 
 def story_features(document: tantivy.Document) -> StoryFeatures:
-    article = stored_article(document)
-    return StoryFeatures(
-        article.id,
-        _stored(document).get("story_terms") or {},
-        article.date or dt.date(1970, 1, 1),
-        article.date_kind == DATE_PUBLISHED,
-        article.date_kind != DATE_FROM_FILE,
-        article.source,
-        article.title,
-    )
+    return engine.story_features(stored_article(document), _stored(document).get("story_terms"))

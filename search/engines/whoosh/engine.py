@@ -4,7 +4,6 @@ cannot be written, and searched."""
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,12 +18,12 @@ from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from ... import index_folder
-from ...manifest import Manifest, built_by_another_engine
 from ...query import Query
 from ...records import IndexDocument, StoredArticle
 from ...sources.files import FileStamp
 from ...stories.features import StoryFeatures
 from ..engine import BatchDone, EngineWriter, Found, IndexBusy
+from ..folder import FolderEngine
 from . import analysis, searching, workers
 from .schema import build_schema, document_fields, stored_article, story_features
 from .translate import whoosh_query
@@ -108,91 +107,29 @@ class WhooshWriter:
         return sum(segment.doc_count() for segment in self.writer.segments)
 
 
-class WhooshEngine:
+class WhooshEngine(FolderEngine[whoosh_index.Index]):
     """One index folder of Whoosh's (see search/engines/engine.py for what each method does)."""
 
     name = "whoosh"
 
     def __init__(self, index_dir: Path) -> None:
-        self.index_dir = index_dir
+        super().__init__(index_dir)
         self.schema = build_schema()
-        self.notices: list[str] = []
-        self.in_memory = False
-        self._index: whoosh_index.Index | None = None
         self._searcher: Searcher | None = None
 
-    def _opened(self) -> whoosh_index.Index:
-        """Raises ForeignIndexFolder when the folder holds files that are not newsreader's."""
-        if self._index is not None:
-            return self._index
-        try:
-            index_folder.claim(self.index_dir)
-            probe = self.index_dir / f".probe-{os.getpid()}"
-            probe.write_bytes(b"\0" * 4096)
-            probe.unlink()
-            self._index = self._open_or_create()
-        except OSError as error:
-            # No place to keep the index (read-only, full, not a folder): keep it in memory.
-            self.notices.append(
-                f"Cannot write the index at {self.index_dir} ({error.strerror or error}); "
-                "using a temporary index in memory, rebuilt at each launch."
-            )
-            self.in_memory = True
-            self._index = RamStorage().create_index(self.schema)
-        return self._index
+    def _index_exists(self) -> bool:
+        return any(self.index_dir.glob("_MAIN_*.toc"))
 
-    def open(self) -> None:
-        self._opened()
-
-    def _open_or_create(self) -> whoosh_index.Index:
-        if made_by := built_by_another_engine(self.index_dir / index_folder.MANIFEST, self.name):
-            self.notices.append(
-                f"The index was built by the {made_by} engine; rebuilding it for {self.name}."
-            )
-            index_folder.clear(self.index_dir)
-        elif any(self.index_dir.glob("_MAIN_*.toc")):
-            if not Manifest.is_current(self.index_dir / index_folder.MANIFEST, self.name):
-                self.notices.append(
-                    "The index was made by another version of newsreader; rebuilding it."
-                )
-            else:
-                try:
-                    index = whoosh_index.open_dir(str(self.index_dir))
-                    _verify(index)
-                    return index
-                except Exception as error:  # Whoosh raises many kinds of error for damaged files
-                    self.notices.append(
-                        f"The index was damaged ({type(error).__name__}: {error}); rebuilding it."
-                    )
-            index_folder.clear(self.index_dir)
-        index = whoosh_index.create_in(str(self.index_dir), self.schema)
-        Manifest(self.name).save(self.index_dir / index_folder.MANIFEST)
+    def _open_existing(self) -> whoosh_index.Index:
+        index = whoosh_index.open_dir(str(self.index_dir))
+        _verify(index)
         return index
 
-    def damage(self) -> str | None:
-        if self.in_memory:
-            return None
-        if not (self.index_dir / index_folder.MARKER).exists():
-            return "The index folder was removed while newsreader was running"
-        try:
-            _verify(whoosh_index.open_dir(str(self.index_dir)))
-        except Exception as error:  # Whoosh raises many kinds of error for damaged files
-            return f"The index was damaged ({type(error).__name__})"
-        return None
+    def _create(self) -> whoosh_index.Index:
+        return whoosh_index.create_in(str(self.index_dir), self.schema)
 
-    def rebuild(self, reason: str) -> None:
-        self.notices.append(f"{reason}; rebuilding the index.")
-        self.close()
-        self._index = None
-        if self.in_memory:
-            self._index = RamStorage().create_index(self.schema)
-            return
-        try:
-            if self.index_dir.is_dir():
-                index_folder.clear(self.index_dir)
-        except OSError:
-            pass
-        self.open()
+    def _in_memory_index(self) -> whoosh_index.Index:
+        return RamStorage().create_index(self.schema)
 
     def writer(self) -> WhooshWriter:
         try:

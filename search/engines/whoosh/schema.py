@@ -7,9 +7,9 @@ import datetime as dt
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from ...records import DATE_FROM_FILE, DATE_PUBLISHED, IndexDocument, PersonCount, StoredArticle
+from ...records import DATE_FROM_FILE, IndexDocument, StoredArticle
 from ...stories.features import StoryFeatures
-from ..engine import IndexDamaged
+from .. import engine
 
 # The fields searched when a query names none, with their weight in the ranking.
 DEFAULT_FIELDS = (("title", 2.0), ("body", 1.0))
@@ -79,21 +79,11 @@ def _keywords(values: tuple[str, ...]) -> str:
 def document_fields(document: IndexDocument) -> dict[str, object]:
     """The fields Whoosh adds for `document`; none is None (Whoosh would index "None")."""
     fields: dict[str, object] = {
-        "id": document.id,
-        "content_hash": document.content_hash,
-        "path": document.path,
-        "title": document.title,
-        "body": document.body,
-        "source": document.source,
-        "url": document.url,
-        "author": document.author,
-        "feed": document.feed,
+        **engine.stored_values(document),
         "sort_date": _midnight(document.sort_date),
-        "date_kind": document.date_kind,
         "dated": "no" if document.date_kind == DATE_FROM_FILE else "yes",
         "person": _keywords(document.person_keys),
         "person_name": _keywords(document.person_names),
-        "people": [(p.name, p.mentions, p.role) for p in document.people],
     }
     if document.published:
         fields["published"] = _midnight(document.published)
@@ -109,37 +99,13 @@ def document_fields(document: IndexDocument) -> dict[str, object]:
 
 
 def story_features(fields: dict) -> StoryFeatures:
-    article = stored_article(fields)
-    return StoryFeatures(
-        article.id,
-        fields.get("story_terms") or {},
-        article.date or dt.date(1970, 1, 1),
-        article.date_kind == DATE_PUBLISHED,
-        article.date_kind != DATE_FROM_FILE,
-        article.source,
-        article.title,
-    )
+    return engine.story_features(stored_article(fields), fields.get("story_terms"))
 
 
 def stored_article(fields: dict) -> StoredArticle:
-    if "id" not in fields or "path" not in fields:
-        # A damaged stored-fields file can decode to a record without them, not only fail to decode
-        raise IndexDamaged("an article's stored fields lack its id or path")
-    published = fields.get("published")
-    sort_date = fields.get("sort_date")
-    return StoredArticle(
-        id=fields["id"],
-        path=fields["path"],
-        title=fields.get("title", ""),
-        body=fields.get("body", ""),
-        source=fields.get("source", ""),
-        published=published.date() if published else None,
-        date=sort_date.date() if sort_date else None,
-        date_kind=fields.get("date_kind", DATE_FROM_FILE),
-        people=tuple(PersonCount(*p) for p in fields.get("people") or ()),
-        analysis=fields.get("analysis"),
-        content_hash=fields.get("content_hash", ""),
-        url=fields.get("url", ""),
-        author=fields.get("author", ""),
-        feed=fields.get("feed", ""),
+    published, sort_date = fields.get("published"), fields.get("sort_date")
+    return engine.stored_article(
+        fields,
+        published.date() if published else None,
+        sort_date.date() if sort_date else None,
     )
