@@ -107,6 +107,8 @@ _LOCAL_FUTURE = re.compile(
     r"\b(?:(?:will|shall|'ll|effective|due)\s+(?:\w+\s+){0,2}|(?:would|might)\s+(?:\w+\s+){0,5})(?:on\s+|by\s+|from\s+)?$",
     re.I,
 )
+# A deadline given now runs to a day ahead: "has given the family until 9 a.m. Tuesday".
+_DEADLINE_AHEAD = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,4}?until\s+$", re.I)
 
 _NON_FINITE_OPENING = re.compile(r"\s*(?:with|without|including|such\s+as|as\s+well\s+as)\b", re.I)
 _CLAUSE_BREAK = re.compile(
@@ -206,7 +208,7 @@ def tense_at(text: str, sentence: tuple[int, int], start: int, end: int) -> int:
         and not (_owns_event(text, end) and _WEAK_FUTURE_CUE.match(local_future.group()))
     ):
         return 1
-    if _SCHEDULE_PRESENT.search(before[-40:]):
+    if _SCHEDULE_PRESENT.search(before[-40:]) or _DEADLINE_AHEAD.search(before[-60:]):
         return 1
     lo, hi = clause_span(text, sentence, start, end)
     future, past = _cues(text, lo, hi, start, end)
