@@ -10,7 +10,7 @@ Then it searches (`--query`) and reports the app's resident memory: now, and its
 
     python benchmarks/startup.py [PATH ...] [--runs 5]
     # warm runs only, on an index built before
-    python benchmarks/startup.py BIG_CORPUS --index-dir DIR
+    python benchmarks/startup.py BIG_CORPUS --index-dir DIR [--engine NAME]
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ from search import Library, StateStore
 async def main():
     paths = [Path(p) for p in json.loads(os.environ["NR_PATHS"])] or None
     index = Path(os.environ["NR_INDEX"])
-    app = NewsReaderApp(Library(paths, index, state=StateStore(index / "state.sqlite")))
+    engine = os.environ["NR_ENGINE"] or None
+    state = StateStore(index / "state.sqlite")
+    app = NewsReaderApp(Library(paths, index, state=state, engine=engine))
     marks = {}
     async with app.run_test(size=(120, 40)) as pilot:
         marks["first_paint"] = time.time() - started
@@ -60,9 +62,12 @@ asyncio.run(main())
 """
 
 
-def run_once(paths: list[str], index_dir: str, expected: int, query: str) -> dict[str, float]:
+def run_once(
+    paths: list[str], index_dir: str, expected: int, query: str, engine: str | None
+) -> dict[str, float]:
     env = dict(
         os.environ,
+        NR_ENGINE=engine or "",
         NR_PATHS=json.dumps(paths),
         NR_INDEX=index_dir,
         NR_EXPECTED=str(expected),
@@ -83,6 +88,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--index-dir", help="an index built before: time warm launches only")
     parser.add_argument("--query", default="government", help="searched once the list is ready")
+    parser.add_argument("--engine", help="whoosh or tantivy (default: the engine setting)")
     args = parser.parse_args()
     from pathlib import Path
 
@@ -94,11 +100,11 @@ def main() -> None:
     cold, warm = [], []
     for _ in range(args.runs):
         if args.index_dir:
-            warm.append(run_once(paths, args.index_dir, expected, args.query))
+            warm.append(run_once(paths, args.index_dir, expected, args.query, args.engine))
             continue
         with tempfile.TemporaryDirectory(prefix="nr-index-") as index_dir:
-            cold.append(run_once(paths, index_dir, expected, args.query))
-            warm.append(run_once(paths, index_dir, expected, args.query))
+            cold.append(run_once(paths, index_dir, expected, args.query, args.engine))
+            warm.append(run_once(paths, index_dir, expected, args.query, args.engine))
     for label, runs in (("cold", cold), ("warm", warm)):
         if not runs:
             continue

@@ -20,7 +20,7 @@ from typing import TypeVar
 from ..sources.files import FileStamp
 
 FIRST_BATCH_FILES = 500  # files a worker process takes at once: at first,
-BATCH_FILES = 8000  # and at most
+BATCH_FILES = 16000  # and at most
 PROGRESS_EVERY_FILES = 25
 PROGRESS_SECONDS = 0.1
 PARENT_CHECK_SECONDS = 0.5
@@ -61,7 +61,7 @@ def _batches(todo: list[FileStamp], workers: int) -> list[list[FileStamp]]:
     towards the end, so that no worker is left alone with a large last batch."""
     batches, size, position = [], FIRST_BATCH_FILES, 0
     while position < len(todo):
-        share = max(FIRST_BATCH_FILES, (len(todo) - position) // (2 * workers))
+        share = max(FIRST_BATCH_FILES, (len(todo) - position) // workers)
         batch = todo[position : position + min(size, share)]
         batches.append(batch)
         position += len(batch)
