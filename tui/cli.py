@@ -118,7 +118,16 @@ def _report_skipped(report) -> None:
         )
 
 
-_SEARCH_OPTIONS = {"-h", "--help", "--json", "--limit", "--sort", "--index-dir", "--batch"}
+_SEARCH_OPTIONS = {
+    "-h",
+    "--help",
+    "--json",
+    "--limit",
+    "--sort",
+    "--index-dir",
+    "--engine",
+    "--batch",
+}
 
 
 def _result_row(hit) -> dict[str, object]:

@@ -208,3 +208,23 @@ def test_a_folder_holding_other_files_is_refused_as_the_index_folder(capsys, see
         main(["search", "talks", str(seed_corpus), "--index-dir", str(folder)])
     assert exit_info.value.code == 2 and "not a newsreader index" in capsys.readouterr().err
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize("engine", ["whoosh", "tantivy"])
+def test_the_engine_is_chosen_on_the_command_line_before_or_after_the_query(
+    capsys, seed_corpus, tmp_path, engine
+):
+    index = str(tmp_path / "ix")
+    first = ["--engine", engine, "--index-dir", index]
+    code, out, _ = run(capsys, "search", *first, "Pelosi", str(seed_corpus), "--json")
+    assert code == 0 and len(out.splitlines()) == 3
+    after = ["--index-dir", index, "--engine", engine]
+    code, _, err = run(capsys, "search", "Pelosi", str(seed_corpus), *after)
+    assert code == 0 and "3 results" in err and "rebuilding" not in err
+
+
+def test_an_unknown_engine_is_a_message_and_exit_code_two(capsys, seed_corpus):
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", "Pelosi", str(seed_corpus), "--engine", "lucene"])
+    assert stopped.value.code == 2
+    assert "unknown engine 'lucene': the engines are whoosh, tantivy" in capsys.readouterr().err
