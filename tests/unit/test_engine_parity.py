@@ -108,6 +108,8 @@ def _article(rng: random.Random, number: int) -> tuple[str, str]:
         f"{person} said on {MONTHS[day.month % len(MONTHS)]} {day.day}, {day.year} that the "
         f"{topic[0]} would go on.",
     )
+    if rng.random() < 0.5:  # many days in one article, as news names them
+        sentences.append(f"It recalled {MONTHS[rng.randrange(8)]} {rng.randrange(1960, 2022)}.")
     front = f"---\nsource: {rng.choice(SOURCES)}\n"
     if rng.random() < 0.8:  # some articles have no date of their own
         front += f"date: {day.isoformat()}\n"

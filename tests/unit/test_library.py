@@ -394,3 +394,22 @@ def test_an_engine_not_installed_is_a_message_naming_the_extra(monkeypatch, tmp_
         Library([tmp_path], tmp_path / "index", engine="tantivy")
     with pytest.raises(EngineUnavailable, match="the engines are whoosh, tantivy"):
         Library([tmp_path], tmp_path / "index", engine="lucene")
+
+
+def test_a_date_range_and_a_not_count_each_live_article_once(tmp_path):
+    corpus = tmp_path / "c"
+    for number in range(30):
+        years = ", ".join(f"March {1 + number % 27}, {year}" for year in range(1950, 2021, 7))
+        # Many days per article, two of them close together (they share Whoosh's coarser terms
+        # for day numbers): each article is counted once.
+        text = f"Anniversary Report {number}\n\nOn March 10, 1990, March 12, 1990, and {years}."
+        write_article(corpus, f"{number:02d}.txt", text)
+    library = Library([corpus], tmp_path / "index")
+    library.update()
+    assert library.search("date:>1960").total == 30
+    assert library.search("date:[1949-01-01 TO 2021-12-31]").total == 30
+    (corpus / "29.txt").unlink()
+    library.update()
+    # Whoosh's root NOT listed the deleted article after the last one its child matched.
+    assert library.search("NOT date:1950").total == 0
+    assert library.search("NOT zebra").total == 29

@@ -35,6 +35,14 @@ class DayField(DATETIME):
     def from_bytes(self, bs):
         return dt.datetime.fromordinal(NUMERIC.from_bytes(self, bs))
 
+    def index(self, value, **kwargs):
+        # The days of one article share their coarser tiers' terms: Whoosh yields such a term once
+        # per day, and posted the article under it as often. One posting per term.
+        postings = {}
+        for posting in super().index(value, **kwargs):
+            postings.setdefault(posting[0], posting)
+        return iter(postings.values())
+
 
 def build_schema() -> Schema:
     return Schema(

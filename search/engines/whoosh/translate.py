@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+
+from whoosh import matching
 from whoosh import query as wq
 
 from ...query import (
@@ -21,6 +24,38 @@ from ...query import (
 from .analysis import phrase_forms, query_forms
 from .schema import DEFAULT_FIELDS
 from .words import FuzzyWord
+
+
+class DistinctArticles(wq.ConstantScoreQuery):
+    """Each article once, at a constant score. Whoosh's range over a field holding many days per
+    article lists an article once per tier term that holds it: `date:>1990` counted 24,176
+    articles of 100,000 where 23,380 name such a day."""
+
+    def matcher(self, searcher, context=None):
+        inner = self.child.matcher(searcher, context)
+        if isinstance(inner, matching.NullMatcherClass):
+            return inner
+        ids = array("I", sorted(set(inner.all_ids())))
+        return matching.ListMatcher(ids, all_weights=self.score, term=inner.term())
+
+
+class _LiveInverse(matching.InverseMatcher):
+    def _find_next(self) -> None:
+        super()._find_next()
+        # Whoosh's stops skipping deleted articles once the child runs out of matches, and
+        # listed one after the last article the child matched.
+        while self._id < self.limit and self.missing(self._id):
+            self._id += 1
+
+
+class NotLive(wq.Not):
+    """NOT x at the root of a query: every live article that x does not match. (Under AND and OR,
+    Whoosh makes NOT a difference of matchers, which never lists a deleted article.)"""
+
+    def matcher(self, searcher, context=None):
+        reader = searcher.reader()
+        child = self.query.matcher(searcher, searcher.boolean_context())
+        return _LiveInverse(child, reader.doc_count_all(), missing=reader.is_deleted)
 
 
 def _in_field(
@@ -63,7 +98,7 @@ def _node(node: Query) -> wq.Query | None:
         child = _node(node.child)
         if child is wq.NullQuery:  # not one of no articles (is:unread, nothing read yet): all
             return wq.Every()
-        return wq.Not(child) if child is not None else None
+        return NotLive(child) if child is not None else None
     if isinstance(node, And | Or):
         children = [q for child in node.children if (q := _node(child)) is not None]
         if isinstance(node, And) and len(children) > 1:
@@ -83,13 +118,13 @@ def _node(node: Query) -> wq.Query | None:
         raise TypeError("the library resolves is: and tag: before the engine sees them")
     if isinstance(node, DateRange):
         if node.first is None and node.last is None:
-            return wq.Every("date", boost=node.boost)
-        return wq.NumericRange(
+            return DistinctArticles(wq.Every("date"), score=node.boost)
+        days = wq.NumericRange(
             "date",
             node.first.toordinal() if node.first else None,
             node.last.toordinal() if node.last else None,
-            boost=node.boost,
         )
+        return DistinctArticles(days, score=node.boost)
     return _leaf(node)
 
 
