@@ -6,6 +6,7 @@ from array import array
 
 from whoosh import matching
 from whoosh import query as wq
+from whoosh.reading import SegmentReader
 
 from ...query import (
     And,
@@ -25,18 +26,39 @@ from .analysis import phrase_forms, query_forms
 from .schema import DEFAULT_FIELDS
 from .words import FuzzyWord
 
+# The articles of recent ranges, per segment: a segment never changes but for its deletions, so
+# its articles in a range are read once, and the next search with that range (the words refined,
+# the sort changed) takes them from here.
+_RANGE_ARTICLES: dict[tuple[str, int, str], array] = {}
+RANGES_KEPT = 64
+
 
 class DistinctArticles(wq.ConstantScoreQuery):
     """Each article once, at a constant score. Whoosh's range over a field holding many days per
     article lists an article once per tier term that holds it: `date:>1990` counted 24,176
     articles of 100,000 where 23,380 name such a day."""
 
-    def matcher(self, searcher, context=None):
+    def _articles(self, searcher, context) -> array | None:
         inner = self.child.matcher(searcher, context)
         if isinstance(inner, matching.NullMatcherClass):
-            return inner
-        ids = array("I", sorted(set(inner.all_ids())))
-        return matching.ListMatcher(ids, all_weights=self.score, term=inner.term())
+            return None
+        return array("I", sorted(set(inner.all_ids())))
+
+    def matcher(self, searcher, context=None):
+        reader = searcher.reader()
+        if not isinstance(reader, SegmentReader):
+            ids = self._articles(searcher, context)
+        else:
+            segment = reader.segment()
+            key = (segment.segment_id(), segment.deleted_count(), repr(self.child))
+            if key not in _RANGE_ARTICLES:
+                if len(_RANGE_ARTICLES) >= RANGES_KEPT:
+                    del _RANGE_ARTICLES[next(iter(_RANGE_ARTICLES))]
+                _RANGE_ARTICLES[key] = self._articles(searcher, context)
+            ids = _RANGE_ARTICLES[key]
+        if ids is None:
+            return matching.NullMatcher()
+        return matching.ListMatcher(ids, all_weights=self.score)
 
 
 class _LiveInverse(matching.InverseMatcher):
