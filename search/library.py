@@ -178,11 +178,14 @@ class Library:
         if tree is not None:
             tree = self._with_state(tree, read)
         wanted = None if limit is None else max(limit, 0)
-        not_read = Not(Ids(read))
         with self._lock, self._engine_faults():
             found = self._engine.search(tree, sort == NEWEST, wanted)
-            unread_query = not_read if tree is None else And((tree, not_read))
-            unread = self._engine.search(unread_query, False, 0).total
+            # Unread: all that matched but the read among them. Counting the read ones is cheap
+            # (they are few beside a large archive); counting "NOT read" walked every match again.
+            unread = found.total
+            if read:
+                read_query = Ids(read) if tree is None else And((tree, Ids(read)))
+                unread -= self._engine.search(read_query, False, 0).total
         hits = []
         for rank, (article, score) in enumerate(found.articles):
             spans = []
