@@ -114,3 +114,16 @@ def test_unread_counts_are_right_before_anything_is_read(seed_corpus, tmp_path):
     results = library.search("Pelosi")
     assert (results.total, results.unread) == (3, 3)
     assert library.search("Pelosi is:unread").total == 3
+
+
+def test_unread_counts_leave_out_what_was_read_old_versions_included(seed_corpus, tmp_path):
+    library = Library([seed_corpus], tmp_path / "index", state=StateStore(tmp_path / "s.sqlite"))
+    library.update()
+    pelosi = library.search("Pelosi").hits
+    # One read by its identity, one by the content hash an older read mark named.
+    library.state.mark_read([pelosi[0].article.id, pelosi[1].article.content_hash], True)
+    results = library.search("Pelosi")
+    assert (results.total, results.unread) == (3, 1)
+    assert library.search("Pelosi is:unread").total == 1
+    everything = library.search("")
+    assert (everything.total, everything.unread) == (5, 3)
