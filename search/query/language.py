@@ -13,7 +13,7 @@ QUERY_HELP: tuple[tuple[str, str], ...] = (
     ("words", "all must match; stemmed: talk finds talks, talked"),
     ('"a phrase"', "the words in this order"),
     (
-        "a OR b, NOT a, (a OR b) c",
+        "a OR b, NOT a (or -a), (a OR b) c",
         f"{', '.join(OPERATORS)} (or lower case), and parentheses",
     ),
     ("talk*", f"words that start so ({MIN_WILDCARD_LETTERS} letters at least before the *)"),

@@ -23,6 +23,7 @@ _TOKEN = re.compile(
     | (?P<field>[A-Za-z_]+):(?=\S)
     | "(?P<phrase>[^"]*)"(?:~(?P<slop>[1-9]\d*))?(?:\^(?P<phrase_boost>\d*(?:\.\d+)?))?
     | (?<!\w)'(?P<quoted>[^']*)'(?=[\s)]|$)
+    | (?<![^\s(])(?P<minus>-)(?=[\w"'(])
     | (?P<word>[^\s()"]+)
     """,
     re.VERBOSE,
@@ -54,6 +55,9 @@ def _tokens(text: str) -> list[_Token]:
             kind = "close" if match["close"] else "phrase"
         position = match.end()
         if kind == "space":
+            continue
+        if kind == "minus":  # -word, as in notmuch and web search: NOT word
+            tokens.append(_Token("operator", "NOT", match.start()))
             continue
         if kind == "field" and match["field"].lower() in SEARCH_FIELDS:
             field = match["field"].lower()

@@ -79,6 +79,11 @@ def test_empty_query_means_everything():
         ("talks or summit", Or((Word(None, "talks"), Word(None, "summit")))),
         ("talks not summit", And((Word(None, "talks"), Not(Word(None, "summit"))))),
         ("NOT a AND b", And((Not(Word(None, "a")), Word(None, "b")))),
+        # -word, as notmuch and web search read it; a hyphen inside a word stays in the word.
+        ("talks -summit", And((Word(None, "talks"), Not(Word(None, "summit"))))),
+        ("-person:Pelosi", Not(Word("person", "Pelosi"))),
+        ('a -"b c"', And((Word(None, "a"), Not(Phrase(None, "b c"))))),
+        ("U.S.-led well-known", And((Word(None, "U.S.-led"), Word(None, "well-known")))),
         ('"talks were"~3^2', Phrase(None, "talks were", 3, 2.0)),
         ("talk*", Prefix(None, "talk")),
         ("ta?k", Wildcard(None, "ta?k")),
