@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,16 +42,20 @@ class StoryStore:
         self.path = folder / FILE_NAME if folder else None
         self._connection: sqlite3.Connection | None = None
         self._opened_identity: tuple[int, int] | None = None
+        self._lock = threading.Lock()
 
     def _db(self) -> sqlite3.Connection:
         # The indexing process starts the file again when it rebuilds the index: a connection to
-        # the file this one had open would go on reading the old, deleted one.
-        if self._connection is not None and self._identity() != self._opened_identity:
-            self.close()
-        if self._connection is None:
-            self._connection = self._open()
-            self._opened_identity = self._identity()
-        return self._connection
+        # the file this one had open would go on reading the old, deleted one. The old connection
+        # is dropped, not closed: another thread (a search listing stories while grouping runs)
+        # may be reading through it, and it closes when the last one lets it go.
+        with self._lock:
+            if self._connection is not None and self._identity() != self._opened_identity:
+                self._connection = None
+            if self._connection is None:
+                self._connection = self._open()
+                self._opened_identity = self._identity()
+            return self._connection
 
     def _identity(self) -> tuple[int, int] | None:
         if self.path is None:
