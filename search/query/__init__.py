@@ -5,6 +5,7 @@ from .checks import MAX_EXPANDED_WORDS, SEARCH_FIELDS, QuerySyntaxError, check_s
 from .language import QUERY_HELP, field_query, person_keys, person_query
 from .parser import parse
 from .tree import (
+    DEFAULT_FIELDS,
     And,
     DateRange,
     Fuzzy,
@@ -21,6 +22,7 @@ from .tree import (
 )
 
 __all__ = [
+    "DEFAULT_FIELDS",
     "MAX_EXPANDED_WORDS",
     "QUERY_HELP",
     "SEARCH_FIELDS",

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+# The fields a word is searched in when the query names none, with their weight in the ranking.
+DEFAULT_FIELDS = (("title", 2.0), ("body", 1.0))
+
 
 @dataclass(frozen=True)
 class Word:

@@ -47,7 +47,7 @@ class TantivyWriter:
     """tantivy's writer for one update: it stays open across commits, and the last releases it."""
 
     def __init__(self, index: tantivy.Index, schema: tantivy.Schema) -> None:
-        self.index, self.schema = index, schema
+        self.schema = schema
         try:
             self.writer = index.writer(WRITER_HEAP_BYTES, WRITER_THREADS)
         except ValueError as error:
@@ -210,13 +210,14 @@ class TantivyEngine(FolderEngine[tantivy.Index]):
             frozenset(marked.get("person", ())),
         )
 
-    def _documents(self, query: tantivy.Query) -> Iterator[tantivy.Document]:
+    def _documents(self, query: tantivy.Query, at_most: int) -> Iterator[tantivy.Document]:
+        """The documents an id query finds: `at_most` bounds the collector tantivy sets up."""
         searcher = self._searching()
-        result = searcher.search(query, max(searcher.num_docs, 1), count=False)
+        result = searcher.search(query, max(at_most, 1), count=False)
         return (searcher.doc(address) for _, address in result.hits)
 
     def article(self, article_id: str) -> StoredArticle | None:
-        found = list(self._documents(TQ.term_query(self.schema, "id", article_id)))
+        found = list(self._documents(TQ.term_query(self.schema, "id", article_id), 1))
         return stored_article(found[0]) if found else None
 
     def _live_terms(self, field_name: str) -> list[tuple[str, int]]:
@@ -236,7 +237,8 @@ class TantivyEngine(FolderEngine[tantivy.Index]):
         for start in range(0, len(article_ids), LOOKUP_BATCH):
             ids = article_ids[start : start + LOOKUP_BATCH]
             query = TQ.term_set_query(self.schema, "id", ids)
-            features.extend(story_features(document) for document in self._documents(query))
+            found = self._documents(query, len(ids))
+            features.extend(story_features(document) for document in found)
         return features
 
     def indexed_words(self, text: str) -> Iterator[tuple[int, int, str]]:

@@ -18,8 +18,6 @@ from .. import engine
 from ..engine import IndexDamaged
 from ..whoosh.analysis import indexed_words, query_forms
 
-# The fields searched when a query names none, with their weight in the ranking.
-DEFAULT_FIELDS = (("title", 2.0), ("body", 1.0))
 # Listed by date, dated articles come before undated ones, then the newest first: one number.
 _DATED = 10_000_000  # above every day number (dt.date.max is 3,652,059)
 

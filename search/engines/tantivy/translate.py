@@ -13,6 +13,7 @@ from tantivy import Occur
 from tantivy import Query as TQ
 
 from ...query import (
+    DEFAULT_FIELDS,
     And,
     DateRange,
     Fuzzy,
@@ -34,7 +35,6 @@ from ..whoosh.word_expansion import (
     matching_pattern,
     with_prefix,
 )
-from .schema import DEFAULT_FIELDS
 
 # A query part that matches every article, or none: kept apart from tantivy's queries so that
 # AND, OR and NOT can simplify them as the Whoosh engine does (NOT of nothing is everything).

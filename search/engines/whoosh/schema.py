@@ -11,9 +11,6 @@ from ...records import DATE_FROM_FILE, IndexDocument, StoredArticle
 from ...stories.features import StoryFeatures
 from .. import engine
 
-# The fields searched when a query names none, with their weight in the ranking.
-DEFAULT_FIELDS = (("title", 2.0), ("body", 1.0))
-
 
 class DayField(DATETIME):
     """Dates to the day, indexed as day numbers.

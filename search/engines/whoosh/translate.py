@@ -9,6 +9,7 @@ from whoosh import query as wq
 from whoosh.reading import SegmentReader
 
 from ...query import (
+    DEFAULT_FIELDS,
     And,
     DateRange,
     Fuzzy,
@@ -23,7 +24,6 @@ from ...query import (
     Word,
 )
 from .analysis import phrase_forms, query_forms
-from .schema import DEFAULT_FIELDS
 from .words import FuzzyWord
 
 # The articles of recent ranges, per segment: a segment never changes but for its deletions, so
