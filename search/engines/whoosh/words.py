@@ -3,9 +3,11 @@ index, and within a bound that keeps every search under a second."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from whoosh import query
 
-from .word_expansion import accepted, at_most, levenshtein_dfa
+from .word_expansion import accepted, at_most, levenshtein_dfa, matching_pattern, with_prefix
 
 _SEGMENT_WORDS: dict[tuple[str, str], list[str]] = {}
 _MERGED_WORDS: dict[tuple[tuple[str, ...], str], list[str]] = {}
@@ -46,6 +48,18 @@ def _field_words(readers: list, fieldname: str) -> list[str]:
     return _remember(_MERGED_WORDS, (ids, fieldname), 8, merged)
 
 
+def _expansion(node: query.Query, reader) -> Iterator[str]:
+    """The indexed words a fuzzy, prefix or wildcard word stands for, read from the sorted words
+    of all segments by the code the tantivy engine uses too: both match the same words."""
+    readers = [r for r, _ in reader.leaf_readers() if node.fieldname in r.indexed_field_names()]
+    words = _field_words(readers, node.fieldname)
+    if isinstance(node, FuzzyWord):
+        return accepted(levenshtein_dfa(node.text, node.maxdist, node.prefixlength), words)
+    if isinstance(node, query.Prefix):
+        return with_prefix(node.text, words)
+    return matching_pattern(node.text, words)
+
+
 class FuzzyWord(query.FuzzyTerm):
     """Whoosh's FuzzyTerm, made fast enough for a large index.
 
@@ -57,11 +71,7 @@ class FuzzyWord(query.FuzzyTerm):
     """
 
     def _btexts(self, ixreader):
-        readers = [
-            r for r, _ in ixreader.leaf_readers() if self.fieldname in r.indexed_field_names()
-        ]
-        dfa = levenshtein_dfa(self.text, self.maxdist, self.prefixlength)
-        return list(accepted(dfa, _field_words(readers, self.fieldname)))
+        return list(_expansion(self, ixreader))
 
 
 def expand_fuzzy(parsed: query.Query, reader) -> query.Query:
@@ -70,7 +80,7 @@ def expand_fuzzy(parsed: query.Query, reader) -> query.Query:
 
     def expand(node: query.Query) -> query.Query:
         if isinstance(node, FuzzyWord | query.Prefix | query.Wildcard):
-            words = at_most(node._btexts(reader), node.text, isinstance(node, FuzzyWord))
+            words = at_most(_expansion(node, reader), node.text, isinstance(node, FuzzyWord))
             if not words:
                 return query.NullQuery
             return query.Or([query.Term(node.fieldname, word) for word in words], boost=node.boost)
