@@ -28,13 +28,7 @@ from ...query import (
     Word,
 )
 from ..whoosh.analysis import phrase_forms, query_forms
-from ..whoosh.word_expansion import (
-    accepted,
-    at_most,
-    levenshtein_dfa,
-    matching_pattern,
-    with_prefix,
-)
+from ..whoosh.word_expansion import standing_for
 
 # A query part that matches every article, or none: kept apart from tantivy's queries so that
 # AND, OR and NOT can simplify them as the Whoosh engine does (NOT of nothing is everything).
@@ -96,13 +90,11 @@ class Translation:
         if not forms:
             return None
         words = self.field_words(field_name)
-        if isinstance(node, Prefix):
-            found = with_prefix(forms[0], words)
-        elif isinstance(node, Wildcard):
-            found = matching_pattern(forms[0], words)
+        if isinstance(node, Fuzzy):
+            expanded = standing_for("fuzzy", forms[0], words, node.edits, node.prefix)
         else:
-            found = accepted(levenshtein_dfa(forms[0], node.edits, node.prefix), words)
-        expanded = at_most(found, forms[0], isinstance(node, Fuzzy))
+            kind = "prefix" if isinstance(node, Prefix) else "wildcard"
+            expanded = standing_for(kind, forms[0], words)
         self._mark(field_name, expanded, negated)
         return self._boosted_terms(field_name, expanded, boost)
 

@@ -63,3 +63,18 @@ def at_most(found: Iterator[str], text: str, fuzzy: bool) -> list[str]:
             "add letters to narrow it"
         )
     return words
+
+
+def standing_for(
+    kind: str, form: str, words: list[str], edits: int = 0, prefix: int = 0
+) -> list[str]:
+    """The words of the sorted `words` that a "prefix", "wildcard" or "fuzzy" word (`edits` away,
+    its first `prefix` letters kept) in its indexed `form` stands for, as many as a search may
+    take."""
+    if kind == "fuzzy":
+        found = accepted(levenshtein_dfa(form, edits, prefix), words)
+    elif kind == "prefix":
+        found = with_prefix(form, words)
+    else:
+        found = matching_pattern(form, words)
+    return at_most(found, form, kind == "fuzzy")

@@ -3,11 +3,9 @@ index, and within a bound that keeps every search under a second."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from whoosh import query
 
-from .word_expansion import accepted, at_most, levenshtein_dfa, matching_pattern, with_prefix
+from .word_expansion import standing_for
 
 _SEGMENT_WORDS: dict[tuple[str, str], list[str]] = {}
 _MERGED_WORDS: dict[tuple[tuple[str, ...], str], list[str]] = {}
@@ -48,16 +46,16 @@ def _field_words(readers: list, fieldname: str) -> list[str]:
     return _remember(_MERGED_WORDS, (ids, fieldname), 8, merged)
 
 
-def _expansion(node: query.Query, reader) -> Iterator[str]:
+def _expansion(node: query.Query, reader) -> list[str]:
     """The indexed words a fuzzy, prefix or wildcard word stands for, read from the sorted words
     of all segments by the code the tantivy engine uses too: both match the same words."""
     readers = [r for r, _ in reader.leaf_readers() if node.fieldname in r.indexed_field_names()]
     words = _field_words(readers, node.fieldname)
     if isinstance(node, FuzzyWord):
-        return accepted(levenshtein_dfa(node.text, node.maxdist, node.prefixlength), words)
-    if isinstance(node, query.Prefix):
-        return with_prefix(node.text, words)
-    return matching_pattern(node.text, words)
+        return standing_for("fuzzy", node.text, words, node.maxdist, node.prefixlength)
+    return standing_for(
+        "prefix" if isinstance(node, query.Prefix) else "wildcard", node.text, words
+    )
 
 
 class FuzzyWord(query.FuzzyTerm):
@@ -71,7 +69,7 @@ class FuzzyWord(query.FuzzyTerm):
     """
 
     def _btexts(self, ixreader):
-        return list(_expansion(self, ixreader))
+        return _expansion(self, ixreader)
 
 
 def expand_fuzzy(parsed: query.Query, reader) -> query.Query:
@@ -80,7 +78,7 @@ def expand_fuzzy(parsed: query.Query, reader) -> query.Query:
 
     def expand(node: query.Query) -> query.Query:
         if isinstance(node, FuzzyWord | query.Prefix | query.Wildcard):
-            words = at_most(_expansion(node, reader), node.text, isinstance(node, FuzzyWord))
+            words = _expansion(node, reader)
             if not words:
                 return query.NullQuery
             return query.Or([query.Term(node.fieldname, word) for word in words], boost=node.boost)
