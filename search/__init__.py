@@ -15,6 +15,8 @@ from .query import QUERY_HELP, SEARCH_FIELDS, QuerySyntaxError, field_query, per
 from .records import (
     NEWEST,
     RELEVANCE,
+    STAGE_ANALYSIS,
+    STAGE_WORDS,
     IndexProgress,
     PersonCount,
     SearchHit,
@@ -38,6 +40,8 @@ __all__ = [
     "QUERY_HELP",
     "RELEVANCE",
     "SEARCH_FIELDS",
+    "STAGE_ANALYSIS",
+    "STAGE_WORDS",
     "Article",
     "DateEntry",
     "EngineUnavailable",

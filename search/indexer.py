@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, astuple
 from pathlib import Path
 
 from .library import Library
@@ -35,9 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         now = time.monotonic()
         if now - last >= PROGRESS_INTERVAL or progress.done == progress.total:
             last = now
-            print(
-                json.dumps({"progress": [progress.done, progress.total, progress.path]}), flush=True
-            )
+            print(json.dumps({"progress": astuple(progress)}), flush=True)
 
     library = Library(args.roots, args.index_dir, catch_up_here=True, engine=args.engine)
     report = library.update(on_progress)

@@ -13,11 +13,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .engines.engine import EngineWriter, IndexBusy, IndexEngine
+from .engines.engine import BatchDone, EngineWriter, IndexBusy, IndexEngine
 from .index_folder import MANIFEST
 from .manifest import Manifest
 from .pipeline import document_or_skipped
-from .records import IndexProgress, UpdateReport
+from .records import STAGE_ANALYSIS, STAGE_INDEXING, STAGE_WORDS, IndexProgress, UpdateReport
 from .sources.files import Discovery, FileStamp, SkippedFile, discover
 from .text.safety import path_text
 
@@ -77,7 +77,7 @@ class Indexer:
         report = UpdateReport(unavailable=list(found.unavailable))
         manifest = self._manifest()
         todo, removed, still_skipped, report.unchanged = _changes(manifest, found)
-        if not todo and not removed:
+        if not todo and not removed and not manifest.pending:
             report.skipped = [*found.skipped, *still_skipped]
             return report
         try:
@@ -110,7 +110,12 @@ class Indexer:
     ) -> None:
         """Remove what is gone, then read what is new or changed, committing as it goes. A changed
         article's old version is deleted in the commit that adds its new one, so that it stays
-        searchable, as one or the other, at every moment, even when the process is killed."""
+        searchable, as one or the other, at every moment, even when the process is killed.
+
+        Many files are indexed words first: all of them searchable by their words at the engine's
+        own speed, then read again and analysed (dates, people, story terms, most of the work),
+        each batch replacing its words-only articles. Files still waiting for their analysis are
+        kept in the manifest, so that a run stopped halfway goes on where it stopped."""
         manifest = commits.manifest
         removed_files = [path for path in removed if path in manifest.files]
         commits.report.removed = len(removed_files)
@@ -118,30 +123,66 @@ class Indexer:
         for path in removed:
             manifest.files.pop(path, None)
             manifest.skipped.pop(path, None)
-        if not self.engine.in_memory and len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
-            for done in self.engine.index_in_workers(todo, commits.writer, commits.batch_done):
-                if on_progress:
-                    on_progress(IndexProgress(done, len(todo), ""))
+            manifest.pending.discard(path)
+        if self._in_workers(todo):
+            self._run_in_workers(commits, todo, False, commits.indexed_by_words, on_progress)
             # The workers' segments are large: merging them here would cost minutes in one process.
+            commits.commit(merge=False)
+        else:
+            self._run_here(commits, todo, commits.indexed, STAGE_INDEXING, on_progress)
+        pending = [FileStamp(path, *manifest.files[path]) for path in sorted(manifest.pending)]
+        if self._in_workers(pending):
+            self._run_in_workers(commits, pending, True, commits.analysed, on_progress)
             commits.commit(last=True, merge=False)
-            return
+        else:
+            self._run_here(commits, pending, commits.analysed, STAGE_ANALYSIS, on_progress)
+            commits.commit(last=True)
+
+    def _in_workers(self, stamps: list[FileStamp]) -> bool:
+        return (
+            not self.engine.in_memory
+            and len(stamps) >= PARALLEL_FROM
+            and (os.cpu_count() or 1) >= 2
+        )
+
+    def _run_in_workers(
+        self,
+        commits: _Commits,
+        stamps: list[FileStamp],
+        analyse: bool,
+        take: Callable[[FileStamp, SkippedFile | None], None],
+        on_progress: Callable[[IndexProgress], None] | None,
+    ) -> None:
+        stage = STAGE_ANALYSIS if take == commits.analysed else STAGE_WORDS
+        for done in self.engine.index_in_workers(
+            stamps, commits.writer, commits.batch_done(take), analyse
+        ):
+            if on_progress:
+                on_progress(IndexProgress(done, len(stamps), "", stage))
+
+    @staticmethod
+    def _run_here(
+        commits: _Commits,
+        stamps: list[FileStamp],
+        take: Callable[[FileStamp, SkippedFile | None], None],
+        stage: str,
+        on_progress: Callable[[IndexProgress], None] | None,
+    ) -> None:
         last_commit = time.monotonic()
-        for done, stamp in enumerate(todo, 1):
-            commits.replace(stamp)
+        for done, stamp in enumerate(stamps, 1):
             outcome = document_or_skipped(stamp)
             if isinstance(outcome, SkippedFile):
-                commits.record(stamp, outcome)
+                take(stamp, outcome)
             else:
                 commits.writer.add(outcome)
-                commits.record(stamp, None)
+                take(stamp, None)
             if on_progress:
-                on_progress(IndexProgress(done, len(todo), stamp.path))
+                on_progress(IndexProgress(done, len(stamps), stamp.path, stage))
             if commits.pending >= COMMIT_EVERY_DOCS or (
                 commits.pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS
             ):
                 commits.commit()
                 last_commit = time.monotonic()
-        commits.commit(last=True)
 
     def save(self, manifest: Manifest) -> None:
         if not self.engine.in_memory:
@@ -161,12 +202,12 @@ class _Commits:
         # documents the manifest does not know: then every file read now replaces its old copy.
         self._unknown = writer.document_count() > len(manifest.files)
 
-    def replace(self, stamp: FileStamp) -> None:
+    def _replace(self, stamp: FileStamp) -> None:
         """The file is read again: its old version goes when the new one is committed."""
         if self._unknown or stamp.path in self.manifest.files:
             self._stale.append(stamp.path)
 
-    def record(self, stamp: FileStamp, outcome: SkippedFile | None) -> None:
+    def _record(self, stamp: FileStamp, outcome: SkippedFile | None, analysed: bool) -> None:
         manifest, report = self.manifest, self.report
         if outcome is not None:
             report.skipped.append(outcome)
@@ -178,6 +219,7 @@ class _Commits:
                 return
             manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, outcome.reason)
             manifest.files.pop(stamp.path, None)
+            manifest.pending.discard(stamp.path)
             return
         self.pending += 1
         if stamp.path in manifest.files:
@@ -186,16 +228,43 @@ class _Commits:
             report.added += 1
         manifest.files[stamp.path] = (stamp.mtime_ns, stamp.size)
         manifest.skipped.pop(stamp.path, None)
+        if analysed:
+            manifest.pending.discard(stamp.path)
+        else:
+            manifest.pending.add(stamp.path)
 
-    def batch_done(
-        self, stamps: list[FileStamp], outcomes: list[SkippedFile | None], adopt: object
-    ) -> None:
-        """A batch indexed by a worker: recorded first, so that the manifest saved with the commit
-        that adopts it lists its files, and their old versions go in that same commit."""
-        for stamp, outcome in zip(stamps, outcomes):
-            self.replace(stamp)
-            self.record(stamp, outcome)
-        self.commit(adopt=adopt)
+    def indexed(self, stamp: FileStamp, outcome: SkippedFile | None) -> None:
+        """A new or changed file, read and analysed (`outcome`: why it could not be, or None)."""
+        self._replace(stamp)
+        self._record(stamp, outcome, analysed=True)
+
+    def indexed_by_words(self, stamp: FileStamp, outcome: SkippedFile | None) -> None:
+        """A new or changed file, indexed by its words: its analysis is to come."""
+        self._replace(stamp)
+        self._record(stamp, outcome, analysed=False)
+
+    def analysed(self, stamp: FileStamp, outcome: SkippedFile | None) -> None:
+        """A file indexed by its words, read again and analysed: its analysed article replaces the
+        words-only one (an article, not a change of the corpus)."""
+        self._replace(stamp)
+        if outcome is not None:
+            self._record(stamp, outcome, analysed=True)
+            return
+        self.pending += 1
+        self.report.analysed += 1
+        self.manifest.pending.discard(stamp.path)
+
+    def batch_done(self, take: Callable[[FileStamp, SkippedFile | None], None]) -> BatchDone:
+        """What takes in a batch a worker indexed: each file recorded by `take` first, so that the
+        manifest saved with the commit that adopts the batch lists its files, and their old
+        versions go in that same commit."""
+
+        def done(stamps: list[FileStamp], outcomes: list[SkippedFile | None], adopt: object):
+            for stamp, outcome in zip(stamps, outcomes):
+                take(stamp, outcome)
+            self.commit(adopt=adopt)
+
+        return done
 
     def commit(self, last: bool = False, merge: bool = True, adopt: object = None) -> None:
         """Commit (search sees what is indexed so far), then save the manifest."""

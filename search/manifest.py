@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS files (
     size INTEGER NOT NULL,
     skipped_because BLOB  -- NULL: indexed
 );
+-- Files indexed by their words only, whose dates and people are still to come (indexing.py).
+CREATE TABLE IF NOT EXISTS pending (path BLOB PRIMARY KEY);
 """
 
 Stamp = tuple[int, int]
@@ -62,11 +64,14 @@ class Manifest:
     engine: str = "whoosh"  # the index engine that built the index beside it
     files: dict[str, Stamp] = field(default_factory=dict)
     skipped: dict[str, SkippedStamp] = field(default_factory=dict)
+    # Files indexed by their words, not analysed yet (a subset of `files`).
+    pending: set[str] = field(default_factory=set)
     generation: int = 0
     # What the file holds since the last load or save: a save writes only the difference.
     _saved: dict[str, tuple[int, int, str | None]] | None = field(
         default=None, repr=False, compare=False
     )
+    _saved_pending: set[str] = field(default_factory=set, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> Manifest | None:
@@ -79,6 +84,7 @@ class Manifest:
                 rows = connection.execute(
                     "SELECT path, mtime_ns, size, skipped_because FROM files"
                 ).fetchall()
+                pending = _pending(connection)
         except sqlite3.Error:
             return None
         manifest = cls(engine=about.get("engine", ""), generation=int(about.get("generation", 0)))
@@ -92,6 +98,8 @@ class Manifest:
             else:
                 manifest.skipped[name] = (*stamp, reason)
         manifest._saved = saved
+        manifest.pending = pending & manifest.files.keys()
+        manifest._saved_pending = set(pending)
         return manifest
 
     @staticmethod
@@ -136,9 +144,11 @@ class Manifest:
             connection.executescript(_SCHEMA)
             connection.execute("BEGIN IMMEDIATE")
             try:
+                pending_before = self._saved_pending
                 if saved is None:  # a new manifest, or one that replaces an unreadable one
                     connection.execute("DELETE FROM files")
-                    changed, gone = rows, []
+                    connection.execute("DELETE FROM pending")
+                    changed, gone, pending_before = rows, [], set()
                 else:
                     changed = {k: v for k, v in rows.items() if saved.get(k) != v}
                     gone = [k for k in saved if k not in rows]
@@ -148,6 +158,14 @@ class Manifest:
                 connection.executemany(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
                     [(_bytes(name), str(m), s, _bytes(r)) for name, (m, s, r) in changed.items()],
+                )
+                connection.executemany(
+                    "DELETE FROM pending WHERE path = ?",
+                    [(_bytes(name),) for name in pending_before - self.pending],
+                )
+                connection.executemany(
+                    "INSERT OR REPLACE INTO pending VALUES (?)",
+                    [(_bytes(name),) for name in self.pending - pending_before],
                 )
                 self.generation += 1
                 connection.executemany(
@@ -163,6 +181,18 @@ class Manifest:
                 connection.execute("ROLLBACK")
                 raise
         self._saved = rows
+        self._saved_pending = set(self.pending)
+
+
+def _pending(connection: sqlite3.Connection) -> set[str]:
+    """The files waiting for their analysis; a manifest written before there was any waiting has
+    no such table, and none."""
+    has_table = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pending'"
+    ).fetchone()
+    if not has_table:
+        return set()
+    return {str(_text(row[0])) for row in connection.execute("SELECT path FROM pending")}
 
 
 def built_by_another_engine(path: Path, engine: str) -> str | None:

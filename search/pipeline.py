@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .extractors.dates import TemporalExpression, period_start
-from .extractors.extraction import extract_or_nothing
+from .extractors.extraction import Extraction, extract_or_nothing
 from .query import person_keys
 from .records import (
     DATE_FROM_FILE,
@@ -36,11 +36,18 @@ def _file_date(mtime_ns: int) -> dt.date:
         return dt.date(1970, 1, 1)
 
 
-def prepare_document(stamp: FileStamp) -> IndexDocument:
-    """Read, clean and analyse one file into its index document (raises UnreadableFile)."""
+def prepare_document(stamp: FileStamp, analyse: bool = True) -> IndexDocument:
+    """Read, clean and analyse one file into its index document (raises UnreadableFile).
+
+    Without `analyse`, the document has the article's words and what the file says of it, and no
+    dates, people or story terms: a large archive is searchable by its words first, and analysed
+    after (see indexing.py)."""
     article = read_article(stamp.path)
     saved = _file_date(stamp.mtime_ns)
-    extraction, problem = extract_or_nothing(article.body, article.published, not_after=saved)
+    if analyse:
+        extraction, problem = extract_or_nothing(article.body, article.published, not_after=saved)
+    else:
+        extraction, problem = Extraction((), (), None), "not analysed yet"
     reference = extraction.reference
     if article.published:
         sort_date, date_kind = article.published, DATE_PUBLISHED
@@ -81,13 +88,15 @@ def prepare_document(stamp: FileStamp) -> IndexDocument:
             article.body,
             ((p.name, len(p.mentions)) for p in extraction.people),
             days,
-        ),
+        )
+        if analyse
+        else {},
     )
 
 
-def document_or_skipped(stamp: FileStamp) -> IndexDocument | SkippedFile:
+def document_or_skipped(stamp: FileStamp, analyse: bool = True) -> IndexDocument | SkippedFile:
     """The file's index document, or why it cannot have one."""
     try:
-        return prepare_document(stamp)
+        return prepare_document(stamp, analyse)
     except UnreadableFile as error:
         return SkippedFile(stamp.path, str(error), error.retry)

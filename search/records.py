@@ -132,11 +132,17 @@ class SearchResults:
         return bool(person_keys(name) & self.people)
 
 
+# What an update is doing: reading and analysing files in one go; or, for many files, indexing
+# them by their words first, and then analysing them (indexing.py).
+STAGE_INDEXING, STAGE_WORDS, STAGE_ANALYSIS = "indexing", "words", "analysis"
+
+
 @dataclass(frozen=True)
 class IndexProgress:
     done: int
     total: int
     path: str = ""
+    stage: str = STAGE_INDEXING
 
 
 @dataclass
@@ -145,6 +151,7 @@ class UpdateReport:
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
+    analysed: int = 0  # articles indexed by their words before, analysed now
     skipped: list[SkippedFile] = field(default_factory=list)
     busy: bool = False
     # Folders that could not be listed: their articles were kept, as they were.
@@ -152,4 +159,4 @@ class UpdateReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
+        return bool(self.added or self.updated or self.removed or self.analysed)

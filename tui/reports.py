@@ -26,8 +26,10 @@ def skipped_notice(report: UpdateReport) -> str | None:
 def indexed_status(count: int, report: UpdateReport) -> str:
     changes = (
         f" (+{report.added} new, {report.updated} changed, {report.removed} removed)"
-        if report.changed
+        if report.added or report.updated or report.removed
         else ""
     )
+    if report.analysed:
+        changes += f" · {report.analysed} analysed"
     skipped = f" · {len(report.skipped)} skipped" if report.skipped else ""
     return f"{count} articles indexed{changes}{skipped}"

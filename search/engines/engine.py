@@ -73,10 +73,11 @@ class IndexEngine(Protocol):
         """Raises IndexBusy when another process is writing."""
 
     def index_in_workers(
-        self, todo: list[FileStamp], writer: EngineWriter, batch_done: BatchDone
+        self, todo: list[FileStamp], writer: EngineWriter, batch_done: BatchDone, analyse: bool
     ) -> Iterator[int]:
         """Index many files in worker processes, yielding how many are done as they go; an
-        engine that cannot yields nothing and leaves them to `add`."""
+        engine that cannot yields nothing and leaves them to `add`. Without `analyse`, by their
+        words only (pipeline.prepare_document)."""
 
     def refresh(self) -> None:
         """See what another process committed since the last search."""

@@ -105,10 +105,10 @@ def test_a_file_that_disappears_while_indexing_is_skipped(seed_corpus, tmp_path,
     original = pipeline.prepare_document
     victim = sorted(seed_corpus.iterdir())[2]
 
-    def vanishing(stamp):
+    def vanishing(stamp, analyse=True):
         if stamp.path == str(victim):
             victim.unlink()
-        return original(stamp)
+        return original(stamp, analyse)
 
     monkeypatch.setattr(pipeline, "prepare_document", vanishing)
     library = Library([seed_corpus], tmp_path / "index")

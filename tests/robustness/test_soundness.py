@@ -341,11 +341,11 @@ def test_a_catch_up_killed_midway_leaves_every_article_searchable(tmp_path, monk
         write_article(corpus, path.name, path.read_text() + " zebra", mtime=1_760_000_000)
     original, calls = pipeline.prepare_document, []
 
-    def dying(stamp):
+    def dying(stamp, analyse=True):
         calls.append(stamp)
         if len(calls) == 25:
             raise KeyboardInterrupt  # as a kill would stop it
-        return original(stamp)
+        return original(stamp, analyse)
 
     monkeypatch.setattr(pipeline, "prepare_document", dying)
     monkeypatch.setattr(indexing, "COMMIT_EVERY_DOCS", 10)

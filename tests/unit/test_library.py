@@ -267,6 +267,54 @@ def test_a_large_update_indexes_in_worker_processes_like_a_small_one(
     assert len(listed) == len(set(listed)) == 6  # the replaced copy is not listed
 
 
+def test_a_large_update_is_searchable_by_its_words_first_and_analysed_after_even_if_stopped(
+    seed_corpus, tmp_path, monkeypatch
+):
+    from search import indexing
+    from search.engines import worker_pool
+    from search.manifest import Manifest
+
+    monkeypatch.setattr(indexing, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(worker_pool, "FIRST_BATCH_FILES", 2)
+    monkeypatch.setattr(worker_pool, "BATCH_FILES", 2)
+    in_workers = indexing.Indexer._run_in_workers
+
+    def killed_when_analysis_starts(self, commits, stamps, analyse, take, on_progress):
+        if analyse:
+            raise KeyboardInterrupt
+        in_workers(self, commits, stamps, analyse, take, on_progress)
+
+    monkeypatch.setattr(indexing.Indexer, "_run_in_workers", killed_when_analysis_starts)
+    library = Library([seed_corpus], tmp_path / "index")
+    progress = []
+    with pytest.raises(KeyboardInterrupt):
+        library.update(progress.append)
+    assert {p.stage for p in progress} == {"words"}
+    library.refresh()
+    # Every article is searchable by its words; person: and the dates wait for the analysis,
+    # which the reading view's side panel does itself when an article is opened meanwhile.
+    assert library.count() == 5 and library.search("Pelosi").total == 3
+    assert library.search('person:"Pete Hegseth"').total == 0
+    article = library.search("Pelosi").hits[0].article
+    assert article.analysis is None and article.people == ()
+    extraction, problem = library.analyse(article)
+    assert problem is None and "Pete Hegseth" in {p.name for p in extraction.people}
+    assert len(Manifest.load(tmp_path / "index" / MANIFEST).pending) == 5
+
+    # The next run goes on where the last one stopped: it analyses, and re-reads nothing else.
+    monkeypatch.setattr(indexing.Indexer, "_run_in_workers", in_workers)
+    progress = []
+    report = library.update(progress.append)
+    assert (report.added, report.updated, report.removed, report.analysed) == (0, 0, 0, 5)
+    assert {p.stage for p in progress} == {"analysis"} and progress[-1].done == 5
+    assert library.count() == 5 and library.search("Pelosi").total == 3
+    assert library.search('person:"Pete Hegseth"').total == 5
+    assert library.search("Pelosi").hits[0].article.analysis is not None
+    assert not Manifest.load(tmp_path / "index" / MANIFEST).pending
+    assert len(library.stories()) >= 1
+    assert library.update().analysed == 0
+
+
 def test_a_commit_whose_manifest_was_never_written_is_replaced_not_doubled(seed_corpus, tmp_path):
     library = Library([seed_corpus], tmp_path / "index")
     library.update()

@@ -17,12 +17,28 @@ def test_a_manifest_comes_back_as_it_was_saved_odd_names_and_huge_dates_included
         "tantivy",
         files={odd: (10**21, 5), "plain.txt": (1, 2)},
         skipped={"empty.md": (3, 0, "empty file")},
+        pending={odd},
     )
     manifest.save(path)
     loaded = Manifest.load(path)
     assert loaded == manifest and loaded.generation == 1
     assert Manifest.is_current(path, "tantivy") and not Manifest.is_current(path, "whoosh")
     assert Manifest.engine_of(path) == "tantivy"
+
+
+def test_files_waiting_for_their_analysis_are_kept_and_a_manifest_from_before_has_none(tmp_path):
+    path = tmp_path / MANIFEST
+    Manifest("whoosh", files={"a.txt": (1, 1), "b.txt": (2, 2)}, pending={"a.txt", "b.txt"}).save(
+        path
+    )
+    manifest = Manifest.load(path)
+    manifest.pending.discard("a.txt")
+    manifest.save(path)
+    assert Manifest.load(path).pending == {"b.txt"}
+    with sqlite3.connect(path) as connection:  # as a manifest written before words-first indexing
+        connection.execute("DROP TABLE pending")
+    old = Manifest.load(path)
+    assert old is not None and old.files == {"a.txt": (1, 1), "b.txt": (2, 2)} and not old.pending
 
 
 def test_a_save_writes_only_the_rows_that_changed(tmp_path):

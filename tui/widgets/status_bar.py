@@ -7,7 +7,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
-from search import IndexProgress
+from search import STAGE_ANALYSIS, STAGE_WORDS, IndexProgress
+
+# A large archive is indexed by its words first, then analysed (search/indexing.py).
+STAGE_LABELS = {
+    STAGE_WORDS: "Indexing words {} · dates and people follow",
+    STAGE_ANALYSIS: "Analysing dates and people {} · searching by words works now",
+}
 
 
 class StatusBar(Horizontal):
@@ -30,7 +36,8 @@ class StatusBar(Horizontal):
     def indexing(self, progress: IndexProgress) -> None:
         self.progress.display = True
         self.progress.update(total=progress.total, progress=progress.done)
-        self.say(f"Indexing {progress.done}/{progress.total}")
+        counts = f"{progress.done:,}/{progress.total:,}"
+        self.say(STAGE_LABELS.get(progress.stage, "Indexing {}").format(counts))
 
     def indexed(self, text: str) -> None:
         self.progress.display = False

@@ -3,6 +3,7 @@ folder, for archives that outgrow Whoosh. It is an optional extra (`newsreader[t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,11 +29,11 @@ WRITER_THREADS = 2
 LOOKUP_BATCH = 1000  # articles read by identity in one query
 
 
-def _documents_of(stamps: list[FileStamp]) -> list[dict[str, object] | SkippedFile]:
-    """In a worker process: read and analyse files into what tantivy indexes, words and all."""
+def _documents_of(analyse: bool, stamps: list[FileStamp]) -> list[dict[str, object] | SkippedFile]:
+    """In a worker process: read and analyse (or not) files into what tantivy indexes."""
     outcomes: list[dict[str, object] | SkippedFile] = []
     for done, stamp in enumerate(stamps, 1):
-        outcome = document_or_skipped(stamp)
+        outcome = document_or_skipped(stamp, analyse)
         outcomes.append(outcome if isinstance(outcome, SkippedFile) else document_fields(outcome))
         file_done(done)
     file_done(len(stamps), last=True)
@@ -135,7 +136,7 @@ class TantivyEngine(FolderEngine[tantivy.Index]):
         return TantivyWriter(self._opened(), self.schema)
 
     def index_in_workers(
-        self, todo: list[FileStamp], writer: EngineWriter, batch_done: BatchDone
+        self, todo: list[FileStamp], writer: EngineWriter, batch_done: BatchDone, analyse: bool
     ) -> Iterator[int]:
         assert isinstance(writer, TantivyWriter)
 
@@ -145,7 +146,7 @@ class TantivyEngine(FolderEngine[tantivy.Index]):
                     writer.add_fields(outcome)
             batch_done(batch, [o if isinstance(o, SkippedFile) else None for o in outcomes], None)
 
-        return in_workers(todo, _documents_of, take)
+        return in_workers(todo, functools.partial(_documents_of, analyse), take)
 
     def _meta_stamp(self) -> tuple[int, int] | None:
         try:

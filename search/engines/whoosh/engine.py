@@ -30,6 +30,7 @@ from .translate import whoosh_query
 from .words import expand_fuzzy
 
 DELETE_BATCH = 1000  # ids per deletion query
+DELETE_BY_QUERY_AT_MOST = 200  # ids: more are found by walking the segments' identities
 SMALL_SEGMENT_DOCS = 500  # segments with fewer live documents are small,
 SMALL_SEGMENTS_TO_MERGE = 8  # and merged together when there are this many
 
@@ -42,9 +43,10 @@ def _merge_small_segments(writer: SegmentWriter, segments: list[Segment]) -> lis
     merge costs per distinct word, seconds even for a few hundred articles, so small segments are
     left alone until there are enough of them to slow searching.
     """
+    segments = workers.live_segments(segments)
     small = [segment for segment in segments if segment.doc_count() < SMALL_SEGMENT_DOCS]
     if len(small) < SMALL_SEGMENTS_TO_MERGE:
-        return list(segments)
+        return segments
     for segment in small:
         writer.add_reader(SegmentReader(writer.storage, writer.schema, segment))
     return [segment for segment in segments if segment not in small]
@@ -80,12 +82,27 @@ class WhooshWriter:
         self.writer.add_document(**document_fields(document))
 
     def delete(self, ids: list[str]) -> None:
-        if not ids:
+        if len(ids) > DELETE_BY_QUERY_AT_MOST:
+            self._delete_many(set(ids))
             return
         with self.writer.searcher() as searcher:
             for i in range(0, len(ids), DELETE_BATCH):
                 terms = [wq.Term("id", article_id) for article_id in ids[i : i + DELETE_BATCH]]
                 self.writer.delete_by_query(wq.Or(terms), searcher=searcher)
+
+    def _delete_many(self, ids: set[str]) -> None:
+        """Delete many articles (a batch that words-first indexing analysed) by walking each
+        segment's identities once: looking each one up costs a seek per segment, which was a
+        minute in one process for an archive of 100,000 articles."""
+        with self.writer.reader() as reader:
+            for leaf, offset in reader.leaf_readers():
+                if "id" not in leaf.indexed_field_names():
+                    continue
+                for word in leaf.lexicon("id"):
+                    if word.decode("utf-8") in ids:
+                        for docnum in leaf.postings("id", word).all_ids():
+                            if not leaf.is_deleted(docnum):
+                                self.writer.delete_document(offset + docnum)
 
     def commit(self, last: bool = False, merge: bool = True, adopt: object = None) -> None:
         if adopt is not None:  # segments the workers wrote, merged with nothing
@@ -143,9 +160,9 @@ class WhooshEngine(FolderEngine[whoosh_index.Index]):
         return writer
 
     def index_in_workers(
-        self, todo: list[FileStamp], writer: EngineWriter, batch_done: BatchDone
+        self, todo: list[FileStamp], writer: EngineWriter, batch_done: BatchDone, analyse: bool
     ) -> Iterator[int]:
-        return workers.index_in_workers(self.index_dir, todo, batch_done)
+        return workers.index_in_workers(self.index_dir, todo, batch_done, analyse)
 
     def _searching(self) -> Searcher:
         if self._searcher is None:

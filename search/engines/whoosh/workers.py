@@ -35,8 +35,8 @@ class _Batch:
     outcomes: list[SkippedFile | None]  # per file, in order: None when indexed
 
 
-def _index_batch(index_dir: str, stamps: list[FileStamp]) -> _Batch:
-    """In a worker process: read, analyse and index files into a new segment of their own.
+def _index_batch(index_dir: str, analyse: bool, stamps: list[FileStamp]) -> _Batch:
+    """In a worker process: read, analyse (or not) and index files into a new segment of their own.
 
     The segment is written into a private folder beside the index (Whoosh removes files it does not
     know from the index folder at each commit, and dot-names are left alone); the writer moves it
@@ -47,7 +47,7 @@ def _index_batch(index_dir: str, stamps: list[FileStamp]) -> _Batch:
     writer = index.writer(**WRITER_OPTIONS)
     outcomes: list[SkippedFile | None] = []
     for done, stamp in enumerate(stamps, 1):
-        outcome = document_or_skipped(stamp)
+        outcome = document_or_skipped(stamp, analyse)
         if isinstance(outcome, SkippedFile):
             outcomes.append(outcome)
         else:
@@ -62,12 +62,19 @@ def _index_batch(index_dir: str, stamps: list[FileStamp]) -> _Batch:
 
 
 def adopting(segments: list[Segment]):
-    """A Whoosh merge policy that merges nothing and adds the workers' segments to the index."""
+    """A Whoosh merge policy that merges nothing and adds the workers' segments to the index
+    (leaving out the segments whose every article this commit deletes)."""
 
     def policy(writer, existing: list[Segment]) -> list[Segment]:
-        return list(existing) + segments
+        return live_segments(existing) + segments
 
     return policy
+
+
+def live_segments(segments: list[Segment]) -> list[Segment]:
+    """The segments that still hold a live article: once words-first indexing has analysed a
+    segment's articles into new ones, the old segment holds none, and goes."""
+    return [segment for segment in segments if segment.doc_count() > 0]
 
 
 def _adopt(index_dir: Path, batch: _Batch) -> list[Segment]:
@@ -82,7 +89,7 @@ def _adopt(index_dir: Path, batch: _Batch) -> list[Segment]:
 
 
 def index_in_workers(
-    index_dir: Path, todo: list[FileStamp], batch_done: BatchDone
+    index_dir: Path, todo: list[FileStamp], batch_done: BatchDone, analyse: bool
 ) -> Iterator[int]:
     """Index `todo` in worker processes; yield how many files are done as they go."""
 
@@ -90,4 +97,4 @@ def index_in_workers(
         batch_done(batch, result.outcomes, _adopt(index_dir, result))
         shutil.rmtree(result.folder, ignore_errors=True)
 
-    return in_workers(todo, functools.partial(_index_batch, str(index_dir)), take)
+    return in_workers(todo, functools.partial(_index_batch, str(index_dir), analyse), take)
