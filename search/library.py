@@ -119,7 +119,7 @@ class Library:
         report = self._indexer.update(on_progress)
         self.refresh()
         if report.changed or self._story_store().is_empty():
-            self.group_stories()
+            self.group_stories(indexed=self._indexer.indexed_ids)
         return report
 
     def catch_up(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
@@ -255,13 +255,17 @@ class Library:
             self._stories = StoryStore(None if self.in_memory else self.index_dir)
         return self._stories
 
-    def group_stories(self, regroup: bool = False) -> None:
-        """Bring the stories in step with the index (all of them again with `regroup`)."""
+    def group_stories(self, regroup: bool = False, indexed: set[str] | None = None) -> None:
+        """Bring the stories in step with the index (all of them again with `regroup`); `indexed`:
+        the articles it holds, when known (the engine is asked when not, or when its count says
+        otherwise)."""
         apart, together = self.state.story_pairs()
         with self._lock, self._engine_faults():
+            if indexed is None or len(indexed) != self._engine.count():
+                indexed = self._engine.article_ids()
             keep_in_step(
                 self._story_store(),
-                self._engine.article_ids(),
+                indexed,
                 self._engine.story_features,
                 Decisions(apart, together),
                 regroup,

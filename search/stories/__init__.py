@@ -13,6 +13,9 @@ __all__ = ["Decisions", "StoryFeatures", "StoryStore", "keep_in_step"]
 # Newcomers beyond this share of the archive are grouped with the rest from scratch: assigning
 # one by one is for the few articles a fetch brings.
 REGROUP_SHARE = 0.5
+# Articles a newcomer is compared among, at least: with a handful, a copy of an article is no
+# closer to it than usual (each is the other's whole background).
+WEIGHED_AMONG_AT_LEAST = 500
 
 
 def keep_in_step(
@@ -36,8 +39,11 @@ def keep_in_step(
         features = store.features()
         store.set_stories(_named(group(features, decisions), features, story_of, store))
         return
-    # Only the articles a newcomer may join are read: those of its days (and the undated).
+    # Only the articles a newcomer may join are read: those of about its days, unless they are
+    # too few to weigh words by (how rare a word is, how alike articles usually are).
     features = store.features(near=waiting, days=WINDOW_DAYS)
+    if len(features) < WEIGHED_AMONG_AT_LEAST:
+        features = store.features()
     loaded = {item.article_id for item in features}
     known_stories = {a: s for a, s in story_of.items() if a in loaded}
     assigned = assign(features, known_stories, lambda: store.new_names(1)[0], decisions)

@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS article (
     terms TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS article_story ON article (story);
+CREATE INDEX IF NOT EXISTS article_day ON article (day);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -142,12 +143,12 @@ class StoryStore:
             db.executemany("DELETE FROM article WHERE id = ?", [(i,) for i in ids])
 
     def features(self, near: list[str] | None = None, days: int = 0) -> list[StoryFeatures]:
-        """Every article's features; with `near`, only those of the articles published within
-        `days` of one of these, the undated ones and these themselves."""
+        """Every article's features; with `near`, only those of the articles within `days` of one
+        of these (these themselves among them)."""
         where, parameters = "", []
         if near is not None:
             ranges = self._days_around(near, days)
-            where = " WHERE published = 0" + " OR day BETWEEN ? AND ?" * len(ranges)
+            where = " WHERE " + (" OR ".join(["day BETWEEN ? AND ?"] * len(ranges)) or "0")
             parameters = [day for pair in ranges for day in pair]
         rows = self._db().execute(
             "SELECT id, terms, day, published, dated, source, title FROM article"
@@ -179,9 +180,11 @@ class StoryStore:
         return rows
 
     def _days_around(self, ids: list[str], days: int) -> list[tuple[int, int]]:
-        """The day ranges within `days` of these articles, merged. An undated article's day (from
-        its text, or its file) stands for its time here: a newcomer is grouped with the articles
-        of about its time and the undated ones; grouping again compares it with all."""
+        """The day ranges within `days` of these articles, merged. An article without a publication
+        date has its day from its text, or from its file: that day stands for its time here, on
+        both sides. A newcomer is grouped with the articles of about its time; loading every
+        undated article as well made each catch-up of a large archive read and weigh tens of
+        thousands of them for a handful of newcomers. Grouping again compares it with all."""
         found = [
             row[0] for row in self._rows_where_in("SELECT day FROM article WHERE id IN ({})", ids)
         ]

@@ -6,10 +6,12 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from search import Library, StateStore
 from search.stories.features import StoryFeatures, story_terms
-from search.stories.grouping import Decisions, assign, group
+from search.stories.grouping import WINDOW_DAYS, Decisions, assign, group
+from search.stories.store import StoryStore
 
 DAY = dt.date(2026, 3, 2)
 QUAKE_A = (
@@ -145,3 +147,40 @@ def test_stories_json_prints_one_story_per_line(seed_corpus, tmp_path):
     assert {"id", "title", "articles"} <= set(rows[0])
     assert sorted(len(row["articles"]) for row in rows) == [1, 1, 1, 2]
     assert {"path", "title", "source", "published"} <= set(rows[0]["articles"][0])
+
+
+def test_a_newcomer_is_compared_with_the_articles_of_about_its_days_undated_ones_by_theirs():
+    store = StoryStore(None)
+    far = DAY - dt.timedelta(days=400)
+    store.add(
+        [
+            features("near", "Valparaiso quake", QUAKE_A, DAY - dt.timedelta(days=2)),
+            features("undated-near", "Valparaiso quake", QUAKE_A, DAY, published=False),
+            features("undated-far", "Valparaiso quake", QUAKE_A, far, published=False),
+            features("new", "Valparaiso quake toll", QUAKE_A, DAY + dt.timedelta(days=1)),
+        ]
+    )
+    loaded = {item.article_id for item in store.features(near=["new"], days=WINDOW_DAYS)}
+    assert loaded == {"near", "undated-near", "new"}
+
+
+def test_a_catch_up_takes_the_articles_indexed_from_the_manifest_not_a_walk_of_the_index(
+    seed_corpus, tmp_path, monkeypatch
+):
+    library = Library(
+        [seed_corpus],
+        tmp_path / "index",
+        catch_up_here=True,
+        state=StateStore(tmp_path / "s.sqlite"),
+    )
+    library.update()
+    washington = next(story for story in library.stories() if len(story) == 2)
+    copy = seed_corpus / "005_copy.txt"
+    copy.write_bytes(Path(washington[0]).read_bytes())
+
+    def walk_of_the_index(self):
+        raise AssertionError("every identity asked of the engine")
+
+    monkeypatch.setattr(type(library._engine), "article_ids", walk_of_the_index)
+    library.update()
+    assert library.story_of(str(copy)) == library.story_of(washington[0])
