@@ -97,8 +97,9 @@ class IndexEngine(Protocol):
     def article_ids(self) -> set[str]:
         """The identity of every article in the index."""
 
-    def story_features(self, article_ids: list[str]) -> list[StoryFeatures]:
-        """What grouping into stories reads of these articles (those still indexed)."""
+    def story_features(self, article_ids: list[str]) -> Iterator[StoryFeatures]:
+        """What grouping into stories reads of these articles (those still indexed), one at a
+        time."""
 
     def indexed_words(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, indexed form) of each word of `text` as the title and body are indexed:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from .features import StoryFeatures
 from .grouping import WINDOW_DAYS, Decisions, assign, group
@@ -21,7 +21,7 @@ WEIGHED_AMONG_AT_LEAST = 500
 def keep_in_step(
     store: StoryStore,
     indexed: set[str],
-    features_of: Callable[[list[str]], list[StoryFeatures]],
+    features_of: Callable[[list[str]], Iterable[StoryFeatures]],
     decisions: Decisions,
     regroup: bool = False,
 ) -> None:
@@ -36,14 +36,14 @@ def keep_in_step(
     if not waiting and not regroup:
         return
     if regroup or len(story_of) < REGROUP_SHARE * len(indexed):
-        features = store.features()
-        store.set_stories(_named(group(features, decisions), features, story_of, store))
+        stories = group(store.features(), decisions)
+        store.set_stories(_named(stories, store.days(), story_of, store))
         return
     # Only the articles a newcomer may join are read: those of about its days, unless they are
     # too few to weigh words by (how rare a word is, how alike articles usually are).
-    features = store.features(near=waiting, days=WINDOW_DAYS)
+    features = list(store.features(near=waiting, days=WINDOW_DAYS))
     if len(features) < WEIGHED_AMONG_AT_LEAST:
-        features = store.features()
+        features = list(store.features())
     loaded = {item.article_id for item in features}
     known_stories = {a: s for a, s in story_of.items() if a in loaded}
     assigned = assign(features, known_stories, lambda: store.new_names(1)[0], decisions)
@@ -52,15 +52,14 @@ def keep_in_step(
 
 def _named(
     stories: list[list[str]],
-    features: list[StoryFeatures],
+    day_of: dict[str, int],
     before: dict[str, str],
     store: StoryStore,
 ) -> dict[str, str]:
     """Each story keeps the name its first article's story had, so that story:NAME goes on
     meaning the same story after grouping again; the others get new numbers, in time order."""
-    by_id = {item.article_id: item for item in features}
-    firsts = [(min(members, key=lambda a: (by_id[a].day, a)), members) for members in stories]
-    firsts.sort(key=lambda pair: (by_id[pair[0]].day, pair[0]))
+    firsts = [(min(members, key=lambda a: (day_of[a], a)), members) for members in stories]
+    firsts.sort(key=lambda pair: (day_of[pair[0]], pair[0]))
     named: dict[str, str] = {}
     taken: set[str] = set()
     unnamed = []

@@ -29,7 +29,7 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from operator import mul
 
@@ -65,31 +65,41 @@ class _Corpus:
     shared: list[bool]  # by term number: whether more than one article has it
 
 
-def _vectors(features: list[StoryFeatures]) -> _Corpus:
+def _vectors(features: Iterable[StoryFeatures]) -> _Corpus:
+    """The articles as vectors, read in one pass: each article's words become numbers as it comes,
+    and the article is kept without them (an archive's worth of words as strings was most of the
+    memory of grouping it)."""
     number: dict[str, int] = {}
     frequency: list[int] = []
+    kept: list[StoryFeatures] = []
+    counts: list[tuple[array, array]] = []
     for item in features:
-        for term in item.terms:
+        ids, tfs = array("i"), array("d")
+        for term, tf in item.terms.items():
             n = number.setdefault(term, len(number))
             if n == len(frequency):
                 frequency.append(0)
             frequency[n] += 1
-    count = len(features)
+            if tf >= 1:
+                ids.append(n)
+                tfs.append(tf)
+        counts.append((ids, tfs))
+        kept.append(replace(item, terms={}))
+    count = len(kept)
     terms, weights = [], []
     total = [0.0] * len(number)
-    for item in features:
+    for ids, tfs in counts:
         # Every term counts in the norm, those no other article has too: on a small corpus,
         # keeping only shared terms made three unrelated articles alike through five common words.
-        counted = [(number[term], tf) for term, tf in item.terms.items() if tf >= 1]
-        ids = [n for n, _ in counted]
         raw = [
-            (1 + math.log(tf)) * math.log((count + 1) / (frequency[n] + 0.5)) for n, tf in counted
+            (1 + math.log(tf)) * math.log((count + 1) / (frequency[n] + 0.5))
+            for n, tf in zip(ids, tfs)
         ]
         norm = math.sqrt(sum(x * x for x in raw)) or 1.0
         vector = [x / norm for x in raw]
         for n, x in zip(ids, vector):
             total[n] += x
-        terms.append(array("i", ids))
+        terms.append(ids)
         weights.append(array("d", vector))
     background = [
         (sum(x * total[n] for n, x in zip(ids, vector)) - sum(x * x for x in vector)) / (count - 1)
@@ -97,7 +107,7 @@ def _vectors(features: list[StoryFeatures]) -> _Corpus:
         else 0.0
         for ids, vector in zip(terms, weights)
     ]
-    return _Corpus(features, terms, weights, background, [f > 1 for f in frequency])
+    return _Corpus(kept, terms, weights, background, [f > 1 for f in frequency])
 
 
 def _leading(corpus: _Corpus, n: int) -> list[int]:
@@ -207,13 +217,14 @@ def _average_link(
     return list(members.values())
 
 
-def group(features: list[StoryFeatures], decisions: Decisions | None = None) -> list[list[str]]:
+def group(features: Iterable[StoryFeatures], decisions: Decisions | None = None) -> list[list[str]]:
     """The stories of a corpus, each a list of article ids."""
     decisions = decisions or Decisions()
-    if not features:
-        return []
     corpus = _vectors(features)
-    number = {item.article_id: n for n, item in enumerate(features)}
+    articles = corpus.features
+    if not articles:
+        return []
+    number = {item.article_id: n for n, item in enumerate(articles)}
     apart: defaultdict[int, set[int]] = defaultdict(set)
     for pair in decisions.apart:
         a, b = (number.get(article_id) for article_id in pair)
@@ -221,7 +232,7 @@ def group(features: list[StoryFeatures], decisions: Decisions | None = None) -> 
             apart[a].add(b)
             apart[b].add(a)
     clusters = _average_link(_neighbour_graph(corpus), apart)
-    stories = [[features[n].article_id for n in cluster] for cluster in clusters]
+    stories = [[articles[n].article_id for n in cluster] for cluster in clusters]
     return _joined(stories, decisions.together)
 
 
@@ -257,6 +268,7 @@ def assign(
     `new_name`). Earliest first, so that a later newcomer can join an earlier one's story."""
     decisions = decisions or Decisions()
     corpus = _vectors(features)
+    features = corpus.features
     candidates = _Candidates(corpus)
     assigned = dict(story_of)
     members: defaultdict[str, list[int]] = defaultdict(list)

@@ -10,7 +10,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..records import StorySummary
@@ -118,7 +118,7 @@ class StoryStore:
         return {row[0] for row in self._db().execute("SELECT id FROM article")}
 
     def add(self, features: Iterable[StoryFeatures]) -> None:
-        rows = [
+        rows = (
             (
                 item.article_id,
                 item.day.toordinal(),
@@ -129,7 +129,7 @@ class StoryStore:
                 json.dumps(item.terms, separators=(",", ":")),
             )
             for item in features
-        ]
+        )
         with self._db() as db:
             db.executemany(
                 "INSERT OR REPLACE INTO article"
@@ -142,7 +142,7 @@ class StoryStore:
         with self._db() as db:
             db.executemany("DELETE FROM article WHERE id = ?", [(i,) for i in ids])
 
-    def features(self, near: list[str] | None = None, days: int = 0) -> list[StoryFeatures]:
+    def features(self, near: list[str] | None = None, days: int = 0) -> Iterator[StoryFeatures]:
         """Every article's features; with `near`, only those of the articles within `days` of one
         of these (these themselves among them)."""
         where, parameters = "", []
@@ -156,8 +156,9 @@ class StoryStore:
             + " ORDER BY id",
             parameters,
         )
-        return [
-            StoryFeatures(
+        # One at a time: an archive's features at once take a gigabyte.
+        for article_id, terms, day, published, dated, source, title in rows:
+            yield StoryFeatures(
                 article_id,
                 json.loads(terms),
                 dt.date.fromordinal(day),
@@ -166,8 +167,10 @@ class StoryStore:
                 source,
                 title,
             )
-            for article_id, terms, day, published, dated, source, title in rows
-        ]
+
+    def days(self) -> dict[str, int]:
+        """Each article's day, as a day number."""
+        return dict(self._db().execute("SELECT id, day FROM article").fetchall())
 
     def _rows_where_in(self, sql: str, values: list[str]) -> list[tuple]:
         """`sql` run with its `IN ({})` filled by `values`, a chunk at a time (SQLite bounds the

@@ -233,14 +233,12 @@ class TantivyEngine(FolderEngine[tantivy.Index]):
     def article_ids(self) -> set[str]:
         return {word for word, _ in self._live_terms("id")}
 
-    def story_features(self, article_ids: list[str]) -> list[StoryFeatures]:
-        features: list[StoryFeatures] = []
+    def story_features(self, article_ids: list[str]) -> Iterator[StoryFeatures]:
         for start in range(0, len(article_ids), LOOKUP_BATCH):
             ids = article_ids[start : start + LOOKUP_BATCH]
             query = TQ.term_set_query(self.schema, "id", ids)
             found = self._documents(query, len(ids))
-            features.extend(story_features(document) for document in found)
-        return features
+            yield from (story_features(document) for document in found)
 
     def indexed_words(self, text: str) -> Iterator[tuple[int, int, str]]:
         return indexed_words(text)

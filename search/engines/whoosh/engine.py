@@ -224,14 +224,14 @@ class WhooshEngine(FolderEngine[whoosh_index.Index]):
                 ids.add(word.decode("utf-8") if isinstance(word, bytes) else word)
         return ids
 
-    def story_features(self, article_ids: list[str]) -> list[StoryFeatures]:
+    def story_features(self, article_ids: list[str]) -> Iterator[StoryFeatures]:
         searcher = self._searching()
         if len(article_ids) > LOOKUPS_AT_MOST:  # after a first index: one pass over all
             wanted = set(article_ids)
             found = (f for f in searcher.all_stored_fields() if f.get("id") in wanted)
         else:
             found = (searcher.document(id=article_id) for article_id in article_ids)
-        return [story_features(fields) for fields in found if fields]
+        return (story_features(fields) for fields in found if fields)
 
     def indexed_words(self, text: str) -> Iterator[tuple[int, int, str]]:
         return analysis.indexed_words(text)
