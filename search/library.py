@@ -183,7 +183,9 @@ class Library:
             # Unread: all that matched but the read among them. Counting the read ones is cheap
             # (they are few beside a large archive); counting "NOT read" walked every match again.
             unread = found.total
-            if read:
+            # Nothing matched, nothing read among it; and a query of words the index never keeps
+            # ("the") drops out of the AND below, which would then count every read article.
+            if read and found.total:
                 read_query = Ids(read) if tree is None else And((tree, Ids(read)))
                 unread -= self._engine.search(read_query, False, 0).total
         hits = []

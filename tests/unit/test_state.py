@@ -93,6 +93,17 @@ def test_is_and_tag_queries_combine_with_everything_else(seed_corpus, tmp_path):
     assert library.search("tag:nothing").total == 0
 
 
+def test_unread_counts_only_what_the_query_matched(seed_corpus, tmp_path):
+    library = Library([seed_corpus], tmp_path / "index", state=StateStore(tmp_path / "s.sqlite"))
+    library.update()
+    library.state.mark_read([hit.article.id for hit in library.search("Pelosi").hits])
+    assert library.search("Pelosi").unread == 0
+    # Words the index never keeps ("x", "the") match nothing: none of it is read, none unread.
+    for query in ("x", "the", "x OR the"):
+        results = library.search(query)
+        assert results.total == 0 and results.unread == 0
+
+
 def test_state_export_and_import_from_the_command_line(capsys, tmp_path):
     from tui.cli import main
 
