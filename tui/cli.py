@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .wording import counted
 
 USAGE = """\
 newsreader [PATH ...]                       read the articles under PATH (default: the library)
@@ -263,7 +264,7 @@ def run_search(argv: list[str]) -> int:
                 f"     {hit.snippet.text}"
             )
     if not args.json:
-        print(f"{results.total} result{'s' if results.total != 1 else ''}", file=sys.stderr)
+        print(counted(results.total, "result"), file=sys.stderr)
     return 0 if results.total else 1
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from search import FeedResult, Feeds, FetchBusy, SourceError, printable_path
 
+from .wording import counted
+
 
 def _say_error(message: str) -> None:
     print(f"newsreader: {message}", file=sys.stderr)
@@ -60,7 +62,11 @@ def run_feed(argv: list[str]) -> int:
             _list(feeds)
         elif args.verb == "remove":
             subscription, deleted = feeds.remove(args.feed, args.delete_articles)
-            kept = f"{deleted} articles deleted" if args.delete_articles else "its articles kept"
+            kept = (
+                f"{counted(deleted, 'article')} deleted"
+                if args.delete_articles
+                else "its articles kept"
+            )
             print(f"Unsubscribed from {subscription.name} ({kept}).")
         elif args.verb == "import":
             try:
@@ -89,7 +95,8 @@ def _list(feeds: Feeds) -> None:
         if state.error:
             outcome += f": {state.error}"
         print(f"{status.subscription.name}\n  {status.subscription.url}")
-        print(f"  last fetch {_when(state.fetched_at)} · {outcome} · {status.articles} articles")
+        count = counted(status.articles, "article")
+        print(f"  last fetch {_when(state.fetched_at)} · {outcome} · {count}")
 
 
 def _report(result: FeedResult) -> None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .cli import _common, _open_library
+from .wording import counted
 
 
 def run_stories(argv: list[str]) -> int:
@@ -54,7 +55,7 @@ def run_stories(argv: list[str]) -> int:
             print(json.dumps(row, ensure_ascii=False))
         else:
             outlets = sorted({a.source for a in articles if a.source})
-            count = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+            count = counted(len(articles), "article")
             print(f"{story}  {articles[0].title}  ({count})")
             if outlets:
                 print("          " + ", ".join(outlets))

@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..widgets.keyboard_list import KeyboardOptionList
+from ..wording import counted
 from .modal import ClosingModal
 from .saved import SavedRow, saved_prompt
 
@@ -30,7 +31,7 @@ def _prompt(status: FeedStatus, error_style) -> Text:
         if state.fetched_at
         else "never fetched"
     )
-    count = f"{status.articles} article{'s' if status.articles != 1 else ''}"
+    count = counted(status.articles, "article")
     prompt.append(f"\n  {count} · {state.status or 'new'} · {when}", style="dim")
     if state.error:
         prompt.append(f"\n  {state.error}", style=error_style)

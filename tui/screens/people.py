@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..widgets.keyboard_list import KeyboardOptionList
+from ..wording import counted
 from .modal import ClosingModal
 
 SHOWN_AT_MOST = 2000
@@ -18,7 +19,7 @@ SHOWN_AT_MOST = 2000
 
 def _prompt(name: str, count: int) -> Text:
     prompt = Text(name, style="bold")
-    prompt.append(f"  {count} article{'s' if count != 1 else ''}", style="dim")
+    prompt.append(f"  {counted(count, 'article')}", style="dim")
     return prompt
 
 

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from search import OutletArticle, StoryView
 
+from ..wording import counted
 from .modal import ClosingModal
 
 
@@ -71,7 +72,7 @@ class StoryScreen(ClosingModal[None]):
         count = len(view.articles)
         outlets = len({item.article.source for item in view.articles})
         heading = (
-            f"Story {view.id}: {count} articles from {outlets} outlet{'s' if outlets != 1 else ''}"
+            f"Story {view.id}: {count} articles from {counted(outlets, 'outlet')}"
             if count > 1
             else f"Story {view.id}: one article; no other outlet has told it yet"
         )

@@ -15,6 +15,8 @@ from textual.strip import Strip
 
 from search import Snippet, StoredArticle
 
+from ..wording import counted
+
 # Component classes, coloured by the theme in newsreader.tcss.
 HIT, CURRENT_HIT, MARK = "reading-view--hit", "reading-view--current-hit", "reading-view--mark"
 EMPTY_TEXT = "No article open. Choose one from the list."
@@ -171,9 +173,7 @@ class ReadingView(ScrollView, can_focus=True):
                 line.stylize(self.get_component_rich_style(HIT), start, end)
             lines.append(line)
         if count:
-            lines.append(
-                Text(f"{count} hit{'s' if count != 1 else ''} · n / N to step through", style="dim")
-            )
+            lines.append(Text(f"{counted(count, 'hit')} · n / N to step through", style="dim"))
         return lines
 
     def _lay_out(self) -> None:

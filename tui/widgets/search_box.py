@@ -8,6 +8,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
+from ..wording import counted
+
 
 class QueryInput(Input):
     BINDINGS = [
@@ -41,7 +43,7 @@ class SearchBox(Horizontal):
 
     def show_count(self, shown: int, total: int, unread: int | None, sort_label: str) -> None:
         """ "41 unread · 2,224 (first 500) · by date" """
-        label = f"{total:,} result{'s' if total != 1 else ''}"
+        label = counted(total, "result")
         if shown < total:
             label += f" (first {shown})"
         parts: list[tuple[str, str]] = []
