@@ -15,7 +15,7 @@ from search import SearchHit, SearchResults, StateStore, StorySummary
 from .keyboard_list import GrowingOptionList
 
 HIT_STYLE = "bold reverse"
-SOURCE_WIDTH = 10  # the outlet column of the one-line rows, at most
+SOURCE_WIDTH = 12  # the outlet column of the one-line rows, at most
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,17 @@ class Flags:
         )
 
 
-def _compact_row(hit: SearchHit, flags: Flags, source_width: int = 10) -> Text:
+def _compact_row(hit: SearchHit, flags: Flags, source_width: int) -> Text:
     """One line: flags, the date, the outlet and the title; unread articles stand out."""
     article = hit.article
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(flags.mark() + " ", style="bold" if not flags.read else "dim")
     row.append(f"{article.date_label or '':<11} ", style="dim")
     if source_width:
-        row.append(f"{(article.source or '')[:source_width]:<{source_width}} ", style="italic dim")
+        source = article.source or ""
+        if len(source) > source_width:  # cut where the reader sees it is cut
+            source = source[: source_width - 1] + "…"
+        row.append(f"{source:<{source_width}} ", style="italic dim")
     row.append(article.title, style="dim" if flags.read else "bold")
     return row
 

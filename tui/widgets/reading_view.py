@@ -162,10 +162,12 @@ class ReadingView(ScrollView, can_focus=True):
         if self.article is None:
             return [Text(EMPTY_TEXT, style="dim")]
         article = self.article
-        # Where the article lives: its web address, else its file.
-        where = article.url or Path(article.display_path).name
-        meta = " · ".join(p for p in (article.source, article.date_label, where) if p)
-        lines = [Text(article.title, style="bold"), Text(meta, style="italic dim")]
+        lines = [Text(article.title, style="bold")]
+        if meta := " · ".join(p for p in (article.source, article.date_label) if p):
+            lines.append(Text(meta, style="italic dim"))
+        # Where the article lives, on a line of its own (a web address is long and wraps
+        # anywhere): its web address, else its file.
+        lines.append(Text(article.url or Path(article.display_path).name, style="italic dim"))
         count = len(self.hits)
         if self.snippet is not None and self.snippet.spans:
             line = Text(self.snippet.text, style="italic")
