@@ -20,6 +20,9 @@ def tense_of(text: str, expression: str) -> int:
         ("Officials postponed until Tuesday morning any action on the case.", "Tuesday morning", 1),
         ("Analysts expect the trend to continue into the fourth quarter.", "the fourth quarter", 1),
         ("The union signed a pact effective June 1.", "June 1", 1),
+        # "closed" after "stay" is a state, not a past verb; "will ... until" looks ahead.
+        ("The road will stay closed until Saturday, the authority said.", "Saturday", 1),
+        ("The museum stayed closed until Saturday.", "Saturday", -1),
         (
             "Protesters planned a large demonstration on Saturday and were planning to drive around the airport.",
             "Saturday",

@@ -52,6 +52,9 @@ _NOT_A_PAST_VERB_AFTER = frozenset(
         "becomes",
         "remain",
         "remains",
+        "stay",
+        "stays",
+        "staying",
         "seem",
         "seems",
         "get",
@@ -104,7 +107,7 @@ _LOCAL_PAST = re.compile(
     re.I,
 )
 _LOCAL_FUTURE = re.compile(
-    r"\b(?:(?:will|shall|'ll|effective|due)\s+(?:\w+\s+){0,2}|(?:would|might)\s+(?:\w+\s+){0,5})(?:on\s+|by\s+|from\s+)?$",
+    r"\b(?:(?:will|shall|'ll|effective|due)\s+(?:\w+\s+){0,2}|(?:would|might)\s+(?:\w+\s+){0,5})(?:on\s+|by\s+|from\s+|until\s+|till\s+)?$",
     re.I,
 )
 # A deadline given now runs to a day ahead: "has given the family until 9 a.m. Tuesday".
