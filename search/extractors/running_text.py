@@ -10,6 +10,12 @@ WRAPPED_LINE_CHARS = 40  # a line this long that stops mid-sentence was wrapped,
 _LINE_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 _FIGURE = re.compile(r"\d+[.:,]\d+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’')\]]\s*$")
+# A wrapped sentence goes on in lower case; a line that opens with one of these, capitalised, is a
+# new sentence after a line that ended without a stop (a photo caption's credit, a byline).
+_OPENS_SENTENCE = re.compile(
+    r"(?:The|A|An|In|On|At|But|And|It|He|She|They|We|I|This|That|These|Those|There|His|Her|"
+    r"Their|Its|Our|For|As|After|When|While|If)\b"
+)
 
 
 def running_text(text: str) -> str:
@@ -26,6 +32,7 @@ def running_text(text: str) -> str:
             or _ENDS_SENTENCE.search(line)
             or _is_heading(line)
             or _FIGURE.search(line)
+            or _OPENS_SENTENCE.match(text, line_start)
         ):
             continue  # a short line, the end of a sentence, a title, a row of results or prices
         chars[match.start()] = " "

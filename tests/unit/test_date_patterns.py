@@ -127,3 +127,25 @@ def test_a_month_beside_the_same_month_with_its_year_is_another_years():
     text = "Receipts in May fell to 521 mln stg, compared with 500 mln in May 1986, figures showed."
     assert dates(text, dt.date(1987, 6, 10))[0] == ("May", "1987-05", None)
     assert dates(text, None)[0] == ("May", "XXXX-05", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He crossed the ice in the expedition of 1957-58.",
+            [("1957", "1957", None), ("58", "1958", None)],
+        ),
+        ("The 1999-00 season was his best.", [("1999", "1999", None), ("00", "2000", None)]),
+        ("Part number 1957-12 was recalled.", []),
+    ],
+)
+def test_a_season_of_two_years_gives_both(text, expected):
+    assert dates(text, IN_2005) == expected
+
+
+def test_this_or_last_fiscal_year_is_a_year():
+    assert dates("It will cut costs this fiscal year after a loss last fiscal year.", IN_2005) == [
+        ("this fiscal year", "2005", None),
+        ("last fiscal year", "2004", None),
+    ]

@@ -152,3 +152,56 @@ def test_a_surname_two_people_share_is_given_to_neither():
         ("Simon Easterby", 1),
         ("Guy Easterby", 1),
     ]
+
+
+def test_bylines_and_photo_credits_name_people_and_end_where_the_credit_words_begin():
+    text = (
+        "FILE PHOTO: A tram crosses a bridge in Lisbon. REUTERS/Marta Ferreiro\n"
+        "The city said fares would rise.\n"
+        "(Reporting by Odile Brandt in Paris and Tomas Lindqvist; Editing by Gregor Hale "
+        "Writing by Priya Natarajan)"
+    )
+    assert set(people(text)) == {
+        "Marta Ferreiro",
+        "Odile Brandt",
+        "Tomas Lindqvist",
+        "Gregor Hale",
+        "Priya Natarajan",
+    }
+
+
+def test_a_dateline_byline_is_one_mention_of_the_full_name():
+    text = "By Hollis Varga Nov 3 (Reuters) - Copper rose.\n(Reporting by Hollis Varga)"
+    [person] = extract(text, None).people
+    assert person.name == "Hollis Varga"
+    assert [m.text for m in person.mentions] == ["Hollis Varga", "Hollis Varga"]
+
+
+def test_by_and_a_day_is_no_byline():
+    assert people("By Friday the talks had failed. By Late Afternoon it rained.") == {}
+
+
+def test_a_caption_credit_does_not_run_into_the_next_line():
+    text = (
+        "A driver waves to the crowd during the race at the circuit via REUTERS/Hollis Varga\n"
+        "The young driver seized his chance."
+    )
+    assert set(people(text)) == {"Hollis Varga"}
+
+
+def test_names_written_in_capitals_with_a_known_given_name():
+    text = "THE NOMINEES:\nJANET PORTMAN, treasury\nDAVID OKAFOR, labour"
+    assert set(people(text)) == {"JANET PORTMAN", "DAVID OKAFOR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kuwaitis vote in a general election on Saturday.",
+        "Passers-by walk on a snowy street in Otaru, Hokkaido, Japan.",
+        "Fans cheered as Chaos Esports and Nemiga Gaming met in the final.",
+        "Kyodo December reports said the plant would close.",
+    ],
+)
+def test_peoples_of_places_places_in_a_dateline_and_teams_are_not_people(text):
+    assert people(text) == {}

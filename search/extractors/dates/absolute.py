@@ -36,6 +36,9 @@ from .vocabulary import (
     _spelled_year_value,
 )
 
+# The last two digits of a season's second year, as in "1957-58".
+_SEASON_END = r"\d\d(?!\d)"
+
 
 @rule(
     rf"{_LEFT}(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<t>\d\d:\d\d(?::\d\d)?))?{_RIGHT}",
@@ -148,7 +151,7 @@ def month_year(m: re.Match[str]) -> Candidate | None:
 @rule(
     rf"{_YEAR_LEFT}(?:(?P<mod>early|mid|late|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?(?P<y>{_YEAR})"
     rf"(?!\s*(?:%|percent|per\s+cent|troops|people|soldiers|tonnes|tons|km|miles|metres|meters|feet|votes|points|cases|deaths|barrels|units|shares|dollars|yuan|euros|pounds))"
-    rf"(?![\w/]|[.,]\d|-(?!\d{{4}}(?!\d))\d|:\d)",
+    rf"(?![\w/]|[.,]\d|-(?!\d{{4}}(?!\d)|{_SEASON_END})\d|:\d)",
     re.I,
     trigger=r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)",
     reach=(40, 15),
@@ -157,7 +160,32 @@ def year(m: re.Match[str]) -> Candidate | None:
     before = m.string[max(0, m.start() - 3) : m.start()]
     if re.search(r"\d[,.]$|\d\s$", before) or re.search(r"(?:No\.|#|\$)\s?$", before):
         return None
+    after = re.match(rf"-({_SEASON_END})", m.string[m.end() : m.end() + 4])
+    if after and not _ends_season(int(m["y"]), after.group(1)):
+        return None
     return Candidate(m.start(), m.end(), "DATE", _fixed(f"{int(m['y']):04d}"), anchors_year=True)
+
+
+def _ends_season(first_year: int, tail: str) -> bool:
+    """'1957-58' and '1998-99' span a season; '1957-12' or '1990-85' is something else."""
+    return 1 <= (int(tail) - first_year % 100) % 100 <= 9
+
+
+@rule(
+    rf"(?<=(?:1[5-9]|20)\d\d-)(?P<tail>{_SEASON_END})(?![\w/]|[.,]\d|-\d)",
+    trigger=r"(?<!\d)(?:1[5-9]|20)\d\d-\d\d(?!\d)",
+    reach=(5, 5),
+)
+def season_end_year(m: re.Match[str]) -> Candidate | None:
+    # The second year of '1957-58', written with its last two digits, is a year of its own, as
+    # TimeML writes it.
+    first_year = int(m.string[m.start() - 5 : m.start() - 1])
+    if not _ends_season(first_year, m["tail"]):
+        return None
+    ending = first_year - first_year % 100 + int(m["tail"])
+    if ending < first_year:
+        ending += 100
+    return Candidate(m.start(), m.end(), "DATE", _fixed(f"{ending:04d}"), anchors_year=True)
 
 
 _DECADE_WORDS = {

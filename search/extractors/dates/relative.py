@@ -197,7 +197,7 @@ def vague(m: re.Match[str]) -> Candidate | None:
 
 
 @rule(
-    rf"{_LEFT}(?:(?P<when>earlier|later)\s+(?=this\b))?(?:the\s+)?(?P<rel>{_RELATIVE_WORD}|that(?=\s+(?:day|week|month|year)\b(?![-'’])))\s+(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}",
+    rf"{_LEFT}(?:(?P<when>earlier|later)\s+(?=this\b))?(?:the\s+)?(?P<rel>{_RELATIVE_WORD}|that(?=\s+(?:day|week|month|year)\b(?![-'’])))\s+(?:fiscal\s+(?=year\b))?(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}",
     re.I,
     trigger=r"\b(?:this|last|next|past|coming|previous|following|current|same|that\s+(?:day|week|month|year))\b",
     reach=(25, 25),

@@ -39,6 +39,7 @@ RULES: tuple[DateRule, ...] = (
     relative.relative_month,
     relative.bare_month,
     absolute.year,
+    absolute.season_end_year,
     absolute.decade,
     periods.quarter_rule,
     periods.period_in_view,

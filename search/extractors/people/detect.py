@@ -56,6 +56,25 @@ _PERSON_CONTEXT_BEFORE = re.compile(
 )
 
 
+# A byline or a photo credit: "(Reporting by Hallie Gu in Beijing and Dominique Patton; Editing
+# by Kim Coghill)", "REUTERS/Issei Kato". Whoever follows is a person.
+_CREDIT_BEFORE = re.compile(
+    r"(?:(?i:reporting|writing|editing|edited|compiled|photos?|photographs?|graphics?|produced|"
+    r"written|reported)\s+by|(?:REUTERS|Reuters|AP\s+Photo|AFP|EPA|Getty\s+Images)\s*/)\s*"
+    r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?"
+    r"(?:\s*,\s*|\s+and\s+))?$"
+)
+_BYLINE_BEFORE = re.compile(r"(?:^|\s)By\s+$")
+# Words that a credit opens with end a name before them: "Dave Sherwood Editing by Chris Reese".
+_CREDIT_WORDS = frozenset({"reporting", "writing", "editing", "additional", "compiled", "edited"})
+# Months that are no one's name; April, May, June and August may be, and "Jun", "Jan" and "Mar"
+# are names too ("Dong Jun").
+_NEVER_END_A_NAME = _CREDIT_WORDS | frozenset(
+    {"january", "february", "march", "july", "september", "october", "november", "december"}
+    | {"feb", "apr", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+
+
 class _Token:
     """A word with its offsets; `bare` drops a possessive ending and a trailing period."""
 
@@ -76,7 +95,8 @@ class _Candidate:
     tokens: list[_Token]
     role: str | None
     titled: bool
-    evidence: str = "model"  # why the rules call it a name: title, given, eastasian, context, other
+    # Why the rules call it a name: title, given, eastasian, context, other, credit, shouted.
+    evidence: str = "model"
 
     @property
     def start(self) -> int:
@@ -134,6 +154,8 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
         for t in tokens
     ]
     for i, token in enumerate(tokens):
+        if token.key in _CREDIT_WORDS and re.match(r"\s+(?:reporting\s+)?by\b", text[token.end :]):
+            name_like[i] = False
         if current:
             gap = text[current[-1].end : token.start]
             if "\n" in gap or (gap and not gap.isspace()):
@@ -250,6 +272,10 @@ def _candidates(
             rest = rest[skip:]
         if not rest:
             continue
+        while rest and rest[-1].key in _NEVER_END_A_NAME:
+            rest = rest[:-1]  # "By Nakul Iyer Dec 7": the dateline's month
+        if not rest:
+            continue
         if titled and rest[0].key == "of":
             titled = False  # "Minister of National Defence": still the title, no name follows
         of_at = next((n for n, t in enumerate(rest) if t.key == "of"), None)
@@ -258,8 +284,12 @@ def _candidates(
                 :of_at
             ]  # "King Abdullah of Jordan": the name ends where the territory begins
         found = None
-        if titled and _plausible_name(rest):
+        if _is_credit(text, rest) and _plausible_name(rest):
+            found = _Candidate(rest, None, False, "credit")
+        elif titled and _plausible_name(rest):
             found = _Candidate(rest, _role_text(text, role_tokens), True, "title")
+        elif _shouted_name(rest):
+            found = _Candidate(rest, None, False, "shouted")
         elif len(rest) >= 2 and _strong_name(rest):
             found = _Candidate(
                 rest,
@@ -286,16 +316,43 @@ def _candidates(
     return full, singles
 
 
+def _is_credit(text: str, tokens: list[_Token]) -> bool:
+    if not 1 <= len(tokens) <= 3:
+        return False
+    if _CREDIT_BEFORE.search(text, max(0, tokens[0].start - 80), tokens[0].start):
+        return True
+    # "By Nakul Iyer" opening a story; "By Friday" or "By Late Afternoon" is no byline.
+    return (
+        len(tokens) >= 2
+        and bool(_BYLINE_BEFORE.search(text, max(0, tokens[0].start - 6), tokens[0].start))
+        and tokens[0].key in _GIVEN
+        and not any(t.key in _CALENDAR_AND_NUMBER_WORDS for t in tokens)
+    )
+
+
+def _shouted_name(tokens: list[_Token]) -> bool:
+    """ "JANET YELLEN" in a list written in capitals: a known given name, then one or two words."""
+    return (
+        2 <= len(tokens) <= 3
+        and tokens[0].key in _GIVEN
+        and all(_is_shouting(t.bare) and t.bare.replace("-", "").isalpha() for t in tokens)
+        and not any(t.key in _ORG_WORDS or t.key in _PLACES or t.key in _FUNCTION for t in tokens)
+    )
+
+
 def _context_says_person(text: str, tokens: list[_Token]) -> bool:
     after = text[tokens[-1].end : tokens[-1].end + 20]
     before = text[max(0, tokens[0].start - 30) : tokens[0].start]
     return bool(_PERSON_CONTEXT_AFTER.match(after) or _PERSON_CONTEXT_BEFORE.search(before))
 
 
+_HINT_LETTER = {"shouted": "g"}
+
+
 def _hints(full: list[_Candidate], singles: list[_Token]) -> list[tuple[int, int, str]]:
-    spans = [
-        (c.start, c.end, c.evidence[0]) for c in full
-    ]  # title, given, eastasian, context, other: the first letter
+    # The tagger learnt the first letters of title, given, eastasian, context and other; a credit
+    # reads as context, a name in capitals as a given name.
+    spans = [(c.start, c.end, _HINT_LETTER.get(c.evidence, c.evidence[0])) for c in full]
     spans += [(t.start, t.start + len(_POSSESSIVE.sub("", t.text)), "s") for t in singles]
     return spans
 
@@ -322,6 +379,8 @@ def _model_candidates(
             for t in tokens[first : bisect.bisect_left(starts, end)]
             if t.start < end and start < t.end
         ]
+        while inside and inside[-1].key in _NEVER_END_A_NAME:
+            inside.pop()  # "Kyodo December", "Dave Sherwood Editing"
         if not inside or not any(_is_capitalised(_ARABIC_ARTICLE.sub("", t.bare)) for t in inside):
             continue
         rule = next((c for c in rule_full if c.start < end and start < c.end), None)
@@ -330,9 +389,28 @@ def _model_candidates(
         candidates.append(
             _Candidate(inside, rule.role if rule else None, bool(rule and rule.titled))
         )
+    # A credit says where the name ends better than the model does, and so does a name in
+    # capitals that holds the model's ("JEFF ZIENTS" where the model saw only "JEFF").
+    wider = [
+        rule
+        for rule in rule_full
+        if rule.evidence == "credit"
+        or (
+            rule.evidence == "shouted"
+            and any(
+                rule.start <= c.start
+                and c.end <= rule.end
+                and c.end - c.start < rule.end - rule.start
+                for c in candidates
+            )
+        )
+    ]
+    candidates = [
+        c for c in candidates if not any(r.start < c.end and c.start < r.end for r in wider)
+    ]
     # Where the model saw nothing, a name the rules are sure of still counts.
     for rule in rule_full:
-        if rule.evidence in ("title", "given", "eastasian") and not any(
+        if rule.evidence in ("title", "given", "eastasian", "credit", "shouted") and not any(
             c.start < rule.end and rule.start < c.end for c in candidates
         ):
             candidates.append(rule)

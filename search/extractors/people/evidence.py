@@ -53,6 +53,9 @@ _WORK_BEFORE = re.compile(
     re.I,
 )
 _PLACE_BEFORE = re.compile(r"\b(?:St|St\.|Saint|Ste|Mount|Mt|Lake|Fort|Port|Cape)\s+$")
+# "Sapporo, Hokkaido, Japan", "Sakhir, Bahrain": a word the name of a country or region follows,
+# after a comma, as a dateline or a caption writes a place.
+_PLACE_AFTER = re.compile(r"^,\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=[,.;:)\n]|\s+[-–(]|$)")
 _NOT_PEOPLE = word_set("not_people.txt")
 _NUMBER_WORDS = frozenset(table("number_words.tsv"))
 _AWARDS = frozenset({"oscar", "oscars", "emmy", "emmys", "bafta", "baftas", "grammy", "grammys"})
@@ -111,6 +114,8 @@ def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
         return True  # "Abu Dhabi"
     if len(words) == 1 and words[0].endswith(_COMPANY_ENDINGS) and len(words[0]) > 6:
         return True  # "Citigroup", "Microsoft"
+    if len(words) == 1 and _names_the_people_of_a_place(words[0]):
+        return True  # "Kuwaitis", "Russians"
     if any(w in ORGANISATION_WORDS for w in words):
         return True  # "Johnson Matthey Commodities Limited"
     if " " not in name and _INNER_CAPITAL.search(name):
@@ -119,7 +124,20 @@ def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
         return True
     if any(_says_a_person(text, s, e) for s, e in spans):
         return False  # "Jordan said ...": one "role in Jordan's film" does not outweigh it
+    if len(words) == 1 and any(_followed_by_a_place(text, e) for _, e in spans):
+        return True
     return any(says_not_a_person(text, s, e) for s, e in spans)
+
+
+def _names_the_people_of_a_place(word: str) -> bool:
+    return (word.endswith("is") and word[:-2] in PLACES) or (
+        word.endswith("ns") and word[:-2] in PLACES
+    )
+
+
+def _followed_by_a_place(text: str, end: int) -> bool:
+    match = _PLACE_AFTER.match(text[end : end + 40])
+    return match is not None and match.group("place").lower().rstrip(".") in PLACES
 
 
 def clean_role(role: str | None) -> str | None:

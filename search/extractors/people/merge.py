@@ -10,6 +10,7 @@ elsewhere in the article: "Hegseth", "Pete", "President Trump".
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -193,6 +194,16 @@ def extract_people(text: str) -> list[Person]:
             group.first_form = group.family
         merged.append(group)
     taken = {span for g in merged for span in g.mentions}
+    # A full name the rules read only word by word elsewhere ("Nakul Iyer" in a dateline) is one
+    # mention of it, not one of the given name and one of the surname.
+    by_form = {form: g for g in merged for form in g.forms if len(form.split()) == 2}
+    for first, second in itertools.pairwise(singles):
+        group = by_form.get(f"{first.bare} {second.bare}")
+        joined = text[first.end : second.start] == " "
+        if group and joined and (first.start, first.end) not in taken:
+            span = (first.start, second.start + len(_POSSESSIVE.sub("", second.text)))
+            group.mentions.append(span)
+            taken.update({span, (first.start, first.end), (second.start, span[1])})
     for token in singles:
         parts = _hyphen_parts(token)
         for part_text, start in parts:
