@@ -205,3 +205,21 @@ def test_names_written_in_capitals_with_a_known_given_name():
 )
 def test_peoples_of_places_places_in_a_dateline_and_teams_are_not_people(text):
     assert people(text) == {}
+
+
+def test_every_particle_belongs_to_the_family_name():
+    text = "Commission President Ursula von der Leyen spoke first. Von der Leyen then left."
+    [person] = extract(text, None).people
+    assert person.name == "Ursula von der Leyen"
+    assert [m.text for m in person.mentions] == ["Ursula von der Leyen", "Von der Leyen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Team Falcon beat Team Harbour in the final round.",
+        "Miles Fenwick said sales fell. Miles Fenwick shares dropped 5% in London.",
+    ],
+)
+def test_teams_and_a_company_whose_shares_move_are_not_people(text):
+    assert people(text) == {}

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..resources import table
+from .credits import NEVER_END_A_NAME, follows_a_credit, opens_a_credit
 from .lexicon import EAST_ASIAN_SURNAMES as _EAST_ASIAN
 from .lexicon import FUNCTION_WORDS as _FUNCTION
 from .lexicon import GIVEN_NAMES as _GIVEN
@@ -22,13 +22,6 @@ _MAX_TITLE_WORDS = max(len(t.split()) for t in _TITLES)
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-
-
-_CALENDAR_AND_NUMBER_WORDS = (
-    frozenset(table("months.tsv"))
-    | frozenset(table("weekdays.tsv"))
-    | frozenset(table("number_words.tsv"))
-)
 
 
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|at|az)-")
@@ -53,25 +46,6 @@ _PERSON_CONTEXT_AFTER = re.compile(
 
 _PERSON_CONTEXT_BEFORE = re.compile(
     r"\b(?:said|according\s+to|told|by|spokesman|spokeswoman|spokesperson)\s*,?\s*$"
-)
-
-
-# A byline or a photo credit: "(Reporting by Hallie Gu in Beijing and Dominique Patton; Editing
-# by Kim Coghill)", "REUTERS/Issei Kato". Whoever follows is a person.
-_CREDIT_BEFORE = re.compile(
-    r"(?:(?i:reporting|writing|editing|edited|compiled|photos?|photographs?|graphics?|produced|"
-    r"written|reported)\s+by|(?:REUTERS|Reuters|AP\s+Photo|AFP|EPA|Getty\s+Images)\s*/)\s*"
-    r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?"
-    r"(?:\s*,\s*|\s+and\s+))?$"
-)
-_BYLINE_BEFORE = re.compile(r"(?:^|\s)By\s+$")
-# Words that a credit opens with end a name before them: "Dave Sherwood Editing by Chris Reese".
-_CREDIT_WORDS = frozenset({"reporting", "writing", "editing", "additional", "compiled", "edited"})
-# Months that are no one's name; April, May, June and August may be, and "Jun", "Jan" and "Mar"
-# are names too ("Dong Jun").
-_NEVER_END_A_NAME = _CREDIT_WORDS | frozenset(
-    {"january", "february", "march", "july", "september", "october", "november", "december"}
-    | {"feb", "apr", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 )
 
 
@@ -154,7 +128,7 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
         for t in tokens
     ]
     for i, token in enumerate(tokens):
-        if token.key in _CREDIT_WORDS and re.match(r"\s+(?:reporting\s+)?by\b", text[token.end :]):
+        if opens_a_credit(text, token.key, token.end):
             name_like[i] = False
         if current:
             gap = text[current[-1].end : token.start]
@@ -272,7 +246,7 @@ def _candidates(
             rest = rest[skip:]
         if not rest:
             continue
-        while rest and rest[-1].key in _NEVER_END_A_NAME:
+        while rest and rest[-1].key in NEVER_END_A_NAME:
             rest = rest[:-1]  # "By Nakul Iyer Dec 7": the dateline's month
         if not rest:
             continue
@@ -284,7 +258,7 @@ def _candidates(
                 :of_at
             ]  # "King Abdullah of Jordan": the name ends where the territory begins
         found = None
-        if _is_credit(text, rest) and _plausible_name(rest):
+        if follows_a_credit(text, rest[0].start, [t.key for t in rest]) and _plausible_name(rest):
             found = _Candidate(rest, None, False, "credit")
         elif titled and _plausible_name(rest):
             found = _Candidate(rest, _role_text(text, role_tokens), True, "title")
@@ -314,20 +288,6 @@ def _candidates(
         else:
             singles.extend(t for t in rest if _is_capitalised(t.bare) and t.key not in _FUNCTION)
     return full, singles
-
-
-def _is_credit(text: str, tokens: list[_Token]) -> bool:
-    if not 1 <= len(tokens) <= 3:
-        return False
-    if _CREDIT_BEFORE.search(text, max(0, tokens[0].start - 80), tokens[0].start):
-        return True
-    # "By Nakul Iyer" opening a story; "By Friday" or "By Late Afternoon" is no byline.
-    return (
-        len(tokens) >= 2
-        and bool(_BYLINE_BEFORE.search(text, max(0, tokens[0].start - 6), tokens[0].start))
-        and tokens[0].key in _GIVEN
-        and not any(t.key in _CALENDAR_AND_NUMBER_WORDS for t in tokens)
-    )
 
 
 def _shouted_name(tokens: list[_Token]) -> bool:
@@ -379,7 +339,7 @@ def _model_candidates(
             for t in tokens[first : bisect.bisect_left(starts, end)]
             if t.start < end and start < t.end
         ]
-        while inside and inside[-1].key in _NEVER_END_A_NAME:
+        while inside and inside[-1].key in NEVER_END_A_NAME:
             inside.pop()  # "Kyodo December", "Dave Sherwood Editing"
         if not inside or not any(_is_capitalised(_ARABIC_ARTICLE.sub("", t.bare)) for t in inside):
             continue

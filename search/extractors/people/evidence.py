@@ -20,6 +20,9 @@ _COMPANY_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:shares?|stock|chairman|chairwoman|chief\s+executive|board|subsidiary|unit|"
     r"stake|profits?|sales|revenues?|earnings|headquarters|shareholders|customers|stores|"
     r"products|brand|website|search\s+engine|takeover|bid)\b"
+    # "Ted Baker shares fell": a company's shares moving, without the possessive
+    r"|\s+(?:shares|stock)\s+(?:rose|fell|dropped|jumped|slumped|gained|lost|climbed|tumbled|"
+    r"surged|slid|sank|soared|plunged|closed|ended|traded|were|have)\b"
     r"|(?:\s+[A-Z][\w&'-]*){0,3}"
     r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|Group|Holdings|Bank|& Co|and\s+Co|A\.S\.|S\.A\.|"
     r"Partners|Securities|Brothers|Capital\s+Markets|Markets)(?!\w)"

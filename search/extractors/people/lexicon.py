@@ -12,3 +12,8 @@ EAST_ASIAN_SURNAMES = word_set("east_asian_surnames.txt")
 NAME_PARTICLES = word_set("name_particles.txt")
 FUNCTION_WORDS = word_set("function_words.txt")
 NICKNAMES = table("nicknames.tsv")
+CALENDAR_AND_NUMBER_WORDS = (
+    frozenset(table("months.tsv"))
+    | frozenset(table("weekdays.tsv"))
+    | frozenset(table("number_words.tsv"))
+)

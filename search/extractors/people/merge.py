@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from ..resources import word_set
 from .detect import (
-    _CALENDAR_AND_NUMBER_WORDS,
     _POSSESSIVE,
     _Candidate,
     _candidates,
@@ -29,6 +28,7 @@ from .detect import (
 )
 from .evidence import ROLE_MODIFIERS as _MODIFIERS
 from .evidence import clean_role, is_honorific, never_a_person, role_before, role_then_name
+from .lexicon import CALENDAR_AND_NUMBER_WORDS as _CALENDAR_AND_NUMBER_WORDS
 from .lexicon import GIVEN_NAMES as _GIVEN
 from .lexicon import NAME_PARTICLES as _PARTICLES
 from .lexicon import NICKNAMES as _NICKNAMES
@@ -125,10 +125,14 @@ def _split_name(words: list[str]) -> tuple[str | None, str]:
         return " ".join(words[1:]), words[0]
     if len(words) == 1:
         return None, words[0]
-    # A particle belongs to the family name, whatever its case: "de Gaulle", "Du Plessis".
-    if len(words) >= 2 and words[-2].lower() in _PARTICLES:
-        family = words[-2].lower() + " " + words[-1]
-        return (" ".join(words[:-2]) or None), family
+    # Particles belong to the family name, whatever their case: "de Gaulle", "Du Plessis", "von
+    # der Leyen" and "Von der Leyen".
+    first_particle = len(words) - 1
+    while first_particle > 0 and words[first_particle - 1].lower() in _PARTICLES:
+        first_particle -= 1
+    if first_particle < len(words) - 1:
+        family = " ".join(w.lower() for w in words[first_particle:-1]) + " " + words[-1]
+        return (" ".join(words[:first_particle]) or None), family
     return words[0], words[-1]
 
 
@@ -212,6 +216,12 @@ def extract_people(text: str) -> list[Person]:
             if any(s <= start < e for s, e in taken):
                 continue
             sharing = [g for g in merged if g.family == word]
+            particled = _particled_mention(merged, text, start, word)
+            if particled:
+                group, start = particled
+                group.mentions.append((start, end))
+                taken.add((start, end))
+                continue
             if len(sharing) > 1:
                 continue  # a surname two people of the article share
             group = (
@@ -235,6 +245,20 @@ def extract_people(text: str) -> list[Person]:
         mentions = tuple(PersonMention(s, e, text[s:e], name) for s, e in spans)
         people.append(Person(name, mentions, group.role))
     return sorted(people, key=lambda p: p.mentions[0].start)
+
+
+def _particled_mention(
+    groups: list[_Group], text: str, start: int, word: str
+) -> tuple[_Group, int] | None:
+    """ "Von der Leyen" for "Ursula von der Leyen": the group, and where the particles begin."""
+    for group in groups:
+        *particles, last = group.family.split()
+        if particles and last == word:
+            written = " ".join(particles) + " "
+            begin = start - len(written)
+            if begin >= 0 and text[begin:start].lower() == written:
+                return group, begin
+    return None
 
 
 def _first_surname(group: _Group) -> str | None:
