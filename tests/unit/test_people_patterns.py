@@ -223,3 +223,18 @@ def test_every_particle_belongs_to_the_family_name():
 )
 def test_teams_and_a_company_whose_shares_move_are_not_people(text):
     assert people(text) == {}
+
+
+def test_a_given_name_from_the_wider_list_opens_a_name():
+    # "Collin" and "Svetlana" are in the list built from the US names of newborns, not in the
+    # hand-made one.
+    assert set(people("Collin Brandt and Svetlana Orlova met on Monday.")) == {
+        "Collin Brandt",
+        "Svetlana Orlova",
+    }
+
+
+def test_a_middle_name_that_is_no_common_given_name_is_kept():
+    assert set(people("Former president Victor Paz Estenssoro spoke on Monday.")) == {
+        "Victor Paz Estenssoro"
+    }

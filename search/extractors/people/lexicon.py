@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from ..resources import table, word_set
 
-GIVEN_NAMES = word_set("given_names.txt")
+# The common given names, chosen by hand; a middle name among them is dropped ("Donald John Trump"
+# is "Donald Trump"), while any other is kept ("Victor Paz Estenssoro").
+COMMON_GIVEN_NAMES = word_set("given_names.txt")
+GIVEN_NAMES = COMMON_GIVEN_NAMES | word_set("given_names_us.txt")
 TITLES = word_set("titles.txt")
 ORGANISATION_WORDS = word_set("organisation_words.txt")
 PLACES = word_set("places.txt")

@@ -29,6 +29,7 @@ from .detect import (
 from .evidence import ROLE_MODIFIERS as _MODIFIERS
 from .evidence import clean_role, is_honorific, never_a_person, role_before, role_then_name
 from .lexicon import CALENDAR_AND_NUMBER_WORDS as _CALENDAR_AND_NUMBER_WORDS
+from .lexicon import COMMON_GIVEN_NAMES as _COMMON_GIVEN
 from .lexicon import GIVEN_NAMES as _GIVEN
 from .lexicon import NAME_PARTICLES as _PARTICLES
 from .lexicon import NICKNAMES as _NICKNAMES
@@ -88,7 +89,7 @@ def _canonical_words(words: list[str]) -> list[str]:
         return words
     if " ".join(words[:2]).lower() in _COMPOUND_GIVEN or " ".join(words[-2:]).lower() in _DOUBLE:
         return words
-    middle = [w for w in words[1:-1] if not (w.lower() in _GIVEN and len(w) > 2)]
+    middle = [w for w in words[1:-1] if not (w.lower() in _COMMON_GIVEN and len(w) > 2)]
     return [words[0], *middle, words[-1]]
 
 
