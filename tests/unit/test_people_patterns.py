@@ -31,6 +31,11 @@ def people(text: str) -> dict[str, str | None]:
         "The issue was priced at par, said lead manager Haskell Brandt and Co Inc.",
         "Moreover, the levy comes when households feel poor, the report said.",
         "Among the main U. S. makers of the drug are two firms in California.",
+        "Shoppers crowded into Macy's and Marshall Field's on Friday.",
+        "Sales of the game Dungeon Keeper rose, while the film Alexander flopped.",
+        "The new Harry Potter book sold 5 million copies.",
+        "Google and Merrill Lynch said profits rose. Energis said it would cut jobs.",
+        "The bid for Banque Paribas was raised again on Tuesday.",
     ],
 )
 def test_organisations_clubs_works_places_and_sign_offs_are_not_people(text):
@@ -238,3 +243,12 @@ def test_a_middle_name_that_is_no_common_given_name_is_kept():
     assert set(people("Former president Victor Paz Estenssoro spoke on Monday.")) == {
         "Victor Paz Estenssoro"
     }
+
+
+def test_a_name_wrapped_before_its_appositive_is_found_whole():
+    text = (
+        "The measure faces a vote in the Senate next week, where Senator Ernest\n"
+        "Hollings, who chairs the commerce committee, said it would pass.\n"
+    )
+    [person] = extract(text, None).people
+    assert (person.name, person.role) == ("Ernest Hollings", "Senator")
