@@ -39,11 +39,10 @@ def keep_in_step(
         stories = group(store.features(), decisions)
         store.set_stories(_named(stories, store.days(), story_of, store))
         return
-    # Only the articles a newcomer may join are read: those of about its days, unless they are
-    # too few to weigh words by (how rare a word is, how alike articles usually are).
-    features = list(store.features(near=waiting, days=WINDOW_DAYS))
-    if len(features) < WEIGHED_AMONG_AT_LEAST:
-        features = list(store.features())
+    # Only the articles a newcomer may join are read: those of about its days, and, when they are
+    # too few to weigh words by (how rare a word is, how alike articles usually are), the others
+    # closest in time; reading every article took seconds for a few newcomers to an old archive.
+    features = list(store.features(near=waiting, days=WINDOW_DAYS, at_least=WEIGHED_AMONG_AT_LEAST))
     loaded = {item.article_id for item in features}
     known_stories = {a: s for a, s in story_of.items() if a in loaded}
     assigned = assign(features, known_stories, lambda: store.new_names(1)[0], decisions)

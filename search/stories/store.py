@@ -142,14 +142,23 @@ class StoryStore:
         with self._db() as db:
             db.executemany("DELETE FROM article WHERE id = ?", [(i,) for i in ids])
 
-    def features(self, near: list[str] | None = None, days: int = 0) -> Iterator[StoryFeatures]:
+    def features(
+        self, near: list[str] | None = None, days: int = 0, at_least: int = 0
+    ) -> Iterator[StoryFeatures]:
         """Every article's features; with `near`, only those of the articles within `days` of one
-        of these (these themselves among them)."""
+        of these (these themselves among them), and, when they are fewer than `at_least`, the
+        `at_least` articles closest in time to these as well."""
         where, parameters = "", []
         if near is not None:
             ranges = self._days_around(near, days)
-            where = " WHERE " + (" OR ".join(["day BETWEEN ? AND ?"] * len(ranges)) or "0")
+            clauses = ["day BETWEEN ? AND ?"] * len(ranges)
             parameters = [day for pair in ranges for day in pair]
+            if at_least and self._count_where(clauses, parameters) < at_least:
+                # The middle of the newcomers' days: a handful of new articles are of one time.
+                middle = sorted((low + high) // 2 for low, high in ranges)[len(ranges) // 2]
+                clauses.append("id IN (SELECT id FROM article ORDER BY ABS(day - ?) LIMIT ?)")
+                parameters += [middle, at_least]
+            where = " WHERE " + (" OR ".join(clauses) or "0")
         rows = self._db().execute(
             "SELECT id, terms, day, published, dated, source, title FROM article"
             + where
@@ -167,6 +176,10 @@ class StoryStore:
                 source,
                 title,
             )
+
+    def _count_where(self, clauses: list[str], parameters: list[int]) -> int:
+        sql = "SELECT COUNT(*) FROM article WHERE " + (" OR ".join(clauses) or "0")
+        return int(self._db().execute(sql, parameters).fetchone()[0])
 
     def days(self) -> dict[str, int]:
         """Each article's day, as a day number."""

@@ -195,8 +195,15 @@ def test_a_caption_credit_does_not_run_into_the_next_line():
 
 
 def test_names_written_in_capitals_with_a_known_given_name():
-    text = "THE NOMINEES:\nJANET PORTMAN, treasury\nDAVID OKAFOR, labour"
-    assert set(people(text)) == {"JANET PORTMAN", "DAVID OKAFOR"}
+    text = (
+        "THE NOMINEES:\nJANET PORTMAN, treasury\nDAVID OKAFOR, labour\n"
+        "Portman was confirmed on Monday."
+    )
+    found = {p.name: [m.text for m in p.mentions] for p in extract(text, None).people}
+    assert found == {
+        "Janet Portman": ["JANET PORTMAN", "Portman"],
+        "David Okafor": ["DAVID OKAFOR"],
+    }
 
 
 @pytest.mark.parametrize(

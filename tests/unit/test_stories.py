@@ -184,3 +184,18 @@ def test_a_catch_up_takes_the_articles_indexed_from_the_manifest_not_a_walk_of_t
     monkeypatch.setattr(type(library._engine), "article_ids", walk_of_the_index)
     library.update()
     assert library.story_of(str(copy)) == library.story_of(washington[0])
+
+
+def test_a_newcomer_far_from_every_other_is_weighed_among_the_closest_in_time_not_all():
+    store = StoryStore(None)
+    old = DAY - dt.timedelta(days=3000)
+    store.add(
+        features(f"old{n}", "Filler", FILLER[n % len(FILLER)], old + dt.timedelta(days=n))
+        for n in range(40)
+    )
+    store.add([features("new", "Valparaiso quake", QUAKE_A, DAY)])
+    loaded = [
+        item.article_id for item in store.features(near=["new"], days=WINDOW_DAYS, at_least=10)
+    ]
+    # The ten closest in time: the newcomer itself and the latest nine of the old ones.
+    assert sorted(loaded) == sorted(["new", *(f"old{n}" for n in range(31, 40))])

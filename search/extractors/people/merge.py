@@ -22,6 +22,7 @@ from .detect import (
     _candidates,
     _is_capitalised,
     _is_east_asian,
+    _is_shouting,
     _model_candidates,
     _Token,
     _tokens,
@@ -150,6 +151,8 @@ def extract_people(text: str) -> list[Person]:
         if cand is None:
             continue
         words = _canonical_words([_POSSESSIVE.sub("", t.text) for t in cand.tokens])
+        if all(_is_shouting(word) for word in words):  # "JANET YELLEN", whom "Yellen" names
+            words = [word.title() for word in words]
         given, family = _split_name(words)
         matching = [g for g in groups if g.family == family and _given_compatible(g.given, given)]
         if len(words) == 1 and len({g.given for g in matching if g.forms}) > 1:
