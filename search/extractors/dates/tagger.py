@@ -14,54 +14,62 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..sentences import Sentences
-from . import absolute, clock, durations, periods, relative, sets
 from .context import Candidate, Resolver, YearAnchor, _Context
 from .expressions import TemporalExpression
 from .registry import DateRule
 from .values import _DAY_VALUE, _MONTH_VALUE, _YEAR_VALUE
 from .vocabulary import _FOLLOWS_A_MONTH, _SPAN_BOUND_BEFORE
 
-# In this order: of two candidates of the same length and start, the rule listed first wins.
-RULES: tuple[DateRule, ...] = (
-    absolute.iso_date,
-    absolute.slashed_date,
-    periods.week_of,
-    periods.half_year,
-    periods.months_of_a_year,
-    absolute.other_day_of_a_pair,
-    absolute.month_day_year,
-    absolute.dividend_day,
-    absolute.month_pair,
-    absolute.day_month_year,
-    absolute.month_year,
-    relative.relative_month,
-    relative.bare_month,
-    absolute.year,
-    absolute.season_end_year,
-    absolute.decade,
-    periods.quarter_rule,
-    periods.period_in_view,
-    periods.the_year,
-    periods.reported_quarter,
-    absolute.spelled_year,
-    absolute.holiday,
-    absolute.century,
-    periods.season,
-    relative.deictic_day,
-    periods.part_of_day,
-    relative.vague,
-    relative.relative_unit,
-    relative.offset_from_reference,
-    durations.duration_rule,
-    durations.bare_duration,
-    relative.weekday_rule,
-    clock.clock_time,
-    sets.every,
-    sets.set_adverb,
-    sets.frequency,
-)
+
+@cache
+def rules() -> tuple[DateRule, ...]:
+    """Every rule, in this order: of two candidates of the same length and start, the rule listed
+    first wins. The rule modules are imported here, at the first text to tag: compiling their
+    patterns took a tenth of a second of every launch of the reader, which tags nothing until an
+    article is opened."""
+    from . import absolute, clock, durations, periods, relative, sets
+
+    return (
+        absolute.iso_date,
+        absolute.slashed_date,
+        periods.week_of,
+        periods.half_year,
+        periods.months_of_a_year,
+        absolute.other_day_of_a_pair,
+        absolute.month_day_year,
+        absolute.dividend_day,
+        absolute.month_pair,
+        absolute.day_month_year,
+        absolute.month_year,
+        relative.relative_month,
+        relative.bare_month,
+        absolute.year,
+        absolute.season_end_year,
+        absolute.decade,
+        periods.quarter_rule,
+        periods.period_in_view,
+        periods.the_year,
+        periods.reported_quarter,
+        absolute.spelled_year,
+        absolute.holiday,
+        absolute.century,
+        periods.season,
+        relative.deictic_day,
+        periods.part_of_day,
+        relative.vague,
+        relative.relative_unit,
+        relative.offset_from_reference,
+        durations.duration_rule,
+        durations.bare_duration,
+        relative.weekday_rule,
+        clock.clock_time,
+        sets.every,
+        sets.set_adverb,
+        sets.frequency,
+    )
 
 
 def _candidates(text: str) -> Iterator[Candidate]:
@@ -70,7 +78,7 @@ def _candidates(text: str) -> Iterator[Candidate]:
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     # Several rules share a trigger (the month names): each trigger scans the text once.
     triggered: dict[re.Pattern[str], list[tuple[int, int]]] = {}
-    for rule_ in RULES:
+    for rule_ in rules():
         if rule_.trigger not in triggered:
             triggered[rule_.trigger] = [m.span() for m in rule_.trigger.finditer(lowered)]
         seen: set[tuple[int, int]] = set()
@@ -224,7 +232,9 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
         month = _MONTH_VALUE.match(values[index][0])
         if month:
             last_month = dt.date(int(month.group(1)), int(month.group(2)), 1)
-    return durations.joined_durations(
+    from .durations import joined_durations  # with the rules: see rules()
+
+    return joined_durations(
         [
             TemporalExpression(
                 c.start, c.end, text[c.start : c.end], c.type, values[i][0], values[i][1]
