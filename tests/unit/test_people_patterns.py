@@ -259,3 +259,8 @@ def test_a_name_wrapped_before_its_appositive_is_found_whole():
     )
     [person] = extract(text, None).people
     assert (person.name, person.role) == ("Ernest Hollings", "Senator")
+
+
+def test_an_employer_named_before_its_analysts_job_and_name_is_not_a_person():
+    text = "Prices will rise, predicted Morgan Stanley equity strategist Naoki Tanabe."
+    assert set(people(text)) == {"Naoki Tanabe"}

@@ -55,6 +55,13 @@ _WORK_BEFORE = re.compile(
     r"title)\s+[“\"']?$",
     re.I,
 )
+# "Morgan Stanley equity strategist Naoki Kamiyama": an employer of the market's analysts, named
+# before the analyst's job and name, as a person's name is not.
+_EMPLOYER_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s+(?:chief|senior|lead|head|equity|bond|market|oil|currency|credit|"
+    r"investment|global|economic|research|energy))*\s+(?:analyst|economist|strategist|trader|"
+    r"dealer|broker|banker|fund\s+manager)s?\s+[A-Z]"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:St|St\.|Saint|Ste|Mount|Mt|Lake|Fort|Port|Cape)\s+$")
 # "Sapporo, Hokkaido, Japan", "Sakhir, Bahrain": a word the name of a country or region follows,
 # after a comma, as a dateline or a caption writes a place.
@@ -92,6 +99,7 @@ def says_not_a_person(text: str, start: int, end: int) -> bool:
         or _WORK_BEFORE.search(before)
         or _WORK_AFTER.match(after)
         or _PLACE_BEFORE.search(before)
+        or _EMPLOYER_AFTER.match(after)
     )
 
 
