@@ -297,6 +297,8 @@ def test_period_start():
     assert period_start("2025-W51") == dt.date(2025, 12, 15)
     assert period_start("2025-Q3") == dt.date(2025, 7, 1)
     assert period_start("199") == dt.date(1990, 1, 1)
+    assert period_start("19") == dt.date(1900, 1, 1)  # the twentieth century
+    assert period_start("2025-W10-WE") == dt.date(2025, 3, 8)  # that week's Saturday
     assert period_start("2025-12-16TMO") == dt.date(2025, 12, 16)
     assert period_start("XXXX-10-31") is None and period_start("P3Y") is None
 

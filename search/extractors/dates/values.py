@@ -130,23 +130,29 @@ _HALF_MONTH = {"H1": 1, "H2": 7}
 def period_start(value: str) -> dt.date | None:
     """The first day a resolved TimeML date value covers; None for durations, sets and unknowns."""
     match = re.match(
-        r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)|-Q([1-4])|-(SP|SU|FA|WI)|-(H[12]))?(?:$|T)", value
+        r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(-WE)?|-Q([1-4])|-(SP|SU|FA|WI)|-(H[12]))?(?:$|T)",
+        value,
     )
     try:
         if match:
             year = int(match.group(1))
-            if match.group(4):
-                return dt.date.fromisocalendar(year, int(match.group(4)), 1)
-            if match.group(5):
-                return dt.date(year, 3 * int(match.group(5)) - 2, 1)
+            if match.group(4):  # a week, or its weekend from the Saturday
+                return dt.date.fromisocalendar(
+                    year, int(match.group(4)), 6 if match.group(5) else 1
+                )
             if match.group(6):
-                return dt.date(year, _SEASON_STARTS[match.group(6)], 1)
+                return dt.date(year, 3 * int(match.group(6)) - 2, 1)
             if match.group(7):
-                return dt.date(year, _HALF_MONTH[match.group(7)], 1)
+                return dt.date(year, _SEASON_STARTS[match.group(7)], 1)
+            if match.group(8):
+                return dt.date(year, _HALF_MONTH[match.group(8)], 1)
             return dt.date(year, int(match.group(2) or 1), int(match.group(3) or 1))
         decade = re.fullmatch(r"(\d{3})", value)
         if decade:
             return dt.date(int(decade.group(1)) * 10, 1, 1)
+        century = re.fullmatch(r"(\d{2})", value)  # "19": the twentieth century
+        if century and int(century.group(1)) > 0:
+            return dt.date(int(century.group(1)) * 100, 1, 1)
     except ValueError:
         return None
     return None
