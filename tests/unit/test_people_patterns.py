@@ -36,6 +36,8 @@ def people(text: str) -> dict[str, str | None]:
         "The new Harry Potter book sold 5 million copies.",
         "Google and Merrill Lynch said profits rose. Energis said it would cut jobs.",
         "The bid for Banque Paribas was raised again on Tuesday.",
+        "Philippines +0.08 +5.39 0.71 S. Korea - 0.02 +6.85 0.13 Singapore +0.06",
+        "Mercedes drove well at the Sakhir Grand Prix. Mercedes Formula One led.",
     ],
 )
 def test_organisations_clubs_works_places_and_sign_offs_are_not_people(text):
@@ -264,3 +266,9 @@ def test_a_name_wrapped_before_its_appositive_is_found_whole():
 def test_an_employer_named_before_its_analysts_job_and_name_is_not_a_person():
     text = "Prices will rise, predicted Morgan Stanley equity strategist Naoki Tanabe."
     assert set(people(text)) == {"Naoki Tanabe"}
+
+
+def test_a_title_inside_a_run_of_capitals_starts_the_name_after_it():
+    # A shop named after its founder, then its chief's title and name, as one run of capitals.
+    text = "“It will be positive,” said Henry Lamb Chief Executive Greta Lindholm."
+    assert people(text) == {"Greta Lindholm": "Henry Lamb Chief Executive"}

@@ -8,7 +8,7 @@ NAMES_DIR holds the SSA's yobYYYY.txt files ("Emily,F,25959" a line). A name cou
 also a word is left out, because a capitalised word before a surname would then read as a person
 ("Rainbow Warrior", "Grant Thornton"): so are the words of a dictionary in lower case (Debian's
 wamerican, /usr/share/dict/words), words the person tagger's training text writes in lower case,
-or capitalised but mostly not opening a person's name, and every word of the other lists (places,
+or capitalised but mostly outside a person's name, and every word of the other lists (places,
 organisation words, titles, function words ...). Like the training command, the reader never
 runs this.
 """
@@ -47,23 +47,23 @@ def _babies_per_name(names_dir: Path) -> Counter[str]:
 
 
 def _words_that_are_not_names(train: Path) -> set[str]:
-    """Words the training text writes in lower case, or capitalised but mostly not as the first
-    word of a person's name ("Mark" is a currency in 1996's news)."""
+    """Words the training text writes in lower case, or capitalised but mostly outside a person's
+    name ("Mark" is a currency in 1996's news; "Taylor", a surname, is a name)."""
     lower: Counter[str] = Counter()
     capitalised: Counter[str] = Counter()
-    opening: Counter[str] = Counter()
+    in_a_name: Counter[str] = Counter()
     for line in train.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        starts = {person["start"] for person in record["persons"]}
+        spans = [(person["start"], person["end"]) for person in record["persons"]]
         for match in re.finditer(r"[A-Za-z]+", record["text"]):
             word = match.group()
             if word.islower():
                 lower[word] += 1
             elif not word.isupper():
                 capitalised[word.lower()] += 1
-                opening[word.lower()] += match.start() in starts
+                in_a_name[word.lower()] += any(s <= match.start() < e for s, e in spans)
     return {w for w in lower if lower[w] >= 2} | {
-        w for w, n in capitalised.items() if n >= 3 and opening[w] < n / 2
+        w for w, n in capitalised.items() if n >= 3 and in_a_name[w] < n / 2
     }
 
 

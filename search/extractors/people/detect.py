@@ -181,6 +181,8 @@ def _plausible_name(tokens: list[_Token]) -> bool:
     if any(_is_shouting(t.bare) for t in tokens) or keys[0] in _FUNCTION or keys[0] == "of":
         return False
     last = tokens[-1].bare
+    if len(keys) == 2 and len(tokens[0].bare) == 1 and keys[1] in _PLACES:
+        return False  # "S. Korea", "N. Ireland"
     # A name ends with a word, not an initial ("U. S." is a country).
     if not _is_capitalised(_ARABIC_ARTICLE.sub("", last)) or last.endswith("-") or len(last) < 2:
         return False
@@ -349,12 +351,18 @@ def _model_candidates(
         candidates.append(
             _Candidate(inside, rule.role if rule else None, bool(rule and rule.titled))
         )
-    # A credit says where the name ends better than the model does, and so does a name in
-    # capitals that holds the model's ("JEFF ZIENTS" where the model saw only "JEFF").
+    # A credit says where a name begins and ends better than the model does, so does a title
+    # inside the model's span, and a name in capitals that holds the model's ("JEFF ZIENTS" where
+    # the model saw only "JEFF").
     wider = [
         rule
         for rule in rule_full
         if rule.evidence == "credit"
+        # "Ted Baker Chief Executive Rachel Osborne": the name after the title, not the whole run
+        or (
+            rule.evidence == "title"
+            and any(c.start < rule.start and c.end == rule.end for c in candidates)
+        )
         or (
             rule.evidence == "shouted"
             and any(
