@@ -38,6 +38,11 @@ def people(text: str) -> dict[str, str | None]:
         "The bid for Banque Paribas was raised again on Tuesday.",
         "Philippines +0.08 +5.39 0.71 S. Korea - 0.02 +6.85 0.13 Singapore +0.06",
         "Mercedes drove well at the Sakhir Grand Prix. Mercedes Formula One led.",
+        "Shares of fashion retailer Henry Lamb tumbled 5.7% in London.",
+        "The boss of puffer-jacket maker Greta Lind announced a takeover on Monday.",
+        "Clothing in a Henry Lamb store is seen in Leeds.",
+        "The band Franz Ferdinand won the award.",
+        "The probe Hayabusa2 landed. Hayabusa2 returned with samples.",
     ],
 )
 def test_organisations_clubs_works_places_and_sign_offs_are_not_people(text):
@@ -272,3 +277,8 @@ def test_a_title_inside_a_run_of_capitals_starts_the_name_after_it():
     # A shop named after its founder, then its chief's title and name, as one run of capitals.
     text = "“It will be positive,” said Henry Lamb Chief Executive Greta Lindholm."
     assert people(text) == {"Greta Lindholm": "Henry Lamb Chief Executive"}
+
+
+def test_jobs_that_people_hold_are_no_sign_of_a_business():
+    text = "Executive producer Andy Stevens and film-maker Kenneth Loach will attend."
+    assert set(people(text)) == {"Andy Stevens", "Kenneth Loach"}

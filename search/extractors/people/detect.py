@@ -186,7 +186,8 @@ def _plausible_name(tokens: list[_Token]) -> bool:
     # A name ends with a word, not an initial ("U. S." is a country).
     if not _is_capitalised(_ARABIC_ARTICLE.sub("", last)) or last.endswith("-") or len(last) < 2:
         return False
-    return all(t.bare[:1].isalpha() for t in tokens)
+    # "Hayabusa2", "Cloud9": a craft or a team, not a name
+    return all(t.bare[:1].isalpha() and not any(c.isdigit() for c in t.bare) for t in tokens)
 
 
 _LISTED_SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+")

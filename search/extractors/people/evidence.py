@@ -24,7 +24,8 @@ _COMPANY_AFTER = re.compile(
     r"|\s+(?:shares|stock)\s+(?:rose|fell|dropped|jumped|slumped|gained|lost|climbed|tumbled|"
     r"surged|slid|sank|soared|plunged|closed|ended|traded|were|have)\b"
     r"|(?:\s+[A-Z][\w&'-]*){0,3}"
-    r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|Group|Holdings|Bank|& Co|and\s+Co|A\.S\.|S\.A\.|"
+    r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|LLP|LP|PBC|GmbH|SpA|BV|Pty|Group|Holdings|Bank|"
+    r"& Co|and\s+Co|A\.S\.|S\.A\.|"
     r"Partners|Securities|Brothers|Capital\s+Markets|Markets)(?!\w)"
     r"|(?:\s+[A-Z][\w&'-]*){0,3}\s+<[A-Z][A-Z.]*>)"  # Reuters' ticker: "Punta Gorda Isles <PGI>"
 )
@@ -61,6 +62,19 @@ _EMPLOYER_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+(?:chief|senior|lead|head|equity|bond|market|oil|currency|credit|"
     r"investment|global|economic|research|energy))*\s+(?:analyst|economist|strategist|trader|"
     r"dealer|broker|banker|fund\s+manager)s?\s+[A-Z]"
+)
+# "fashion retailer Ted Baker", "puffer-jacket maker Moncler", "a Ted Baker store", "the band
+# Franz Ferdinand": a business or a band named by what it is or what it has. Not the jobs that
+# people hold as well: a producer, a publisher, a developer, a film-maker.
+_BUSINESS_BEFORE = re.compile(
+    r"\b(?:retailer|(?<!film-)(?<!film )(?<!policy )(?<!decision )maker|company|firm|lender|"
+    r"insurer|carrier|airline|brand|chain|manufacturer|start-?up|conglomerate|automaker|carmaker|"
+    r"label|band|outfit|team|club|studio|newspaper|magazine)\s+$",
+    re.I,
+)
+_BUSINESS_AFTER = re.compile(
+    r"^\s+(?:store|stores|shop|shops|outlet|outlets|boutique|boutiques|branch|branches|factory|"
+    r"factories|plant|restaurants?|brand|chain)\b"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:St|St\.|Saint|Ste|Mount|Mt|Lake|Fort|Port|Cape)\s+$")
 # "Sapporo, Hokkaido, Japan", "Sakhir, Bahrain": a word the name of a country or region follows,
@@ -100,6 +114,8 @@ def says_not_a_person(text: str, start: int, end: int) -> bool:
         or _WORK_AFTER.match(after)
         or _PLACE_BEFORE.search(before)
         or _EMPLOYER_AFTER.match(after)
+        or _BUSINESS_BEFORE.search(before)
+        or _BUSINESS_AFTER.match(after)
     )
 
 
