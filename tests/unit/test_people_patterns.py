@@ -282,3 +282,10 @@ def test_a_title_inside_a_run_of_capitals_starts_the_name_after_it():
 def test_jobs_that_people_hold_are_no_sign_of_a_business():
     text = "Executive producer Andy Stevens and film-maker Kenneth Loach will attend."
     assert set(people(text)) == {"Andy Stevens", "Kenneth Loach"}
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name():
+    text = "Police arrested Joaquin “El Toro” Vargas on Monday. Vargas denied the charges."
+    [person] = extract(text, None).people
+    assert person.name == "Joaquin Vargas"
+    assert [m.text for m in person.mentions] == ["Joaquin “El Toro” Vargas", "Vargas"]

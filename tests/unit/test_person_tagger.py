@@ -2,7 +2,7 @@
 
 import json
 
-from search.extractors.people.detect import rule_hints
+from search.extractors.people.model_candidates import rule_hints
 from search.extractors.people.tagger import PersonTagger, _Document, default_tagger, tokenize
 from search.extractors.people.train import gold_labels, main
 

@@ -4,7 +4,6 @@ trained tagger finds."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from .lexicon import NAME_PARTICLES as _PARTICLES
 from .lexicon import ORGANISATION_WORDS as _ORG_WORDS
 from .lexicon import PLACES as _PLACES
 from .lexicon import TITLES as _TITLES
-from .tagger import Token, default_tagger, tokenize
+from .tagger import Token, tokenize
 
 _MAX_TITLE_WORDS = max(len(t.split()) for t in _TITLES)
 
@@ -69,7 +68,8 @@ class _Candidate:
     tokens: list[_Token]
     role: str | None
     titled: bool
-    # Why the rules call it a name: title, given, eastasian, context, other, credit, shouted.
+    # Why the rules call it a name: title, given, eastasian, context, other, credit, shouted,
+    # nickname.
     evidence: str = "model"
 
     @property
@@ -290,7 +290,33 @@ def _candidates(
             full.append(found)  # a titled single word ("President Macron") is a person by itself
         else:
             singles.extend(t for t in rest if _is_capitalised(t.bare) and t.key not in _FUNCTION)
-    return full, singles
+    nicknamed = _nicknamed(text, tokens)
+    full = [c for c in full if not any(n.start < c.end and c.start < n.end for n in nicknamed)]
+    return full + nicknamed, singles
+
+
+_OPENING_QUOTES = frozenset("“\"‘'")
+_CLOSING_QUOTES = frozenset("”\"’'")
+
+
+def _nicknamed(text: str, tokens: list[_Token]) -> list[_Candidate]:
+    """ "Nathan “leaf” Orf", "Joaquin "El Chapo" Guzman": a known given name, a nickname of one or
+    two words in quotes, then a surname, is one name."""
+    found = []
+    for i, token in enumerate(tokens[:-4]):
+        if token.key not in _GIVEN or not _is_capitalised(token.text):
+            continue
+        if tokens[i + 1].text not in _OPENING_QUOTES:
+            continue
+        for close in (i + 3, i + 4):
+            if close + 1 < len(tokens) and tokens[close].text in _CLOSING_QUOTES:
+                surname = tokens[close + 1]
+                if _is_capitalised(surname.text) and surname.key not in _FUNCTION:
+                    span = tokens[i : close + 2]
+                    if "\n" not in text[span[0].start : span[-1].end]:
+                        found.append(_Candidate(span, None, False, "nickname"))
+                break
+    return found
 
 
 def _shouted_name(tokens: list[_Token]) -> bool:
@@ -307,80 +333,3 @@ def _context_says_person(text: str, tokens: list[_Token]) -> bool:
     after = text[tokens[-1].end : tokens[-1].end + 20]
     before = text[max(0, tokens[0].start - 30) : tokens[0].start]
     return bool(_PERSON_CONTEXT_AFTER.match(after) or _PERSON_CONTEXT_BEFORE.search(before))
-
-
-_HINT_LETTER = {"shouted": "g"}
-
-
-def _hints(full: list[_Candidate], singles: list[_Token]) -> list[tuple[int, int, str]]:
-    # The tagger learnt the first letters of title, given, eastasian, context and other; a credit
-    # reads as context, a name in capitals as a given name.
-    spans = [(c.start, c.end, _HINT_LETTER.get(c.evidence, c.evidence[0])) for c in full]
-    spans += [(t.start, t.start + len(_POSSESSIVE.sub("", t.text)), "s") for t in singles]
-    return spans
-
-
-def rule_hints(text: str) -> list[tuple[int, int, str]]:
-    """What the rules make of `text`, as hints for the tagger: spans they call names, and why."""
-    return _hints(*_candidates(text))
-
-
-def _model_candidates(
-    text: str,
-    base: list[Token],
-    tokens: list[_Token],
-    rule_full: list[_Candidate],
-    singles: list[_Token],
-) -> list[_Candidate]:
-    """The tagger's names as candidates, with the role the rules found before each one."""
-    starts = [t.start for t in tokens]
-    candidates = []
-    for start, end in default_tagger().spans(text, _hints(rule_full, singles), base):
-        first = max(bisect.bisect_right(starts, start) - 1, 0)
-        inside = [
-            t
-            for t in tokens[first : bisect.bisect_left(starts, end)]
-            if t.start < end and start < t.end
-        ]
-        while inside and inside[-1].key in NEVER_END_A_NAME:
-            inside.pop()  # "Kyodo December", "Dave Sherwood Editing"
-        if not inside or not any(_is_capitalised(_ARABIC_ARTICLE.sub("", t.bare)) for t in inside):
-            continue
-        rule = next((c for c in rule_full if c.start < end and start < c.end), None)
-        if len(inside) == 1 and inside[0].key in _PLACES and not (rule and rule.titled):
-            continue  # "Washington" alone is the place, unless a full name elsewhere claims it
-        candidates.append(
-            _Candidate(inside, rule.role if rule else None, bool(rule and rule.titled))
-        )
-    # A credit says where a name begins and ends better than the model does, so does a title
-    # inside the model's span, and a name in capitals that holds the model's ("JEFF ZIENTS" where
-    # the model saw only "JEFF").
-    wider = [
-        rule
-        for rule in rule_full
-        if rule.evidence == "credit"
-        # "Ted Baker Chief Executive Rachel Osborne": the name after the title, not the whole run
-        or (
-            rule.evidence == "title"
-            and any(c.start < rule.start and c.end == rule.end for c in candidates)
-        )
-        or (
-            rule.evidence == "shouted"
-            and any(
-                rule.start <= c.start
-                and c.end <= rule.end
-                and c.end - c.start < rule.end - rule.start
-                for c in candidates
-            )
-        )
-    ]
-    candidates = [
-        c for c in candidates if not any(r.start < c.end and c.start < r.end for r in wider)
-    ]
-    # Where the model saw nothing, a name the rules are sure of still counts.
-    for rule in rule_full:
-        if rule.evidence in ("title", "given", "eastasian", "credit", "shouted") and not any(
-            c.start < rule.end and rule.start < c.end for c in candidates
-        ):
-            candidates.append(rule)
-    return sorted(candidates, key=lambda c: c.start)

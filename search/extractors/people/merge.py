@@ -23,7 +23,6 @@ from .detect import (
     _is_capitalised,
     _is_east_asian,
     _is_shouting,
-    _model_candidates,
     _Token,
     _tokens,
 )
@@ -35,6 +34,7 @@ from .lexicon import GIVEN_NAMES as _GIVEN
 from .lexicon import NAME_PARTICLES as _PARTICLES
 from .lexicon import NICKNAMES as _NICKNAMES
 from .lexicon import TITLES as _TITLES
+from .model_candidates import model_candidates
 from .tagger import tokenize
 
 _COMPOUND_GIVEN = word_set("compound_given_names.txt")
@@ -110,6 +110,13 @@ def _without_address(cand: _Candidate) -> _Candidate | None:
     return cand if tokens is cand.tokens else _Candidate(tokens, cand.role, cand.titled)
 
 
+def _without_nickname(cand: _Candidate) -> list[_Token]:
+    """ "Nathan “leaf” Orf" is Nathan Orf, whom a later "Orf" names."""
+    if cand.evidence != "nickname":
+        return cand.tokens
+    return [cand.tokens[0], cand.tokens[-1]]
+
+
 def _given_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
@@ -143,14 +150,14 @@ def extract_people(text: str) -> list[Person]:
     base = tokenize(text)
     tokens = _tokens(text, base)
     rule_full, singles = _candidates(text, tokens)
-    full = _model_candidates(text, base, tokens, rule_full, singles)
+    full = model_candidates(text, base, tokens, rule_full, singles)
     groups: list[_Group] = []
     # Full names first, so that a surname alone finds every person it may stand for.
     for found in sorted(full, key=lambda c: (len(c.tokens) == 1, c.start)):
         cand = _without_address(found)
         if cand is None:
             continue
-        words = _canonical_words([_POSSESSIVE.sub("", t.text) for t in cand.tokens])
+        words = _canonical_words([_POSSESSIVE.sub("", t.text) for t in _without_nickname(cand)])
         if all(_is_shouting(word) for word in words):  # "JANET YELLEN", whom "Yellen" names
             words = [word.title() for word in words]
         given, family = _split_name(words)

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from .detect import rule_hints
+from .model_candidates import rule_hints
 from .tagger import MODEL_FILE, PersonTagger, _Document
 
 
