@@ -219,6 +219,12 @@ def extract_people(text: str) -> list[Person]:
             span = (first.start, second.start + len(_POSSESSIVE.sub("", second.text)))
             group.mentions.append(span)
             taken.update({span, (first.start, first.end), (second.start, span[1])})
+    with_particles = [g for g in merged if " " in g.family]
+    first_surnames: dict[str, _Group] = {}
+    for g in merged:
+        surname = _first_surname(g)
+        if surname is not None:
+            first_surnames.setdefault(surname, g)
     for token in singles:
         parts = _hyphen_parts(token)
         for part_text, start in parts:
@@ -227,7 +233,7 @@ def extract_people(text: str) -> list[Person]:
             if any(s <= start < e for s, e in taken):
                 continue
             sharing = [g for g in merged if g.family == word]
-            particled = _particled_mention(merged, text, start, word)
+            particled = _particled_mention(with_particles, text, start, word)
             if particled:
                 group, start = particled
                 group.mentions.append((start, end))
@@ -239,7 +245,7 @@ def extract_people(text: str) -> list[Person]:
                 next(iter(sharing), None)
                 or next((g for g in merged if g.given == word and len(word) > 2), None)
                 # "Martinez" for "Alejandro Martinez Cuenca": a surname of two words
-                or next((g for g in merged if _first_surname(g) == word), None)
+                or first_surnames.get(word)
             )
             if group is not None:
                 group.mentions.append((start, end))
