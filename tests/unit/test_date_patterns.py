@@ -149,3 +149,10 @@ def test_this_or_last_fiscal_year_is_a_year():
         ("this fiscal year", "2005", None),
         ("last fiscal year", "2004", None),
     ]
+
+
+def test_a_modifier_before_a_relative_date_belongs_to_it():
+    assert dates("He vanished late last July, and sales rose early last year.", IN_2005) == [
+        ("late last July", "2004-07", None),
+        ("early last year", "2004", None),
+    ]

@@ -234,12 +234,20 @@ def tag(text: str, reference: dt.date | None = None) -> list[TemporalExpression]
             last_month = dt.date(int(month.group(1)), int(month.group(2)), 1)
     from .durations import joined_durations  # with the rules: see rules()
 
-    return joined_durations(
-        [
-            TemporalExpression(
-                c.start, c.end, text[c.start : c.end], c.type, values[i][0], values[i][1]
-            )
-            for i, c in enumerate(selected)
-        ],
-        text,
-    )
+    expressions = []
+    for i, c in enumerate(selected):
+        start = _with_modifier(text, c.start) if c.type == "DATE" else c.start
+        expressions.append(
+            TemporalExpression(start, c.end, text[start : c.end], c.type, *values[i])
+        )
+    return joined_durations(expressions, text)
+
+
+_MODIFIER_BEFORE = re.compile(r"\b(?:early|late|mid)[\s-]$|\bmid-?$", re.I)
+
+
+def _with_modifier(text: str, start: int) -> int:
+    """Where a date begins with the word that says which part of it is meant: "late last July",
+    "early this year", as TimeML takes them in (the value stays the period's)."""
+    match = _MODIFIER_BEFORE.search(text, max(0, start - 6), start)
+    return match.start() if match else start
