@@ -28,7 +28,7 @@ from search import (
     save_setting,
 )
 
-from .commands import NewsreaderCommands, SteadyCommandPalette
+from .commands import NewsreaderCommands, ReaderSystemCommands, SteadyCommandPalette
 from .fetching import FeedFetching
 from .indexing import Indexing
 from .keymap import binding_groups
@@ -55,7 +55,9 @@ NARROW_WIDTH = 100
 RESULT_LIMIT = 500
 
 
-class NewsReaderApp(Indexing, FeedFetching, Marking, Leaving, Saving, Storying, App[int]):
+class NewsReaderApp(
+    Indexing, FeedFetching, Marking, Leaving, Saving, Storying, ReaderSystemCommands, App[int]
+):
     """Three panes over a Whoosh index of the user's articles."""
 
     TITLE = "newsreader"

@@ -4,17 +4,20 @@ people.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual import work
+from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.fuzzy import Matcher
 from textual.markup import escape
+from textual.screen import Screen
 
 from search import RELEVANCE
 
@@ -147,3 +150,13 @@ class SteadyCommandPalette(CommandPalette):
             await super()._watch__show_busy()
         except NoMatches:
             pass
+
+
+class ReaderSystemCommands(App):
+    """Textual's own commands in the palette, but its screenshot: that writes an SVG file into
+    whatever folder the reader was started from, and newsreader writes nothing there."""
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command

@@ -303,6 +303,16 @@ async def test_markup_in_titles_stays_text_in_the_list_and_the_command_palette(t
         assert pilot.app.is_running
 
 
+async def test_the_palette_offers_no_screenshot_which_would_write_into_the_current_folder(
+    indexed_seed_corpus, tmp_path
+):
+    async with make_app(indexed_seed_corpus, tmp_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in pilot.app.get_system_commands(pilot.app.screen)]
+        assert "Quit" in titles and "Keys" in titles
+        assert "Screenshot" not in titles
+
+
 @pytest.mark.slow
 async def test_a_huge_word_and_repeated_resizing_do_not_break_the_reader(tmp_path):
     from ..conftest import write_article
