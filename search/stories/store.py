@@ -153,12 +153,12 @@ class StoryStore:
             ranges = self._days_around(near, days)
             clauses = ["day BETWEEN ? AND ?"] * len(ranges)
             parameters = [day for pair in ranges for day in pair]
-            if at_least and self._count_where(clauses, parameters) < at_least:
+            if at_least and self._count_where(_any_of(clauses), parameters) < at_least:
                 # The middle of the newcomers' days: a handful of new articles are of one time.
                 middle = sorted((low + high) // 2 for low, high in ranges)[len(ranges) // 2]
                 clauses.append("id IN (SELECT id FROM article ORDER BY ABS(day - ?) LIMIT ?)")
                 parameters += [middle, at_least]
-            where = " WHERE " + (" OR ".join(clauses) or "0")
+            where = " WHERE " + _any_of(clauses)
         rows = self._db().execute(
             "SELECT id, terms, day, published, dated, source, title FROM article"
             + where
@@ -177,8 +177,8 @@ class StoryStore:
                 title,
             )
 
-    def _count_where(self, clauses: list[str], parameters: list[int]) -> int:
-        sql = "SELECT COUNT(*) FROM article WHERE " + (" OR ".join(clauses) or "0")
+    def _count_where(self, condition: str, parameters: list[int]) -> int:
+        sql = "SELECT COUNT(*) FROM article WHERE " + condition
         return int(self._db().execute(sql, parameters).fetchone()[0])
 
     def days(self) -> dict[str, int]:
@@ -269,3 +269,8 @@ class StoryStore:
         ):
             grouped.setdefault(story or article_id, []).append(article_id)
         return list(grouped.values())
+
+
+def _any_of(clauses: list[str]) -> str:
+    """An SQL condition true when one of `clauses` is; none is never true."""
+    return " OR ".join(clauses) or "0"

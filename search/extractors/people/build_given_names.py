@@ -77,9 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-babies", type=int, default=MIN_BABIES)
     parser.add_argument("--out", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
-    dictionary = {
-        w for w in args.words.read_text(encoding="utf-8").split() if w.islower() and w.isalpha()
-    }
+    words = args.words.read_text(encoding="utf-8").split()
+    dictionary = {w for w in words if w.islower() and w.isalpha()}
+    proper_nouns = {w.lower() for w in words if w[:1].isupper()}
     other_lists = (
         lexicon.PLACES
         | lexicon.ORGANISATION_WORDS
@@ -94,16 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     excluded = dictionary | _words_that_are_not_names(args.train) | other_lists
     babies = _babies_per_name(args.names_dir)
-    proper_nouns = {
-        w.lower() for w in args.words.read_text(encoding="utf-8").split() if w[:1].isupper()
-    }
     names = sorted(
         n
         for n, count in babies.items()
-        if n not in excluded
+        if len(n) > 1
+        and n not in excluded
         and count >= (MIN_BABIES_IF_PROPER_NOUN if n in proper_nouns else args.min_babies)
     )
-    names = [n for n in names if len(n) > 1]
     args.out.write_text(HEADER + "".join(f"{name}\n" for name in names), encoding="utf-8")
     print(f"{len(names)} names written to {args.out}", file=sys.stderr)
     return 0

@@ -157,9 +157,7 @@ def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
 
 
 def _names_the_people_of_a_place(word: str) -> bool:
-    return (word.endswith("is") and word[:-2] in PLACES) or (
-        word.endswith("ns") and word[:-2] in PLACES
-    )
+    return word.endswith(("is", "ns")) and word[:-2] in PLACES
 
 
 def _followed_by_a_place(text: str, end: int) -> bool:

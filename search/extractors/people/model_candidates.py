@@ -18,6 +18,8 @@ from .detect import (
 from .tagger import Token, default_tagger
 
 _HINT_LETTER = {"shouted": "g", "nickname": "g"}
+# Evidence sure enough for a name to count where the model saw nothing.
+_SURE = frozenset({"title", "given", "eastasian", "credit", "shouted", "nickname"})
 
 
 def _hints(full: list[_Candidate], singles: list[_Token]) -> list[tuple[int, int, str]]:
@@ -87,13 +89,8 @@ def model_candidates(
     ]
     # Where the model saw nothing, a name the rules are sure of still counts.
     for rule in rule_full:
-        if rule.evidence in (
-            "title",
-            "given",
-            "eastasian",
-            "credit",
-            "shouted",
-            "nickname",
-        ) and not any(c.start < rule.end and rule.start < c.end for c in candidates):
+        if rule.evidence in _SURE and not any(
+            c.start < rule.end and rule.start < c.end for c in candidates
+        ):
             candidates.append(rule)
     return sorted(candidates, key=lambda c: c.start)
