@@ -173,7 +173,7 @@ def _ends_season(first_year: int, tail: str) -> bool:
 
 @rule(
     rf"(?<=(?:1[5-9]|20)\d\d-)(?P<tail>{_SEASON_END})(?![\w/]|[.,]\d|-\d)",
-    trigger=r"(?<!\d)(?:1[5-9]|20)\d\d-\d\d(?!\d)",
+    trigger=r"-\d\d(?!\d)",  # the year before it is in the pattern's look-behind
     reach=(5, 5),
 )
 def season_end_year(m: re.Match[str]) -> Candidate | None:
@@ -204,7 +204,7 @@ _DECADE_WORDS = {
     rf"{_LEFT}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<short>\d)0)'?s{_RIGHT}"
     rf"|{_LEFT}the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>{'|'.join(_DECADE_WORDS)}){_RIGHT}",
     re.I,
-    trigger=r"0['’]?s\b|ies\b",
+    trigger=(r"0s\b|ies\b", r"0['’]s\b"),
     reach=(30, 5),
 )
 def decade(m: re.Match[str]) -> Candidate | None:

@@ -28,7 +28,10 @@ from .vocabulary import (
     rf"(?:\s+(?:\([^()\n]{{1,20}}\)\s+)?(?:on\s+)?(?P<wd>{_WEEKDAY_WORD}){_RIGHT}"
     rf"|,?\s+(?:on\s+)?(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_RIGHT})?",
     re.I,
-    trigger=r"\d\s*[ap]\.?m|\d:\d\d|at\s+\d{4}\s+h|noon|midday|midnight|in\s+the\s+(?:morning|afternoon|evening|night)",
+    trigger=(
+        r"noon|midday|midnight",
+        r"\d\s*[ap]\.?m|\d:\d\d|at\s+\d{4}\s+h|in\s+the\s+(?:morning|afternoon|evening|night)",
+    ),
     reach=(20, 50),
 )
 def clock_time(m: re.Match[str]) -> Candidate | None:

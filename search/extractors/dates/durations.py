@@ -98,7 +98,7 @@ def duration_rule(m: re.Match[str]) -> Candidate | None:
     rf"{_LEFT}(?P<long>{_UNIT})-long(?![\w-])"
     rf"|{_LEFT}(?P<the>the\s+(?:early\s+|intervening\s+)?)?(?P<word>(?:a|one)\s+(?:decade|century)|decades|centuries|years|months|weeks|days|hours|minutes){_RIGHT}(?!\s+(?:ago|earlier|later))",
     re.I,
-    trigger=r"decade|centur|years|months|weeks|days|hours|minutes|-long",
+    trigger=(r"decade|centur|years|months|weeks|days|hours|minutes", "-long"),
     reach=(10, 12),
 )
 def bare_duration(m: re.Match[str]) -> Candidate | None:

@@ -179,7 +179,7 @@ def period_in_view(m: re.Match[str]) -> Candidate | None:
     rf"{_LEFT}(?P<ending>the\s+(?:fiscal\s+)?(?:year|week))(?=\s+(?:ended|ending)\b)"
     rf"|(?:(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bover\s))(?P<bare>the\s+year){_RIGHT}(?!\s+(?:of|before|after|to|when|that|in)\b)",
     re.I,
-    trigger=r"\bthe\s+(?:fiscal\s+)?(?:year|week)\b",
+    trigger=r"the\s+(?:fiscal\s+)?(?:year|week)\b",
     reach=(10, 20),
 )
 def the_year(m: re.Match[str]) -> Candidate | None:
@@ -205,7 +205,7 @@ def the_year(m: re.Match[str]) -> Candidate | None:
     rf"year[\s-]ago|year[\s-]earlier|prior[\s-]year|{_YEAR})\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)(?!-|\s+of\b|\s+to\s+(?:date\b|the\b|\d|(?-i:[A-Z])))(?P<ago>\s+a\s+year\s+(?:ago|earlier))?{_RIGHT}"
     rf"|{_LEFT}(?P<bare>year[\s-](?:ago|earlier))(?![\s-]+(?:quarter|period)){_RIGHT}",
     re.I,
-    trigger=r"quarter|period|year[\s-](?:ago|earlier)",
+    trigger=(r"quarter|period", r"year[\s-](?:ago|earlier)"),
     reach=(50, 25),
 )
 def reported_quarter(m: re.Match[str]) -> Candidate | None:

@@ -16,12 +16,12 @@ Handler = Callable[[re.Match[str]], Candidate | None]
 class DateRule:
     """One rule of the tagger, callable on a match of its own pattern, as the function it wraps.
 
-    `trigger` is a short lower-case pattern found in every match of the rule (in the lower-cased
-    text); `reach` says how far a match may extend before and after it.
+    Every match of the rule holds a match of one of its `triggers`, short lower-case patterns found
+    in the lower-cased text; `reach` says how far a match may extend before and after one.
     """
 
     name: str
-    trigger: re.Pattern[str]
+    triggers: tuple[re.Pattern[str], ...]
     reach: tuple[int, int]
     pattern: re.Pattern[str]
     handler: Handler
@@ -39,13 +39,13 @@ def rule(
     pattern: str,
     flags: int = 0,
     *,
-    trigger: str,
+    trigger: str | tuple[str, ...],
     reach: tuple[int, int] = (100, 100),
 ) -> Callable[[Handler], DateRule]:
     def make(handler: Handler) -> DateRule:
         return DateRule(
             handler.__name__.lstrip("_"),
-            re.compile(trigger),
+            tuple(map(re.compile, (trigger,) if isinstance(trigger, str) else trigger)),
             reach,
             re.compile(pattern, flags),
             handler,

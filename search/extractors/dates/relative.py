@@ -158,7 +158,10 @@ def deictic_day(m: re.Match[str]) -> Candidate | None:
     rf"{_LEFT}(?P<word>now|currently|at\s+present|nowadays|these\s+days|recently|lately|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|"
     rf"(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead|a\s+later\s+date|as\s+soon\s+as\s+possible|current){_RIGHT}",
     re.I,
-    trigger=r"\b(?:now|current|present|these|recent|lately|past|future|term|coming|last|next|ahead|later\s+date|possible)",
+    trigger=(
+        r"\b(?:now|current|present|these|recent|lately|past|future|term|coming|last|next|ahead|possible)",
+        r"later\s+date",
+    ),
     reach=(20, 30),
 )
 def vague(m: re.Match[str]) -> Candidate | None:
@@ -199,7 +202,10 @@ def vague(m: re.Match[str]) -> Candidate | None:
 @rule(
     rf"{_LEFT}(?:(?P<when>earlier|later)\s+(?=this\b))?(?:the\s+)?(?P<rel>{_RELATIVE_WORD}|that(?=\s+(?:day|week|month|year)\b(?![-'’])))\s+(?:fiscal\s+(?=year\b))?(?P<unit>day|week|weekend|month|quarter|year|decade|century|{_PART_OF_DAY}){_RIGHT}",
     re.I,
-    trigger=r"\b(?:this|last|next|past|coming|previous|following|current|same|that\s+(?:day|week|month|year))\b",
+    trigger=(
+        r"\b(?:this|last|next|past|coming|previous|following|current|same)\b",
+        r"that\s+(?:day|week|month|year)\b",
+    ),
     reach=(25, 25),
 )
 def relative_unit(m: re.Match[str]) -> Candidate | None:
@@ -271,7 +277,7 @@ def relative_unit(m: re.Match[str]) -> Candidate | None:
 @rule(
     rf"{_LEFT}{_APPROXIMATELY}(?P<n>{_NUMBER})(?:\s+more)?\s+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|from\s+now|hence){_RIGHT}",
     re.I,
-    trigger=r"\b(?:ago|earlier|before|later|from\s+now|hence)\b",
+    trigger=(r"\b(?:ago|earlier|before|later|hence)\b", r"from\s+now\b"),
     reach=(70, 12),
 )
 def offset_from_reference(m: re.Match[str]) -> Candidate | None:

@@ -68,7 +68,8 @@ _SET_ADVERBS = {
     r"(?<![\w-])(?P<word>"
     + "|".join(sorted(map(re.escape, _SET_ADVERBS), key=len, reverse=True))
     + r")(?![\w-])",
-    trigger=_alternation(_SET_ADVERBS),
+    # "semi-annual" is found by its "annual"
+    trigger=_alternation(word for word in _SET_ADVERBS if "-" not in word),
     reach=(5, 5),
 )
 def set_adverb(m: re.Match[str]) -> Candidate | None:

@@ -20,6 +20,7 @@ from ..sentences import Sentences
 from .context import Candidate, Resolver, YearAnchor, _Context
 from .expressions import TemporalExpression
 from .registry import DateRule
+from .triggers import TriggerScanner
 from .values import _DAY_VALUE, _MONTH_VALUE, _YEAR_VALUE
 from .vocabulary import _FOLLOWS_A_MONTH, _SPAN_BOUND_BEFORE
 
@@ -72,17 +73,24 @@ def rules() -> tuple[DateRule, ...]:
     )
 
 
+@cache
+def _trigger_scanner() -> TriggerScanner:
+    return TriggerScanner(list(dict.fromkeys(t for rule_ in rules() for t in rule_.triggers)))
+
+
 def _candidates(text: str) -> Iterator[Candidate]:
     lowered = text.lower()  # same length: str.lower() keeps offsets for the text news is written in
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    # Several rules share a trigger (the month names): each trigger scans the text once.
-    triggered: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    scanner = _trigger_scanner()
+    spans = dict(zip(scanner.triggers, scanner.spans(lowered), strict=True))
     for rule_ in rules():
-        if rule_.trigger not in triggered:
-            triggered[rule_.trigger] = [m.span() for m in rule_.trigger.finditer(lowered)]
+        if len(rule_.triggers) == 1:
+            triggered = spans[rule_.triggers[0]]
+        else:
+            triggered = sorted(span for trigger in rule_.triggers for span in spans[trigger])
         seen: set[tuple[int, int]] = set()
-        for start, end in _windows(rule_, text, triggered[rule_.trigger]):
+        for start, end in _windows(rule_, text, triggered):
             for match in rule_.pattern.finditer(text, start, end):
                 if match.span() in seen:
                     continue
