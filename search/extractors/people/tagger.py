@@ -57,13 +57,17 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
-    previous_end = 0
+    append = tokens.append
+    # Only the first token after a newline starts a line: the next newline is looked for once it is
+    # passed, not in every gap between words.
+    newline = text.find("\n")
     for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        tokens.append(
-            Token(match.group(), start, end, not tokens or "\n" in text[previous_end:start])
-        )
-        previous_end = end
+        start = match.start()
+        if not tokens or 0 <= newline < start:
+            newline = text.find("\n", start)
+            append(Token(match.group(), start, match.end(), True))
+        else:
+            append(Token(match.group(), start, match.end(), False))
     return tokens
 
 
@@ -145,25 +149,31 @@ class _Document:
         texts = [t.text for t in self.tokens]
         lowers = [w.lower() for w in texts]
         self.lower = ["<s>", "<s>", *lowers, "</s>", "</s>"]
-        shapes = _SHAPES
-        self.shape = ["-", "-", *[shapes.get(w) or _shape(w) for w in texts], "-", "-"]
         self.candidate = [
             w[:1].isupper() or lw in _PARTICLES or lw[:3] in ("al-", "el-")
             for w, lw in zip(texts, lowers)
         ]
-        lowered_forms = {w for w in texts if w[:1].islower()}
-        self.seen_lower = [lw in lowered_forms for lw in lowers]
+        # Only candidates and their neighbours are looked at: what concerns every word is kept as a
+        # set to ask of those few, not as a list over all of them.
+        self.lowered_forms = {w for w in texts if w[:1].islower()}
         self.line_kind = _line_kinds(self.tokens)
         # Names the rules are sure of (titled, or a given name and a surname) vouch for the same
         # word elsewhere.
-        sure = {lw for lw, mark in zip(lowers, self.rule) if mark[:1] in ("t", "g", "e")}
-        self.named_elsewhere = [lw in sure for lw in lowers] if sure else [False] * len(lowers)
+        self.sure = {lw for lw, mark in zip(lowers, self.rule) if mark[:1] in ("t", "g", "e")}
+
+    def shape(self, i: int) -> str:
+        """The shape of token `i`, "-" beyond either end."""
+        if 0 <= i < len(self.tokens):
+            word = self.tokens[i].text
+            return _SHAPES.get(word) or _shape(word)
+        return "-"
 
 
 def _static_features(doc: _Document, i: int) -> list[str]:
     word = doc.tokens[i].text
-    lower, shape, rule = doc.lower, doc.shape, doc.rule
-    w, s = lower[i + 2], shape[i + 2]
+    lower, rule = doc.lower, doc.rule
+    w, s = lower[i + 2], doc.shape(i)
+    shape_before, shape_after = doc.shape(i - 1), doc.shape(i + 1)
     features = [
         "b",
         f"w={w}",
@@ -175,9 +185,9 @@ def _static_features(doc: _Document, i: int) -> list[str]:
         f"w+1={lower[i + 3]}",
         f"w-2={lower[i]}",
         f"w+2={lower[i + 4]}",
-        f"s-1={shape[i + 1]}",
-        f"s+1={shape[i + 3]}",
-        f"s-1s+1={shape[i + 1]}|{shape[i + 3]}",
+        f"s-1={shape_before}",
+        f"s+1={shape_after}",
+        f"s-1s+1={shape_before}|{shape_after}",
         f"w-1s={lower[i + 1]}|{s}",
         f"rule={rule[i]}",
         f"rule-1={rule[i - 1] if i else '-'}",
@@ -189,23 +199,32 @@ def _static_features(doc: _Document, i: int) -> list[str]:
     if doc.line_kind[i]:
         features.append(f"line={doc.line_kind[i]}")
         features.append(f"line={doc.line_kind[i]}|rule={doc.rule[i]}")
-    if doc.named_elsewhere[i]:
+    if w in doc.sure:
         features.append("named_elsewhere")
     if word.isupper() and len(word) > 1:
         features.append("all_caps")
-    if doc.seen_lower[i]:
+    if w in doc.lowered_forms:
         features.append("seen_lower")
-    here, before, after = w.rstrip("."), lower[i + 1].rstrip("."), lower[i + 3].rstrip(".")
-    for name, table in _GAZETTEERS:
-        if here in table:
-            features.append(f"in_{name}")
-        if before in table:
-            features.append(f"prev_in_{name}")
-        if after in table:
-            features.append(f"next_in_{name}")
+    features.extend("in_" + name for name in _gazetteers_of(w))
+    features.extend("prev_in_" + name for name in _gazetteers_of(lower[i + 1]))
+    features.extend("next_in_" + name for name in _gazetteers_of(lower[i + 3]))
     if len(word) == 2 and word.endswith("."):
         features.append("initial")
     return features
+
+
+_GAZETTEERS_OF: dict[str, tuple[str, ...]] = {}  # words recur, as for their shapes
+
+
+def _gazetteers_of(lower: str) -> tuple[str, ...]:
+    """The names of the word lists that hold `lower`, without a final period."""
+    found = _GAZETTEERS_OF.get(lower)
+    if found is None:
+        if len(_GAZETTEERS_OF) > 200_000:
+            _GAZETTEERS_OF.clear()
+        bare = lower.rstrip(".")
+        found = _GAZETTEERS_OF[lower] = tuple(name for name, table in _GAZETTEERS if bare in table)
+    return found
 
 
 class PersonTagger:
