@@ -29,3 +29,19 @@ def test_wrapping_mixed_text_keeps_words_whole_and_cells_within_the_width():
     assert "".join(text[s:e] for s, e in wrap_offsets(text, 20)).replace(" ", "") == text.replace(
         " ", ""
     )
+
+
+def test_plain_text_is_wrapped_by_the_fast_path_into_the_same_lines(monkeypatch):
+    """Text of one-cell characters and single spaces takes a regular expression instead of the
+    word loop: the lines must be the same, long words cut included."""
+    import random
+
+    rng = random.Random(3)
+    words = ["a", "bb", "dddd", "x" * 7, "‘quote’", "—", "€5", "é", "y" * 30, "z" * 90]
+    cases = [
+        (" ".join(rng.choice(words) for _ in range(rng.randint(1, 40))), rng.randint(1, 60))
+        for _ in range(3000)
+    ]
+    fast = [reading_view._wrap_line(text, width) for text, width in cases]
+    monkeypatch.setattr(reading_view, "_ONE_CELL", frozenset())  # every text takes the loop
+    assert fast == [reading_view._wrap_line(text, width) for text, width in cases]

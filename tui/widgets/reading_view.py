@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -50,9 +52,35 @@ def wrap_offsets(text: str, width: int) -> list[Span]:
     return lines
 
 
+# Characters one cell wide that news is full of beyond ASCII: accented letters, Greek and
+# Cyrillic, typographic quotes and dashes, currency signs.
+_ONE_CELL = frozenset(
+    chr(code)
+    for low, high in (
+        (0x20, 0x7E),
+        (0xA0, 0x2FF),
+        (0x370, 0x482),
+        (0x2010, 0x2027),
+        (0x20A0, 0x20C0),
+    )
+    for code in range(low, high + 1)
+)
+
+
+@lru_cache(maxsize=16)
+def _greedy_lines(width: int) -> re.Pattern[str]:
+    """The longest stretch that fits `width` and ends before a space or at the end; failing
+    that, `width` characters of a word too long for a line."""
+    return re.compile(rf"[^ ].{{0,{width - 1}}}(?= |$)|[^ ]{{{width}}}")
+
+
 def _wrap_line(text: str, width: int) -> list[Span]:
     if not text:
         return [(0, 0)]
+    if _ONE_CELL.issuperset(text) and "  " not in text and text[0] != " " and text[-1] != " ":
+        # Text of one-cell characters and single spaces, which is nearly all news: re finds the
+        # same lines as the loop below, word by word, some ten times faster.
+        return [match.span() for match in _greedy_lines(width).finditer(text)]
     ascii_only = text.isascii()
     lines: list[Span] = []
     start = position = used = 0
@@ -82,8 +110,14 @@ def _wrap_line(text: str, width: int) -> list[Span]:
     return lines
 
 
+_MEASURED_WHOLE = 64
+
+
 def _cells_within(text: str, start: int, end: int, room: int) -> int | None:
     """The cells text[start:end] takes, or None as soon as they pass `room`."""
+    if end - start <= _MEASURED_WHOLE:  # a word: Rich measures it at once, and remembers it
+        used = cell_len(text[start:end])
+        return used if used <= room else None
     used = 0
     for index in range(start, end):
         used += cell_len(text[index])

@@ -128,7 +128,9 @@ class SidePanel(Vertical):
                 {first_unresolved} if list_id == "#dates" and first_unresolved else ()
             )
             self.query_one(list_id, PanelList).show_prompts(prompts[list_id], rules)
-            self.query_one(f"{list_id}-title", Static).update(Text(f"{title} ({len(entries)})"))
+            self.query_one(f"{list_id}-title", Static).update(
+                Text(f"{title} ({len(entries)})"), layout=False
+            )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
