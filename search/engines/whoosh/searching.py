@@ -19,15 +19,20 @@ def newest(searcher: Searcher, limit: int | None) -> list[int]:
     file's date is no article's) after all the others.
 
     Whoosh sorts by reading every document's date, some 100,000 reads on a large archive, which
-    made the first list take most of a second; the days number only some thousands.
+    made the first list take most of a second; the days number only some thousands. They are read
+    segment by segment: asking the whole index for one day looks for it in every segment.
     """
-    reader = searcher.reader()
     undated = set(searcher.docs_for_query(wq.Term("dated", "no")))
+    by_day: dict[bytes, list[int]] = {}
+    for leaf, offset in searcher.reader().leaf_readers():
+        # Numeric terms start with their tier: the days themselves are tier 0.
+        for day in leaf.expand_prefix("sort_date", b"\x00"):
+            found = by_day.setdefault(day, [])
+            found.extend(offset + docnum for docnum in leaf.postings("sort_date", day).all_ids())
     dated: list[int] = []
     later: list[int] = []
-    # Numeric terms start with their tier: the days themselves are tier 0.
-    for day in reversed(list(reader.expand_prefix("sort_date", b"\x00"))):
-        for docnum in sorted(reader.postings("sort_date", day).all_ids()):
+    for day in sorted(by_day, reverse=True):
+        for docnum in sorted(by_day[day]):
             (later if docnum in undated else dated).append(docnum)
         if limit is not None and len(dated) >= limit:
             return dated[:limit]
