@@ -289,3 +289,17 @@ def test_a_nickname_in_quotes_stays_inside_the_name():
     [person] = extract(text, None).people
     assert person.name == "Joaquin Vargas"
     assert [m.text for m in person.mentions] == ["Joaquin “El Toro” Vargas", "Vargas"]
+
+
+def test_a_title_written_in_full_ends_its_sentence_at_a_period():
+    """'by the Attorney General. Earlier, ...': the next sentence's first word is no one titled
+    Attorney General; an abbreviated title keeps its period ('Gen. Tommy Franks')."""
+    text = (
+        "The matter had been dealt with by the Attorney General. Earlier, Conservative MP Michael "
+        "Mates joined calls for a probe. Gen. Tommy Franks and Capt. Ann Lee said nothing."
+    )
+    assert people(text) == {
+        "Michael Mates": "Conservative MP",
+        "Tommy Franks": "Gen.",
+        "Ann Lee": "Capt.",
+    }

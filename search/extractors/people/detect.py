@@ -100,16 +100,27 @@ def _tokens(text: str, base: list[Token] | None = None) -> list[_Token]:
             possessive = (
                 token.text in ("'s", "’s", "'S", "’S", "'", "’") and previous.text[:1].isalpha()
             )
-            # Initials ("J.") and abbreviated titles ("Dr.", "Sen.") keep their period.
+            # Initials ("J.") and abbreviated titles ("Dr.", "Sen.") keep their period; after a
+            # title written in full it ends a sentence ("by the Attorney General. Earlier, ...").
             period = token.text == "." and (
                 (len(previous.text) == 1 and previous.text.isupper())
-                or previous.text.lower() in _TITLES
+                or _is_abbreviated_title(previous.text.lower())
             )
             if possessive or period:
                 tokens[-1] = _Token(previous.text + token.text, previous.start, token.end)
                 continue
         tokens.append(_Token(token.text, token.start, token.end))
     return tokens
+
+
+# Titles of four letters or fewer are abbreviations ("Gen", "Capt", "Prof"), but for these words.
+_SHORT_TITLES_IN_FULL = frozenset(
+    {"dame", "dean", "duke", "emir", "imam", "king", "lady", "lord", "pope", "miss", "chef", "sir"}
+)
+
+
+def _is_abbreviated_title(key: str) -> bool:
+    return key in _TITLES and len(key) <= 4 and key not in _SHORT_TITLES_IN_FULL
 
 
 def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
