@@ -108,6 +108,8 @@ def test_an_english_middle_name_is_left_out_as_the_news_does():
             "Yusuf Mehdi",
             "corporate vice president at the firm's internet division",
         ),
+        ("Advice was published regarding Prince Charles's plans.", "Charles", "Prince"),
+        ("Housing minister Yvette Cooper said so.", "Yvette Cooper", "Housing minister"),
     ],
 )
 def test_roles_written_before_and_after_the_name(text, name, role):

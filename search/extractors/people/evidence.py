@@ -14,6 +14,11 @@ ROLE_MODIFIERS = word_set("role_modifiers.txt")
 # Words that never start a role although they may be capitalised before a title ("Now Home
 # Secretary", "Later Mr Saakashvili").
 _NOT_ROLE_WORDS = (FUNCTION_WORDS - {"former", "of"}) | word_set("sentence_words.txt")
+# Prepositions that look like nouns in -ing: "regarding Prince Charles" gives no role.
+_PREPOSITIONS_IN_ING = frozenset(
+    {"regarding", "concerning", "excluding", "following", "involving", "featuring", "considering"}
+    | {"according", "pending", "barring", "notwithstanding", "respecting", "touching"}
+)
 
 # Strong evidence of an organisation: its legal form, its ticker, its shares and officers.
 _COMPANY_AFTER = re.compile(
@@ -235,7 +240,12 @@ def role_before(text: str, start: int) -> str | None:
             if lower in _NOT_ROLE_WORDS and lower not in ROLE_MODIFIERS:
                 break
             first -= 1
-        elif first == title_start and lower.isalpha() and lower not in FUNCTION_WORDS:
+        elif (
+            first == title_start
+            and lower.isalpha()
+            and lower not in FUNCTION_WORDS
+            and lower not in _PREPOSITIONS_IN_ING
+        ):
             first -= 1  # "tourism minister": one noun, right before the title
             break
         else:
