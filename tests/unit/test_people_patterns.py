@@ -293,6 +293,13 @@ def test_a_nickname_in_quotes_stays_inside_the_name():
     assert [m.text for m in person.mentions] == ["Joaquin “El Toro” Vargas", "Vargas"]
 
 
+def test_a_capitalised_nickname_vouches_for_a_given_name_we_do_not_know():
+    text = "The side fielded Ozren “Farlig” Dalsgaard on Sunday; the Paris “Fashion” Week ended."
+    [person] = extract(text, None).people
+    assert person.name == "Ozren Dalsgaard"
+    assert [m.text for m in person.mentions] == ["Ozren “Farlig” Dalsgaard"]
+
+
 def test_a_title_written_in_full_ends_its_sentence_at_a_period():
     """'by the Attorney General. Earlier, ...': the next sentence's first word is no one titled
     Attorney General; an abbreviated title keeps its period ('Gen. Tommy Franks')."""

@@ -311,23 +311,40 @@ _CLOSING_QUOTES = frozenset("”\"’'")
 
 
 def _nicknamed(text: str, tokens: list[_Token]) -> list[_Candidate]:
-    """ "Nathan “leaf” Orf", "Joaquin "El Chapo" Guzman": a known given name, a nickname of one or
-    two words in quotes, then a surname, is one name."""
+    """ "Nathan “leaf” Orf", "Joaquin "El Chapo" Guzman": a given name, a nickname of one or two
+    words in quotes, then a surname, is one name. A given name not on our lists will do when the
+    nickname is capitalised and neither word is a place, a title or a business ("Asger “Farlig”
+    Jensen", a player of a game)."""
     found = []
     for i, token in enumerate(tokens[:-4]):
-        if token.key not in _GIVEN or not _is_capitalised(token.text):
+        if not _is_capitalised(token.text) or tokens[i + 1].text not in _OPENING_QUOTES:
             continue
-        if tokens[i + 1].text not in _OPENING_QUOTES:
+        known = token.key in _GIVEN
+        if not known and not (_is_capitalised(tokens[i + 2].text) and _may_be_a_name(token)):
             continue
         for close in (i + 3, i + 4):
             if close + 1 < len(tokens) and tokens[close].text in _CLOSING_QUOTES:
                 surname = tokens[close + 1]
-                if _is_capitalised(surname.text) and surname.key not in _FUNCTION:
+                if _is_capitalised(surname.text) and (
+                    surname.key not in _FUNCTION if known else _may_be_a_name(surname)
+                ):
                     span = tokens[i : close + 2]
                     if "\n" not in text[span[0].start : span[-1].end]:
                         found.append(_Candidate(span, None, False, "nickname"))
                 break
     return found
+
+
+def _may_be_a_name(token: _Token) -> bool:
+    key = token.key
+    return (
+        token.bare.isalpha()
+        and len(key) > 1
+        and key not in _FUNCTION
+        and key not in _PLACES
+        and key not in _ORG_WORDS
+        and key not in _TITLES
+    )
 
 
 def _shouted_name(tokens: list[_Token]) -> bool:
