@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .features import StoryFeatures
-from .grouping import WINDOW_DAYS, Decisions, assign, group
+from .grouping import Decisions, group
+from .statistics import forget, place_newcomers
 from .store import StoryStore
 
 __all__ = ["Decisions", "StoryFeatures", "StoryStore", "keep_in_step"]
 
-# Newcomers beyond this share of the archive are grouped with the rest from scratch: assigning
-# one by one is for the few articles a fetch brings.
+# Newcomers beyond this share of the archive are grouped with the rest from scratch: placing
+# them one by one is for the few articles a fetch brings.
 REGROUP_SHARE = 0.5
-# Articles a newcomer is compared among, at least: with a handful, a copy of an article is no
-# closer to it than usual (each is the other's whole background).
-WEIGHED_AMONG_AT_LEAST = 500
 
 
 def keep_in_step(
@@ -26,27 +24,33 @@ def keep_in_step(
     regroup: bool = False,
 ) -> None:
     """Bring the stories in step with the index: articles gone leave their stories, and new ones
-    join one or start their own; everything is grouped again when asked, or when most articles
-    are new."""
+    join one or start their own; everything is grouped again when asked, when most articles are
+    new, or when no grouping has weighed the archive yet."""
     known = store.known_ids()
-    store.remove(known - indexed)
+    gone = sorted(known - indexed)
+    weighed = store.statistics_count()
+    if gone and weighed is not None:
+        leaving = store.features_of(gone)
+        store.change_statistics(
+            weighed - len(gone),
+            forget(store, leaving, weighed),
+            [],
+            [(term, item.article_id) for item in leaving for term in item.terms],
+        )
+    store.remove(gone)
     store.add(features_of(sorted(indexed - known)))
     story_of = store.story_of()
     waiting = [article_id for article_id in indexed if article_id not in story_of]
     if not waiting and not regroup:
         return
-    if regroup or len(story_of) < REGROUP_SHARE * len(indexed):
-        stories = group(store.features(), decisions)
+    if regroup or weighed is None or len(story_of) < REGROUP_SHARE * len(indexed):
+        stories = group(store.features(), decisions, weighed=store.save_statistics)
         store.set_stories(_named(stories, store.days(), story_of, store))
         return
-    # Only the articles a newcomer may join are read: those of about its days, and, when they are
-    # too few to weigh words by (how rare a word is, how alike articles usually are), the others
-    # closest in time; reading every article took seconds for a few newcomers to an old archive.
-    features = list(store.features(near=waiting, days=WINDOW_DAYS, at_least=WEIGHED_AMONG_AT_LEAST))
-    loaded = {item.article_id for item in features}
-    known_stories = {a: s for a, s in story_of.items() if a in loaded}
-    assigned = assign(features, known_stories, lambda: store.new_names(1)[0], decisions)
-    store.set_stories({article_id: assigned[article_id] for article_id in waiting})
+    placed = place_newcomers(
+        store, store.features_of(waiting), decisions, lambda: store.new_names(1)[0]
+    )
+    store.set_stories(placed)
 
 
 def _named(

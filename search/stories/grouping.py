@@ -53,6 +53,16 @@ class Decisions:
     together: set[frozenset[str]] = field(default_factory=set)
 
 
+@dataclass(frozen=True)
+class CorpusStatistics:
+    """What weighing a corpus leaves to weigh a newcomer by: how many articles, each term's
+    document frequency and summed weight, and the leading terms of each article."""
+
+    count: int
+    terms: Iterable[tuple[str, int, float]]  # term, document frequency, summed weight
+    leading: Iterable[tuple[str, str]]  # term, article id
+
+
 @dataclass
 class _Corpus:
     """The articles as vectors, kept compact (term numbers and weights in arrays): a large archive
@@ -63,6 +73,9 @@ class _Corpus:
     weights: list[array]  # and their weights, normalised
     background: list[float]  # each article's mean cosine with all the others
     shared: list[bool]  # by term number: whether more than one article has it
+    vocabulary: list[str]  # by term number: the term
+    frequency: list[int]  # by term number: how many articles have it
+    total: list[float]  # by term number: the sum of its weights over the articles
 
 
 def _vectors(features: Iterable[StoryFeatures]) -> _Corpus:
@@ -109,7 +122,17 @@ def _vectors(features: Iterable[StoryFeatures]) -> _Corpus:
         else 0.0
         for ids, vector in zip(terms, weights)
     ]
-    return _Corpus(kept, terms, weights, background, [frequency[n] > 1 for n in range(len(number))])
+    frequencies = [frequency[n] for n in range(len(number))]
+    return _Corpus(
+        kept,
+        terms,
+        weights,
+        background,
+        [f > 1 for f in frequencies],
+        list(number),
+        frequencies,
+        total,
+    )
 
 
 def _leading(corpus: _Corpus, n: int) -> list[int]:
@@ -124,20 +147,13 @@ class _Candidates:
     """Inverted lists of the articles' leading terms: the dated articles in day order (their days
     alongside, to cut the window), and the undated ones."""
 
-    def __init__(self, corpus: _Corpus, asking: list[int] | None = None) -> None:
-        """`asking`: the only articles whose neighbours will be asked for (all when None)."""
+    def __init__(self, corpus: _Corpus) -> None:
         self.corpus = corpus
         self.days: defaultdict[int, list[int]] = defaultdict(list)
         self.dated: defaultdict[int, list[int]] = defaultdict(list)
         self.undated: defaultdict[int, list[int]] = defaultdict(list)
         self.leading: list[list[int]] = [[] for _ in corpus.features]
         order = sorted(range(len(corpus.features)), key=lambda n: corpus.features[n].day)
-        if asking is not None:
-            # Only the lists of the askers' leading terms are read, and an article can be on
-            # one only if it has the term: the others' leading terms are not worked out (most of
-            # the time of a catch-up's few newcomers to a large archive).
-            wanted = {term for n in asking for term in _leading(corpus, n)}
-            order = [n for n in order if not wanted.isdisjoint(corpus.terms[n])]
         for n in order:
             item = corpus.features[n]
             self.leading[n] = _leading(corpus, n)
@@ -182,9 +198,22 @@ class _Candidates:
         return heapq.nlargest(NEIGHBOURS, scored)
 
 
-def _neighbour_graph(corpus: _Corpus) -> dict[int, dict[int, float]]:
-    candidates = _Candidates(corpus)
-    graph: dict[int, dict[int, float]] = {n: {} for n in range(len(corpus.features))}
+def _statistics(candidates: _Candidates) -> CorpusStatistics:
+    corpus = candidates.corpus
+    vocabulary = corpus.vocabulary
+    return CorpusStatistics(
+        len(corpus.features),
+        zip(vocabulary, corpus.frequency, corpus.total, strict=True),
+        (
+            (vocabulary[term], item.article_id)
+            for item, leading in zip(corpus.features, candidates.leading, strict=True)
+            for term in leading
+        ),
+    )
+
+
+def _neighbour_graph(candidates: _Candidates) -> dict[int, dict[int, float]]:
+    graph: dict[int, dict[int, float]] = {n: {} for n in range(len(candidates.corpus.features))}
     for n in graph:
         for similarity, m in candidates.near(n):
             graph[n][m] = graph[m][n] = similarity
@@ -227,11 +256,19 @@ def _average_link(
     return list(members.values())
 
 
-def group(features: Iterable[StoryFeatures], decisions: Decisions | None = None) -> list[list[str]]:
-    """The stories of a corpus, each a list of article ids."""
+def group(
+    features: Iterable[StoryFeatures],
+    decisions: Decisions | None = None,
+    weighed: Callable[[CorpusStatistics], None] | None = None,
+) -> list[list[str]]:
+    """The stories of a corpus, each a list of article ids; `weighed` is given the corpus's
+    statistics, by which newcomers are placed later (statistics.py)."""
     decisions = decisions or Decisions()
     corpus = _vectors(features)
     articles = corpus.features
+    candidates = _Candidates(corpus)
+    if weighed is not None:
+        weighed(_statistics(candidates))
     if not articles:
         return []
     number = {item.article_id: n for n, item in enumerate(articles)}
@@ -241,7 +278,7 @@ def group(features: Iterable[StoryFeatures], decisions: Decisions | None = None)
         if a is not None and b is not None:
             apart[a].add(b)
             apart[b].add(a)
-    clusters = _average_link(_neighbour_graph(corpus), apart)
+    clusters = _average_link(_neighbour_graph(candidates), apart)
     stories = [[articles[n].article_id for n in cluster] for cluster in clusters]
     return _joined(stories, decisions.together)
 
@@ -265,43 +302,3 @@ def _joined(stories: list[list[str]], together: Iterable[frozenset[str]]) -> lis
     for n, story in enumerate(stories):
         merged[root(n)] += story
     return list(merged.values())
-
-
-def assign(
-    features: list[StoryFeatures],
-    story_of: dict[str, str],
-    new_name: Callable[[], str],
-    decisions: Decisions | None = None,
-) -> dict[str, str]:
-    """Incremental grouping: each article without a story (in `features` but not in `story_of`)
-    joins the story its neighbours are closest to on average, or starts one of its own (named by
-    `new_name`). Earliest first, so that a later newcomer can join an earlier one's story."""
-    decisions = decisions or Decisions()
-    corpus = _vectors(features)
-    features = corpus.features
-    assigned = dict(story_of)
-    members: defaultdict[str, list[int]] = defaultdict(list)
-    for n, item in enumerate(features):
-        if item.article_id in assigned:
-            members[assigned[item.article_id]].append(n)
-    newcomers = [n for n, item in enumerate(features) if item.article_id not in assigned]
-    candidates = _Candidates(corpus, asking=newcomers)
-    for n in sorted(newcomers, key=lambda n: (features[n].day, features[n].article_id)):
-        article_id = features[n].article_id
-        near = {m: similarity for similarity, m in candidates.near(n)}
-        best, best_average = None, JOIN_SIMILARITY
-        for story in {
-            assigned[features[m].article_id] for m in near if features[m].article_id in assigned
-        }:
-            if any(
-                frozenset((article_id, features[m].article_id)) in decisions.apart
-                for m in members[story]
-            ):
-                continue
-            average = sum(near.get(m, 0.0) for m in members[story]) / len(members[story])
-            if average >= best_average:
-                best, best_average = story, average
-        story = best or new_name()
-        assigned[article_id] = story
-        members[story].append(n)
-    return assigned

@@ -1,7 +1,7 @@
-"""Which story each indexed article belongs to, with the features grouping reads, beside the index
-(`stories.sqlite` in its folder). Derived data: when the file cannot be used it is started again
-and the stories are grouped afresh; nothing the reader decided lives here (that is the state
-store's)."""
+"""Which story each indexed article belongs to, with the features grouping reads and the corpus
+statistics newcomers are weighed by, beside the index (`stories.sqlite` in its folder). Derived
+data: when the file cannot be used it is started again and the stories are grouped afresh; nothing
+the reader decided lives here (that is the state store's)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from pathlib import Path
 
 from ..records import StorySummary
 from .features import StoryFeatures
+from .grouping import CorpusStatistics
+from .statistics import Listed
 
 FILE_NAME = "stories.sqlite"
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 IN_CHUNK = 500  # values in one IN (...)
 BUSY_SECONDS = 10.0  # how long to wait while the indexing process writes
 SCHEMA = """
@@ -34,6 +36,12 @@ CREATE TABLE IF NOT EXISTS article (
 CREATE INDEX IF NOT EXISTS article_story ON article (story);
 CREATE INDEX IF NOT EXISTS article_day ON article (day);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS term (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL,
+    total REAL NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS listing (term TEXT PRIMARY KEY, ids TEXT NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -142,44 +150,97 @@ class StoryStore:
         with self._db() as db:
             db.executemany("DELETE FROM article WHERE id = ?", [(i,) for i in ids])
 
-    def features(
-        self, near: list[str] | None = None, days: int = 0, at_least: int = 0
-    ) -> Iterator[StoryFeatures]:
-        """Every article's features; with `near`, only those of the articles within `days` of one
-        of these (these themselves among them), and, when they are fewer than `at_least`, the
-        `at_least` articles closest in time to these as well."""
-        where, parameters = "", []
-        if near is not None:
-            ranges = self._days_around(near, days)
-            clauses = ["day BETWEEN ? AND ?"] * len(ranges)
-            parameters = [day for pair in ranges for day in pair]
-            if at_least and self._count_where(_any_of(clauses), parameters) < at_least:
-                # The middle of the newcomers' days: a handful of new articles are of one time.
-                middle = sorted((low + high) // 2 for low, high in ranges)[len(ranges) // 2]
-                clauses.append("id IN (SELECT id FROM article ORDER BY ABS(day - ?) LIMIT ?)")
-                parameters += [middle, at_least]
-            where = " WHERE " + _any_of(clauses)
+    def features(self) -> Iterator[StoryFeatures]:
+        """Every article's features, one at a time: an archive's features at once take a
+        gigabyte."""
         rows = self._db().execute(
-            "SELECT id, terms, day, published, dated, source, title FROM article"
-            + where
-            + " ORDER BY id",
-            parameters,
+            "SELECT id, terms, day, published, dated, source, title FROM article ORDER BY id"
         )
-        # One at a time: an archive's features at once take a gigabyte.
-        for article_id, terms, day, published, dated, source, title in rows:
-            yield StoryFeatures(
-                article_id,
-                json.loads(terms),
-                dt.date.fromordinal(day),
-                bool(published),
-                bool(dated),
-                source,
-                title,
-            )
+        return (_features(row) for row in rows)
 
-    def _count_where(self, condition: str, parameters: list[int]) -> int:
-        sql = "SELECT COUNT(*) FROM article WHERE " + condition
-        return int(self._db().execute(sql, parameters).fetchone()[0])
+    def features_of(self, ids: list[str]) -> list[StoryFeatures]:
+        sql = "SELECT id, terms, day, published, dated, source, title FROM article WHERE id IN ({})"
+        return sorted(map(_features, self._rows_where_in(sql, ids)), key=lambda f: f.article_id)
+
+    # --- the statistics newcomers are weighed by (statistics.py) ---------------------------------
+
+    def statistics_count(self) -> int | None:
+        """How many articles the statistics count; None when no grouping wrote them."""
+        row = self._db().execute("SELECT value FROM meta WHERE key = 'weighed'").fetchone()
+        return int(row[0]) if row else None
+
+    def save_statistics(self, statistics: CorpusStatistics) -> None:
+        """The statistics of a grouping, in place of any before. Articles are listed by term, one
+        row a term: a row per article and term took twice the time and room."""
+        listing: dict[str, list[str]] = {}
+        for term, article_id in statistics.leading:
+            listing.setdefault(term, []).append(article_id)
+        with self._db() as db:
+            db.execute("DELETE FROM term")
+            db.execute("DELETE FROM listing")
+            db.executemany("INSERT INTO term VALUES (?, ?, ?)", sorted(statistics.terms))
+            db.executemany(
+                "INSERT INTO listing VALUES (?, ?)",
+                ((term, _ids_text(ids)) for term, ids in sorted(listing.items())),
+            )
+            count = str(statistics.count)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('weighed', ?)", (count,))
+
+    def term_statistics(self, terms: Iterable[str]) -> dict[str, tuple[int, float]]:
+        sql = "SELECT term, df, total FROM term WHERE term IN ({})"
+        rows = self._rows_where_in(sql, list(terms))
+        return {term: (df, total) for term, df, total in rows}
+
+    def _listings(self, terms: Iterable[str]) -> dict[str, list[str]]:
+        rows = self._rows_where_in("SELECT term, ids FROM listing WHERE term IN ({})", list(terms))
+        return {term: json.loads(ids) for term, ids in rows}
+
+    def listed_under(self, terms: list[str]) -> dict[str, list[Listed]]:
+        """The articles listed under each of these terms, with their days."""
+        listings = self._listings(terms)
+        when = {
+            article_id: (day, bool(published))
+            for article_id, day, published in self._rows_where_in(
+                "SELECT id, day, published FROM article WHERE id IN ({})",
+                sorted({a for ids in listings.values() for a in ids}),
+            )
+        }
+        return {
+            term: [Listed(a, *when[a]) for a in ids if a in when] for term, ids in listings.items()
+        }
+
+    def change_statistics(
+        self,
+        count: int,
+        terms: dict[str, tuple[int, float]],
+        listed: list[tuple[str, str]],
+        unlisted: list[tuple[str, str]],
+    ) -> None:
+        """Set the count and these terms' statistics (a term no article has any more goes), and
+        list articles under terms or take them off (term, article id)."""
+        changed = {(t, a) for t, a in listed} | {(t, a) for t, a in unlisted}
+        listings = self._listings({t for t, _ in changed})
+        for term, article_id in listed:
+            listings.setdefault(term, []).append(article_id)
+        for term, article_id in unlisted:
+            if article_id in listings.get(term, []):
+                listings[term].remove(article_id)
+        with self._db() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO term VALUES (?, ?, ?)",
+                [(t, df, total) for t, (df, total) in terms.items() if df > 0],
+            )
+            gone = [(t,) for t, (df, _) in terms.items() if df <= 0]
+            db.executemany("DELETE FROM term WHERE term = ?", gone)
+            db.executemany(
+                "INSERT OR REPLACE INTO listing VALUES (?, ?)",
+                [(t, _ids_text(ids)) for t, ids in listings.items() if ids],
+            )
+            db.executemany(
+                "DELETE FROM listing WHERE term = ?",
+                [(t,) for t, ids in listings.items() if not ids],
+            )
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('weighed', ?)", (str(count),))
 
     def days(self) -> dict[str, int]:
         """Each article's day, as a day number."""
@@ -195,23 +256,6 @@ class StoryStore:
             rows += db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
         return rows
 
-    def _days_around(self, ids: list[str], days: int) -> list[tuple[int, int]]:
-        """The day ranges within `days` of these articles, merged. An article without a publication
-        date has its day from its text, or from its file: that day stands for its time here, on
-        both sides. A newcomer is grouped with the articles of about its time; loading every
-        undated article as well made each catch-up of a large archive read and weigh tens of
-        thousands of them for a handful of newcomers. Grouping again compares it with all."""
-        found = [
-            row[0] for row in self._rows_where_in("SELECT day FROM article WHERE id IN ({})", ids)
-        ]
-        ranges: list[tuple[int, int]] = []
-        for day in sorted(found):
-            if ranges and day - days <= ranges[-1][1]:
-                ranges[-1] = (ranges[-1][0], day + days)
-            else:
-                ranges.append((day - days, day + days))
-        return ranges
-
     def story_of(self) -> dict[str, str]:
         rows = self._db().execute("SELECT id, story FROM article WHERE story IS NOT NULL")
         return dict(rows.fetchall())
@@ -226,6 +270,12 @@ class StoryStore:
     def story(self, article_id: str) -> str | None:
         row = self._db().execute("SELECT story FROM article WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
+
+    def story_of_some(self, ids: list[str]) -> dict[str, str]:
+        rows = self._rows_where_in(
+            "SELECT id, story FROM article WHERE story IS NOT NULL AND id IN ({})", ids
+        )
+        return dict(rows)
 
     def members(self, story: str) -> list[str]:
         rows = self._db().execute(
@@ -271,6 +321,18 @@ class StoryStore:
         return list(grouped.values())
 
 
-def _any_of(clauses: list[str]) -> str:
-    """An SQL condition true when one of `clauses` is; none is never true."""
-    return " OR ".join(clauses) or "0"
+def _ids_text(ids: list[str]) -> str:
+    return json.dumps(ids, separators=(",", ":"))
+
+
+def _features(row: tuple) -> StoryFeatures:
+    article_id, terms, day, published, dated, source, title = row
+    return StoryFeatures(
+        article_id,
+        json.loads(terms),
+        dt.date.fromordinal(day),
+        bool(published),
+        bool(dated),
+        source,
+        title,
+    )

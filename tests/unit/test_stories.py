@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 from search import Library, StateStore
+from search.stories import keep_in_step
 from search.stories.features import StoryFeatures, story_terms
-from search.stories.grouping import WINDOW_DAYS, Decisions, assign, group
+from search.stories.grouping import Decisions, group
 from search.stories.store import StoryStore
 
 DAY = dt.date(2026, 3, 2)
@@ -99,18 +100,71 @@ def test_the_readers_decisions_win_over_the_grouping():
     assert "b" not in story_with(stories, "a")
 
 
+def grouped_store(*articles: StoryFeatures) -> tuple[StoryStore, dict[str, StoryFeatures]]:
+    """A store whose stories were grouped from these articles and the fillers."""
+    store = StoryStore(None)
+    known = {item.article_id: item for item in corpus(*articles)}
+    keep_in_step(store, set(known), lambda ids: [known[i] for i in ids], Decisions())
+    return store, known
+
+
+def catch_up(store: StoryStore, known: dict[str, StoryFeatures], *new: StoryFeatures) -> None:
+    known.update((item.article_id, item) for item in new)
+    keep_in_step(store, set(known), lambda ids: [known[i] for i in ids], Decisions())
+
+
 def test_a_new_article_joins_its_story_or_starts_its_own():
     a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
     b = features("b", "Valparaiso quake: four dead", QUAKE_A)
-    first = corpus(a, b)
-    story_of = {}
-    for n, members in enumerate(group(first)):
-        story_of.update((article_id, f"s{n}") for article_id in members)
+    store, known = grouped_store(a, b)
+    assert store.statistics_count() == len(known)
     new = features("new", "Valparaiso quake toll rises", QUAKE_A, DAY + dt.timedelta(days=1))
     other = features("other", "Sendai quake", QUAKE_B, DAY + dt.timedelta(days=1))
-    assigned = assign([*first, new, other], story_of, lambda: "fresh")
-    assert assigned["other"] == "fresh"
-    assert assigned["new"] == story_of["a"]
+    catch_up(store, known, new, other)
+    assert store.story("new") == store.story("a")
+    assert store.story("other") not in {store.story(a) for a in known if a != "other"}
+    # Each newcomer is counted, and listed under its leading terms for the next one to find.
+    assert store.statistics_count() == len(known)
+    assert "new" in {
+        listed.article_id
+        for found in store.listed_under(["valparaiso"]).values()
+        for listed in found
+    }
+
+
+def test_a_newcomer_finds_one_placed_just_before_it():
+    a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
+    b = features("b", "Valparaiso quake: four dead", QUAKE_A)
+    store, known = grouped_store(a, b)
+    first = features("sendai1", "Sendai quake", QUAKE_B, DAY + dt.timedelta(days=1))
+    second = features("sendai2", "Sendai quake injures two", QUAKE_B, DAY + dt.timedelta(days=1))
+    catch_up(store, known, first, second)
+    assert store.story("sendai1") == store.story("sendai2") != store.story("a")
+
+
+def test_a_dated_newcomer_joins_no_story_a_month_older_but_an_undated_one_may():
+    later = DAY + dt.timedelta(days=30)
+    for article_id, published, joins in (("late", True, False), ("undated", False, True)):
+        a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
+        b = features("b", "Valparaiso quake: four dead", QUAKE_A)
+        store, known = grouped_store(a, b)
+        newcomer = features(article_id, "Valparaiso quake toll", QUAKE_A, later, published)
+        catch_up(store, known, newcomer)
+        assert (store.story(article_id) == store.story("a")) is joins
+
+
+def test_articles_gone_leave_the_statistics():
+    a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
+    b = features("b", "Valparaiso quake: four dead", QUAKE_A)
+    store, known = grouped_store(a, b)
+    before = store.term_statistics(["valparaiso"])["valparaiso"][0]
+    del known["b"]
+    keep_in_step(store, set(known), lambda ids: [known[i] for i in ids], Decisions())
+    assert store.statistics_count() == len(known)
+    assert store.term_statistics(["valparaiso"])["valparaiso"][0] == before - 1
+    assert "b" not in {
+        x.article_id for found in store.listed_under(["valparaiso"]).values() for x in found
+    }
 
 
 def test_the_seeds_washington_talks_are_one_story_and_the_others_stand_alone(seed_corpus, tmp_path):
@@ -149,21 +203,6 @@ def test_stories_json_prints_one_story_per_line(seed_corpus, tmp_path):
     assert {"path", "title", "source", "published"} <= set(rows[0]["articles"][0])
 
 
-def test_a_newcomer_is_compared_with_the_articles_of_about_its_days_undated_ones_by_theirs():
-    store = StoryStore(None)
-    far = DAY - dt.timedelta(days=400)
-    store.add(
-        [
-            features("near", "Valparaiso quake", QUAKE_A, DAY - dt.timedelta(days=2)),
-            features("undated-near", "Valparaiso quake", QUAKE_A, DAY, published=False),
-            features("undated-far", "Valparaiso quake", QUAKE_A, far, published=False),
-            features("new", "Valparaiso quake toll", QUAKE_A, DAY + dt.timedelta(days=1)),
-        ]
-    )
-    loaded = {item.article_id for item in store.features(near=["new"], days=WINDOW_DAYS)}
-    assert loaded == {"near", "undated-near", "new"}
-
-
 def test_a_catch_up_takes_the_articles_indexed_from_the_manifest_not_a_walk_of_the_index(
     seed_corpus, tmp_path, monkeypatch
 ):
@@ -184,18 +223,3 @@ def test_a_catch_up_takes_the_articles_indexed_from_the_manifest_not_a_walk_of_t
     monkeypatch.setattr(type(library._engine), "article_ids", walk_of_the_index)
     library.update()
     assert library.story_of(str(copy)) == library.story_of(washington[0])
-
-
-def test_a_newcomer_far_from_every_other_is_weighed_among_the_closest_in_time_not_all():
-    store = StoryStore(None)
-    old = DAY - dt.timedelta(days=3000)
-    store.add(
-        features(f"old{n}", "Filler", FILLER[n % len(FILLER)], old + dt.timedelta(days=n))
-        for n in range(40)
-    )
-    store.add([features("new", "Valparaiso quake", QUAKE_A, DAY)])
-    loaded = [
-        item.article_id for item in store.features(near=["new"], days=WINDOW_DAYS, at_least=10)
-    ]
-    # The ten closest in time: the newcomer itself and the latest nine of the old ones.
-    assert sorted(loaded) == sorted(["new", *(f"old{n}" for n in range(31, 40))])
