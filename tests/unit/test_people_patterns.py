@@ -300,6 +300,18 @@ def test_a_capitalised_nickname_vouches_for_a_given_name_we_do_not_know():
     assert [m.text for m in person.mentions] == ["Ozren “Farlig” Dalsgaard"]
 
 
+def test_a_word_the_article_also_writes_as_a_company_is_that_company():
+    text = (
+        "Brackwater International, of Arlington, leads the group of firms. Brackwater said the "
+        "work could not go on."
+    )
+    assert people(text) == {}
+    # An organisation named after someone leaves them a person.
+    assert people("A new Marshall Plan was launched, and President Marshall agreed.") == {
+        "Marshall": "President"
+    }
+
+
 def test_a_title_written_in_full_ends_its_sentence_at_a_period():
     """'by the Attorney General. Earlier, ...': the next sentence's first word is no one titled
     Attorney General; an abbreviated title keeps its period ('Gen. Tommy Franks')."""

@@ -154,11 +154,32 @@ def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
         return True  # "BaFin", "PayPal": a brand's spelling; "McDonald", "DiCaprio" are names
     if any(names_a_company(text, s, e) for s, e in spans):
         return True
+    if len(words) == 1 and _written_as_an_organisation(name, text):
+        return True  # "Contrack said ..." where the article also writes "Contrack International"
     if any(_says_a_person(text, s, e) for s, e in spans):
         return False  # "Jordan said ...": one "role in Jordan's film" does not outweigh it
     if len(words) == 1 and any(_followed_by_a_place(text, e) for _, e in spans):
         return True
     return any(says_not_a_person(text, s, e) for s, e in spans)
+
+
+# Organisations named after a person, who stays one: "the Reagan Administration", "a Marshall Plan".
+_NAMED_AFTER_SOMEONE = frozenset(
+    {"administration", "plan", "doctrine", "foundation", "institute", "institution", "center"}
+    | {"centre", "prize", "award", "memorial", "library", "museum", "cup", "trophy", "stadium"}
+    | {"airport", "university", "college", "school", "hospital", "trust", "fund", "society"}
+    | {"lecture", "park", "square", "hall", "house", "building", "tower", "era", "years"}
+)
+
+
+def _written_as_an_organisation(name: str, text: str) -> bool:
+    """Whether the article writes `name` right before an organisation word, capitalised, that
+    makes it the organisation's own name ("Contrack International", "Litton Industries")."""
+    for match in re.finditer(rf"\b{re.escape(name)}[ \t]+([A-Z][\w&]*)", text):
+        word = match.group(1).lower()
+        if word in ORGANISATION_WORDS and word not in _NAMED_AFTER_SOMEONE:
+            return True
+    return False
 
 
 def _names_the_people_of_a_place(word: str) -> bool:
