@@ -32,9 +32,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from operator import mul
+from typing import TypeVar
 
 from .features import StoryFeatures
 
+T = TypeVar("T")
 NEIGHBOURS = 10
 JOIN_SIMILARITY = 0.1
 WINDOW_DAYS = 7
@@ -78,6 +80,22 @@ class _Corpus:
     total: list[float]  # by term number: the sum of its weights over the articles
 
 
+def idf(count: int, frequency: int) -> float:
+    """How rare a term in `frequency` of `count` articles is."""
+    return math.log((count + 1) / (frequency + 0.5))
+
+
+def tf_weight(tf: float) -> float:
+    """What `tf` occurrences of a term in an article weigh, before its idf."""
+    return 1 + math.log(tf)
+
+
+def heaviest(weighted: Iterable[tuple[float, T]]) -> list[T]:
+    """The CANDIDATE_TERMS heaviest of these terms: sorted()[:k] is what heapq.nlargest is
+    defined as, and faster for some eighty terms."""
+    return [term for _, term in sorted(weighted, reverse=True)[:CANDIDATE_TERMS]]
+
+
 def _vectors(features: Iterable[StoryFeatures]) -> _Corpus:
     """The articles as vectors, read in one pass: each article's words become numbers as it comes,
     and the article is kept without them (an archive's worth of words as strings was most of the
@@ -101,14 +119,14 @@ def _vectors(features: Iterable[StoryFeatures]) -> _Corpus:
     count = len(kept)
     # Each term's idf and each count's log once, not once per article that has them; the sums run
     # in C (map and operator.mul, in the same order): this was most of grouping's time.
-    idf = [math.log((count + 1) / (frequency[n] + 0.5)) for n in range(len(number))]
-    scale = {tf: 1 + math.log(tf) for _, tfs in counts for tf in set(tfs)}
+    idfs = [idf(count, frequency[n]) for n in range(len(number))]
+    scale = {tf: tf_weight(tf) for _, tfs in counts for tf in set(tfs)}
     terms, weights = [], []
     total = [0.0] * len(number)
     for ids, tfs in counts:
         # Every term counts in the norm, those no other article has too: on a small corpus,
         # keeping only shared terms made three unrelated articles alike through five common words.
-        raw = list(map(mul, map(scale.__getitem__, tfs), map(idf.__getitem__, ids)))
+        raw = list(map(mul, map(scale.__getitem__, tfs), map(idfs.__getitem__, ids)))
         norm = math.sqrt(sum(map(mul, raw, raw))) or 1.0
         vector = [x / norm for x in raw]
         for n, x in zip(ids, vector):
@@ -138,9 +156,7 @@ def _vectors(features: Iterable[StoryFeatures]) -> _Corpus:
 def _leading(corpus: _Corpus, n: int) -> list[int]:
     """The terms that find an article's candidates: its heaviest (rare in the corpus, frequent in
     the article) among those another article has too."""
-    shared = [(x, t) for t, x in zip(corpus.terms[n], corpus.weights[n]) if corpus.shared[t]]
-    # sorted()[:k] is what heapq.nlargest is defined as, and faster for some eighty terms
-    return [t for _, t in sorted(shared, reverse=True)[:CANDIDATE_TERMS]]
+    return heaviest((x, t) for t, x in zip(corpus.terms[n], corpus.weights[n]) if corpus.shared[t])
 
 
 class _Candidates:

@@ -20,13 +20,15 @@ from typing import TYPE_CHECKING
 
 from .features import StoryFeatures
 from .grouping import (
-    CANDIDATE_TERMS,
     CANDIDATES_SCORED,
     JOIN_SIMILARITY,
     LONGEST_LIST,
     NEIGHBOURS,
     WINDOW_DAYS,
     Decisions,
+    heaviest,
+    idf,
+    tf_weight,
 )
 
 if TYPE_CHECKING:  # the store lists its articles as Listed, from here
@@ -46,18 +48,13 @@ class Listed:
 
 def weigh(terms: dict[str, float], df: Callable[[str], int], count: int) -> Vector:
     """An article's normalised tf-idf vector, as grouping weighs it."""
-    raw = {
-        term: (1 + math.log(tf)) * math.log((count + 1) / (df(term) + 0.5))
-        for term, tf in terms.items()
-        if tf >= 1
-    }
+    raw = {term: tf_weight(tf) * idf(count, df(term)) for term, tf in terms.items() if tf >= 1}
     norm = math.sqrt(sum(x * x for x in raw.values())) or 1.0
     return {term: x / norm for term, x in raw.items()}
 
 
 def _leading(vector: Vector, df: Callable[[str], int]) -> list[str]:
-    shared = [(x, term) for term, x in vector.items() if df(term) > 1]
-    return [term for _, term in sorted(shared, reverse=True)[:CANDIDATE_TERMS]]
+    return heaviest((x, term) for term, x in vector.items() if df(term) > 1)
 
 
 def _background(vector: Vector, totals: dict[str, float], others: int, counted: bool) -> float:
@@ -87,13 +84,11 @@ def place_newcomers(
         placed[item.article_id] = story
         # Listed under its heaviest terms, shared or not yet: a later newcomer that shares a
         # name no other article had finds it there.
-        listed = [term for _, term in sorted(((x, t) for t, x in vector.items()), reverse=True)]
-        changed = {t: (df + 1, total + vector.get(t, 0.0)) for t, (df, total) in stats.items()}
+        listed = heaviest((x, t) for t, x in vector.items())
+        changed = {t: (n + 1, total + vector.get(t, 0.0)) for t, (n, total) in stats.items()}
         changed.update((t, (1, x)) for t, x in vector.items() if t not in stats)
         count += 1
-        store.change_statistics(
-            count, changed, [(t, item.article_id) for t in listed[:CANDIDATE_TERMS]], []
-        )
+        store.change_statistics(count, changed, [(t, item.article_id) for t in listed], [])
     return placed
 
 

@@ -218,8 +218,7 @@ class StoryStore:
     ) -> None:
         """Set the count and these terms' statistics (a term no article has any more goes), and
         list articles under terms or take them off (term, article id)."""
-        changed = {(t, a) for t, a in listed} | {(t, a) for t, a in unlisted}
-        listings = self._listings({t for t, _ in changed})
+        listings = self._listings({term for term, _ in [*listed, *unlisted]})
         for term, article_id in listed:
             listings.setdefault(term, []).append(article_id)
         for term, article_id in unlisted:
