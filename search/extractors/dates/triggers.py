@@ -127,7 +127,7 @@ class TriggerScanner:
 
 
 def _is_word_at(text: str, index: int) -> bool:
-    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+    return 0 <= index < len(text) and _IS_WORD_CHARACTER.match(text, index) is not None
 
 
 def _places(text: str, word: str) -> list[int]:
