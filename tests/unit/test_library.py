@@ -461,3 +461,31 @@ def test_a_date_range_and_a_not_count_each_live_article_once(tmp_path):
     # Whoosh's root NOT listed the deleted article after the last one its child matched.
     assert library.search("NOT date:1950").total == 0
     assert library.search("NOT zebra").total == 29
+    assert library.search("date:>1960").total == 29  # the range leaves out the deleted article
+
+
+def test_ranges_read_before_are_kept_by_the_articles_they_hold(tmp_path, monkeypatch, engine):
+    if engine != "whoosh":
+        pytest.skip("Whoosh's own range reading; tantivy answers ranges itself")
+    from search.engines.whoosh import translate
+
+    corpus = tmp_path / "c"
+    for number in range(12):
+        write_article(corpus, f"{number:02d}.txt", f"Report {number}\n\nOn May 3, {1990 + number}.")
+    library = Library([corpus], tmp_path / "index")
+    library.update()
+    monkeypatch.setattr(translate, "_RANGE_ARTICLES", translate.OrderedDict())
+    monkeypatch.setattr(translate, "RANGE_ARTICLES_KEPT", 20)
+    reads = []
+    read = translate.DistinctArticles._articles
+    monkeypatch.setattr(
+        translate.DistinctArticles,
+        "_articles",
+        lambda self, *args: reads.append(repr(self.child)) or read(self, *args),
+    )
+    for year in range(1990, 2002):
+        assert library.search(f"date:>={year}").total == 2002 - year
+        assert library.search("date:>=1995").total == 7
+        assert sum(map(len, translate._RANGE_ARTICLES.values())) <= 20
+    # Read once, then kept as the most recently used while twelve other ranges came and went.
+    assert len(reads) == 12 and len(set(reads)) == 12

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from array import array
+from collections import OrderedDict
 
 from whoosh import matching
 from whoosh import query as wq
@@ -28,9 +29,17 @@ from .words import FuzzyWord
 
 # The articles of recent ranges, per segment: a segment never changes but for its deletions, so
 # its articles in a range are read once, and the next search with that range (the words refined,
-# the sort changed) takes them from here.
-_RANGE_ARTICLES: dict[tuple[str, int, str], array] = {}
-RANGES_KEPT = 64
+# the sort changed) takes them from here. Bounded by the articles held, least recently used first
+# out: counted in entries, a few ranges over an index of many segments pushed each other out.
+_RANGE_ARTICLES: OrderedDict[tuple[str, int, str], array] = OrderedDict()
+RANGE_ARTICLES_KEPT = 2_000_000
+
+
+def _remember(key: tuple[str, int, str], ids: array) -> None:
+    _RANGE_ARTICLES[key] = ids
+    held = sum(map(len, _RANGE_ARTICLES.values()))
+    while held > RANGE_ARTICLES_KEPT and len(_RANGE_ARTICLES) > 1:
+        held -= len(_RANGE_ARTICLES.popitem(last=False)[1])
 
 
 class DistinctArticles(wq.ConstantScoreQuery):
@@ -39,10 +48,19 @@ class DistinctArticles(wq.ConstantScoreQuery):
     articles of 100,000 where 23,380 name such a day."""
 
     def _articles(self, searcher, context) -> array | None:
-        inner = self.child.matcher(searcher, context)
-        if isinstance(inner, matching.NullMatcherClass):
-            return None
-        return array("I", sorted(set(inner.all_ids())))
+        reader = searcher.reader()
+        if isinstance(self.child, wq.NumericRange):
+            # Term by term into one set: the range's union of matchers over its hundreds of tier
+            # terms spent ten times as long stepping through its tree of pairs.
+            ids: set[int] = set()
+            for fieldname, text in self.child.simplify(reader).existing_terms(reader, expand=True):
+                ids.update(reader.postings(fieldname, text).all_ids())
+        else:
+            inner = self.child.matcher(searcher, context)
+            if isinstance(inner, matching.NullMatcherClass):
+                return None
+            ids = set(inner.all_ids())
+        return array("I", sorted(ids)) if ids else None
 
     def matcher(self, searcher, context=None):
         reader = searcher.reader()
@@ -51,12 +69,13 @@ class DistinctArticles(wq.ConstantScoreQuery):
         else:
             segment = reader.segment()
             key = (segment.segment_id(), segment.deleted_count(), repr(self.child))
-            if key not in _RANGE_ARTICLES:
-                if len(_RANGE_ARTICLES) >= RANGES_KEPT:
-                    del _RANGE_ARTICLES[next(iter(_RANGE_ARTICLES))]
-                _RANGE_ARTICLES[key] = self._articles(searcher, context)
-            ids = _RANGE_ARTICLES[key]
-        if ids is None:
+            if key in _RANGE_ARTICLES:
+                _RANGE_ARTICLES.move_to_end(key)
+                ids = _RANGE_ARTICLES[key]
+            else:
+                ids = self._articles(searcher, context)
+                _remember(key, ids if ids is not None else array("I"))
+        if not ids:
             return matching.NullMatcher()
         return matching.ListMatcher(ids, all_weights=self.score)
 
