@@ -39,13 +39,14 @@ def keep_in_step(
         )
     store.remove(gone)
     store.add(features_of(sorted(indexed - known)))
-    story_of = store.story_of()
-    waiting = [article_id for article_id in indexed if article_id not in story_of]
+    # Asked of the store rather than of a map of every article's story: a catch-up of a few files
+    # in a large archive should not read them all.
+    waiting = store.without_story()
     if not waiting and not regroup:
         return
-    if regroup or weighed is None or len(story_of) < REGROUP_SHARE * len(indexed):
+    if regroup or weighed is None or len(waiting) > REGROUP_SHARE * len(indexed):
         stories = group(store.features(), decisions, weighed=store.save_statistics)
-        store.set_stories(_named(stories, store.days(), story_of, store))
+        store.set_stories(_named(stories, store.days(), store.story_of(), store))
         return
     placed = place_newcomers(
         store, store.features_of(waiting), decisions, lambda: store.new_names(1)[0]

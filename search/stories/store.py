@@ -259,6 +259,11 @@ class StoryStore:
         rows = self._db().execute("SELECT id, story FROM article WHERE story IS NOT NULL")
         return dict(rows.fetchall())
 
+    def without_story(self) -> list[str]:
+        """The articles no grouping has placed yet."""
+        rows = self._db().execute("SELECT id FROM article WHERE story IS NULL ORDER BY id")
+        return [row[0] for row in rows]
+
     def set_stories(self, story_of: dict[str, str]) -> None:
         with self._db() as db:
             db.executemany(
