@@ -349,6 +349,10 @@ def test_more_kinds_of_dates(text, expected):
     [
         "a 6-year-old boy",
         "she is 52 years old",
+        "all children ages 6 months and older should be vaccinated",
+        "people aged 65 years and over",
+        "adults 50 years and older",
+        "children under 5 years of age",
         "the annual report",
         "Sun Microsystems said",
         "as previously reported",

@@ -39,6 +39,12 @@ _QUARTER_CENTURY = re.compile(r"[\s-]century\b", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", re.I)
 
 
+# An age is no time the article places or measures: "children ages 6 months and older", "aged 65
+# years and over", "under 5 years of age" ("37 years old" the rule's pattern leaves out itself).
+_AGE_AFTER = re.compile(r"[\s-]+(?:of\s+age|and\s+(?:older|over|above|up|younger|under))\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?$", re.I)
+
+
 _AFTER_A_SECOND = re.compile(
     r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[A-Za-z]"
 )
@@ -56,6 +62,11 @@ def duration_rule(m: re.Match[str]) -> Candidate | None:
     unit = _unit(m["unit"])
     amount = _number(m["n"])
     after = m.string[m.end() : m.end() + 12]
+    if unit in ("year", "month", "week", "day") and (
+        _AGE_AFTER.match(m.string, m.end())
+        or _AGE_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    ):
+        return None
     if unit == "quarter" and amount in ("1", "2", "3") and _SHARE_OF.match(m.string, m.end()):
         return None  # "three-quarters of its food": a share, not a time
     if m["unit"].lower() == "year" and re.fullmatch(_YEAR, m["n"]):
