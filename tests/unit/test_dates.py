@@ -487,6 +487,18 @@ def test_the_reported_quarter_in_other_years(text, expected):
         ),
         ("The percentage change is since year-end.", ("year-end", "DATE", "1988-12-31")),
         ("The loans fall due by year-end.", ("year-end", "DATE", "1989-12-31")),
+        # The end of the year is one expression, the year as TimeML writes it: gone by in a past
+        # sentence, the coming one otherwise.
+        (
+            "Prices rose sharply at the end of the year, the report showed.",
+            ("the end of the year", "DATE", "1988"),
+        ),
+        ("It expects to finish by the end of the year.", ("the end of the year", "DATE", "1989")),
+        ("Sales will recover by end of year.", ("end of year", "DATE", "1989")),
+        (
+            "In 1987 the plant ran at a loss until the end of the year.",
+            ("the end of the year", "DATE", "1987"),
+        ),
     ],
 )
 def test_times_on_named_days_weeks_and_halves(text, expected):

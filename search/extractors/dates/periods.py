@@ -133,7 +133,7 @@ def quarter_rule(m: re.Match[str]) -> Candidate | None:
 
 
 @rule(
-    rf"{_LEFT}(?P<phrase>the\s+weekend|the\s+week(?!\s+(?:ended|ending)\b)|the\s+(?:full|fiscal|current\s+fiscal)\s+year(?!\s+(?:ended|ending)\b)|year[\s-]end|year['’]s\s+end){_RIGHT}",
+    rf"{_LEFT}(?P<phrase>the\s+weekend|the\s+week(?!\s+(?:ended|ending)\b)|the\s+(?:full|fiscal|current\s+fiscal)\s+year(?!\s+(?:ended|ending)\b)|year[\s-]end|year['’]s\s+end|(?:the\s+)?end\s+of\s+(?:the\s+)?year(?!\s+(?:of|before|after|ago|in|to)\b)){_RIGHT}",
     re.I,
     trigger=r"weekend|week\b|year",
     reach=(30, 10),
@@ -146,9 +146,14 @@ def period_in_view(m: re.Match[str]) -> Candidate | None:
         .replace("’", "'")
         .replace("year's end", "year-end")
     )
+    if phrase.endswith("end of the year") or phrase.endswith("end of year"):
+        phrase = "end of the year"
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
         ref = ctx.reference
+        anchored = ctx.sentence_year() if phrase == "end of the year" else None
+        if anchored is not None:  # "In 1987 ... by the end of the year"
+            return f"{anchored:04d}", None
         if ref is None:
             return {
                 "the weekend": "XXXX-WXX-WE",
@@ -163,13 +168,15 @@ def period_in_view(m: re.Match[str]) -> Candidate | None:
             return _iso_week(saturday) + "-WE", None
         if phrase == "the week":
             return _iso_week(ref), None
-        if phrase == "year-end":
+        if phrase in ("year-end", "end of the year"):
             # "since year-end" and "rose at year-end" look back to the last one; otherwise the
             # coming one.
             since = re.search(r"\bsince\s+$", ctx.text[max(0, ctx.start - 8) : ctx.start], re.I)
             # "in place by year's end" is ahead.
             past = since or (ctx.tense() < 0 and not ctx.deadline())
-            return f"{ref.year - (1 if past else 0):04d}-12-31", None
+            year = ref.year - (1 if past else 0)
+            # "year-end" names its last day; "the end of the year", as TimeML writes it, the year.
+            return (f"{year:04d}-12-31" if phrase == "year-end" else f"{year:04d}"), None
         return f"{ref.year:04d}", None
 
     return Candidate(m.start(), m.end(), "DATE", resolve)
