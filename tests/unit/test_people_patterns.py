@@ -240,9 +240,11 @@ def test_every_particle_belongs_to_the_family_name():
     [
         "Team Falcon beat Team Harbour in the final round.",
         "Miles Fenwick said sales fell. Miles Fenwick shares dropped 5% in London.",
+        "The court ruled against Victor Hale. Victor Hale share jumped 30% in Moscow.",
+        "Rivals such as Victor Hale gained. The Victor Hale browser has been winning fans.",
     ],
 )
-def test_teams_and_a_company_whose_shares_move_are_not_people(text):
+def test_teams_a_company_whose_shares_move_and_a_product_are_not_people(text):
     assert people(text) == {}
 
 

@@ -26,7 +26,7 @@ _COMPANY_AFTER = re.compile(
     r"stake|profits?|sales|revenues?|earnings|headquarters|shareholders|customers|stores|"
     r"products|brand|website|search\s+engine|takeover|bid)\b"
     # "Ted Baker shares fell": a company's shares moving, without the possessive
-    r"|\s+(?:shares|stock)\s+(?:rose|fell|dropped|jumped|slumped|gained|lost|climbed|tumbled|"
+    r"|\s+(?:shares?|stock)\s+(?:rose|fell|dropped|jumped|slumped|gained|lost|climbed|tumbled|"
     r"surged|slid|sank|soared|plunged|closed|ended|traded|were|have)\b"
     r"|(?:\s+[A-Z][\w&'-]*){0,3}"
     r"\s+(?:Inc|Corp|Co|Ltd|plc|PLC|AG|SA|NV|LLC|LLP|LP|PBC|GmbH|SpA|BV|Pty|Group|Holdings|Bank|"
@@ -69,7 +69,8 @@ _EMPLOYER_AFTER = re.compile(
     r"dealer|broker|banker|fund\s+manager)s?\s+[A-Z]"
 )
 # "fashion retailer Ted Baker", "puffer-jacket maker Moncler", "a Ted Baker store", "the band
-# Franz Ferdinand": a business or a band named by what it is or what it has. Not the jobs that
+# Franz Ferdinand", "the Firefox browser": a business, a band or a product named by what it is or
+# what it has. Not the jobs that
 # people hold as well: a producer, a publisher, a developer, a film-maker.
 _BUSINESS_BEFORE = re.compile(
     r"\b(?:retailer|(?<!film-)(?<!film )(?<!policy )(?<!decision )maker|company|firm|lender|"
@@ -79,7 +80,8 @@ _BUSINESS_BEFORE = re.compile(
 )
 _BUSINESS_AFTER = re.compile(
     r"^\s+(?:store|stores|shop|shops|outlet|outlets|boutique|boutiques|branch|branches|factory|"
-    r"factories|plant|restaurants?|brand|chain)\b"
+    r"factories|plant|restaurants?|brand|chain|browser|software|apps?|consoles?|handsets?|"
+    r"smartphones?|operating\s+system|search\s+engine)\b"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:St|St\.|Saint|Ste|Mount|Mt|Lake|Fort|Port|Cape)\s+$")
 # "Sapporo, Hokkaido, Japan", "Sakhir, Bahrain": a word the name of a country or region follows,
