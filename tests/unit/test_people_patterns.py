@@ -326,3 +326,24 @@ def test_a_title_written_in_full_ends_its_sentence_at_a_period():
         "Tommy Franks": "Gen.",
         "Ann Lee": "Capt.",
     }
+
+
+def test_a_monarchs_or_a_popes_number_belongs_to_the_name():
+    text = "Queen Elizabeth II opened the bridge. Elizabeth smiled at Pope John Paul II."
+    found = extract(text, None).people
+    assert {p.name: len(p.mentions) for p in found} == {"Elizabeth II": 2, "John Paul II": 1}
+    assert people("He was signed by Emperor Charles VI and France.") == {"Charles VI": None}
+
+
+def test_a_generational_number_keeps_the_surname_the_article_uses_later():
+    found = extract(
+        "The suit names SMC Chairman Andres Soriano III and nine directors. "
+        "Officials said Soriano was not eligible to buy the shares.",
+        None,
+    ).people
+    assert [(p.name, len(p.mentions)) for p in found] == [("Andres Soriano III", 2)]
+
+
+def test_things_numbered_like_monarchs_and_the_pronoun_i_are_no_part_of_a_name():
+    assert people("Reserves I, II and III have matured. Level IV reflects the rest.") == {}
+    assert people("Thanks, says Mr Smith I think.") == {"Smith": None}

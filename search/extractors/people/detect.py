@@ -21,6 +21,11 @@ _MAX_TITLE_WORDS = max(len(t.split()) for t in _TITLES)
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A monarch's or a pope's number belongs to the name: "Elizabeth II", "Pope Benedict XVI".
+REGNAL_NUMBER = re.compile(r"X{0,2}(?:IX|IV|V?I{0,3})(?<=\w)")
+_AFTER_THE_PRONOUN = re.compile(
+    r"\s*(?:['’]|(?:am|think|believe|know|feel|hope|guess|want|mean)\b)"
+)
 
 
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|at|az)-")
@@ -80,6 +85,11 @@ class _Candidate:
     def end(self) -> int:
         last = self.tokens[-1]
         return last.start + len(_POSSESSIVE.sub("", last.text))
+
+
+def is_the_pronoun(text: str, token: _Token) -> bool:
+    """Whether an "I" after a name is the speaker ("... Smith I think"), not a monarch's number."""
+    return token.text == "I" and bool(_AFTER_THE_PRONOUN.match(text, token.end))
 
 
 def _is_capitalised(word: str) -> bool:
@@ -184,6 +194,8 @@ def _is_east_asian(words: list[str]) -> bool:
 
 
 def _plausible_name(tokens: list[_Token]) -> bool:
+    if len(tokens) > 1 and REGNAL_NUMBER.fullmatch(tokens[-1].text):
+        tokens = tokens[:-1]  # "Emperor Charles VI"
     if not 1 <= len(tokens) <= 5:
         return False
     keys = [t.key for t in tokens]
@@ -260,7 +272,7 @@ def _candidates(
             rest = rest[skip:]
         if not rest:
             continue
-        while rest and rest[-1].key in NEVER_END_A_NAME:
+        while rest and (rest[-1].key in NEVER_END_A_NAME or is_the_pronoun(text, rest[-1])):
             rest = rest[:-1]  # "By Nakul Iyer Dec 7": the dateline's month
         if not rest:
             continue

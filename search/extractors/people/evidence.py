@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..resources import table, word_set
+from .detect import REGNAL_NUMBER
 from .lexicon import FUNCTION_WORDS, ORGANISATION_WORDS, PLACES, TITLES
 
 HONORIFICS = word_set("honorifics.txt")
@@ -90,6 +91,12 @@ _PLACE_AFTER = re.compile(r"^,\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=[,.
 _NOT_PEOPLE = word_set("not_people.txt")
 _NUMBER_WORDS = frozenset(table("number_words.tsv"))
 _AWARDS = frozenset({"oscar", "oscars", "emmy", "emmys", "bafta", "baftas", "grammy", "grammys"})
+# Things numbered as monarchs are: "Level IV", "Phase II", "Title IX", "Vatican II".
+_NUMBERED_THINGS = frozenset(
+    {"level", "phase", "stage", "class", "grade", "chapter", "article", "title", "part", "type"}
+    | {"category", "section", "round", "tier", "schedule", "annex", "vatican", "apollo", "reserve"}
+    | {"reserves", "war", "bowl", "league", "division", "series", "volume", "act", "book"}
+)
 _PERSON_AFTER = re.compile(
     r"^(?:,\s+(?:who|whose)\b|\s+(?:said|says|told|added|insisted|explained|argued)\b"
     r"|['’]s\s+(?:wife|husband|son|daughter|mother|father|family|career|death|birthday)\b)"
@@ -142,6 +149,12 @@ def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
         return True  # "Chelsea", "Strong Oscar"; "Chelsea Clinton" is a person
     if words[0] in _NUMBER_WORDS:
         return True  # "Million Dollar Baby"
+    if (
+        len(words) == 2
+        and words[0] in _NUMBERED_THINGS
+        and REGNAL_NUMBER.fullmatch(words[1].upper())
+    ):
+        return True
     if all(w in TITLES or w in ROLE_MODIFIERS or w == "special" for w in words):
         return True  # "Special Assistant": a title with no name
     if name.lower() in PLACES:

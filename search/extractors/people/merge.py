@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..resources import word_set
 from .detect import (
     _POSSESSIVE,
+    REGNAL_NUMBER,
     _Candidate,
     _candidates,
     _is_capitalised,
@@ -84,6 +85,8 @@ def _canonical_words(words: list[str]) -> list[str]:
     """Drop an English middle name ("Donald John Trump" is "Donald Trump" in the news), but keep
     a two-word given name ("Juan Carlos Ferrero") and everything after a particle ("Abdullah bin
     Abdul Aziz")."""
+    if len(words) > 1 and REGNAL_NUMBER.fullmatch(words[-1]):
+        return [*_canonical_words(words[:-1]), words[-1]]  # "John Paul II" keeps "Paul"
     if len(words) < 3 or _is_east_asian(words):
         return words
     if any(w.lower() in _PARTICLES for w in words[1:-1]):
@@ -134,6 +137,8 @@ def _split_name(words: list[str]) -> tuple[str | None, str]:
         return " ".join(words[1:]), words[0]
     if len(words) == 1:
         return None, words[0]
+    if REGNAL_NUMBER.fullmatch(words[-1]):
+        return _split_name(words[:-1])  # "Andres Soriano III" is the Soriano named later
     # Particles belong to the family name, whatever their case: "de Gaulle", "Du Plessis", "von
     # der Leyen" and "Von der Leyen".
     first_particle = len(words) - 1

@@ -10,10 +10,12 @@ from .detect import (
     _ARABIC_ARTICLE,
     _PLACES,
     _POSSESSIVE,
+    REGNAL_NUMBER,
     _Candidate,
     _candidates,
     _is_capitalised,
     _Token,
+    is_the_pronoun,
 )
 from .tagger import Token, default_tagger
 
@@ -93,4 +95,25 @@ def model_candidates(
             c.start < rule.end and rule.start < c.end for c in candidates
         ):
             candidates.append(rule)
-    return sorted(candidates, key=lambda c: c.start)
+    return sorted(
+        (_with_regnal_number(text, tokens, starts, c) for c in candidates), key=lambda c: c.start
+    )
+
+
+def _with_regnal_number(
+    text: str, tokens: list[_Token], starts: list[int], candidate: _Candidate
+) -> _Candidate:
+    last = candidate.tokens[-1]
+    at = bisect.bisect_left(starts, last.end)
+    if at == len(tokens) or last.text != last.bare:
+        return candidate  # nothing follows, or a possessive ends the name ("Henry's")
+    number = tokens[at]
+    if (
+        text[last.end : number.start] != " "
+        or not REGNAL_NUMBER.fullmatch(number.text)
+        or is_the_pronoun(text, number)
+    ):
+        return candidate
+    return _Candidate(
+        [*candidate.tokens, number], candidate.role, candidate.titled, candidate.evidence
+    )
