@@ -347,3 +347,15 @@ def test_a_generational_number_keeps_the_surname_the_article_uses_later():
 def test_things_numbered_like_monarchs_and_the_pronoun_i_are_no_part_of_a_name():
     assert people("Reserves I, II and III have matured. Level IV reflects the rest.") == {}
     assert people("Thanks, says Mr Smith I think.") == {"Smith": None}
+
+
+def test_a_surname_named_alone_takes_the_given_name_written_before_it_once():
+    # The given name is on none of our lists; the article writes it once before the surname.
+    text = (
+        "The catalogue mattered less, according to Wiegand Hennicke of the group. "
+        "Hennicke said sales fell."
+    )
+    assert people(text) == {"Wiegand Hennicke": None}
+    # A place, a title or a word the article writes in lower case is no given name.
+    assert "Sierra Leone" not in people("Troops left Sierra Leone. Leone was calm.")
+    assert "Baroness Morgan" not in people("Baroness Morgan spoke. Morgan said she would vote.")

@@ -107,6 +107,11 @@ def is_honorific(word: str) -> bool:
     return word.lower().rstrip(".") in HONORIFICS
 
 
+def opens_a_place(word: str) -> bool:
+    """ "St", "Mount", "Lake": a word that makes the name after it a place's."""
+    return bool(_PLACE_BEFORE.search(word + " "))
+
+
 def _around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[max(0, start - 40) : start], text[end : end + 80]
 
@@ -159,6 +164,8 @@ def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
         return True  # "Special Assistant": a title with no name
     if name.lower() in PLACES:
         return True  # "Abu Dhabi"
+    if len(words) == 1 and all(_ends_a_place(text, start, words[0]) for start, _ in spans):
+        return True  # "Leone", only ever in "Sierra Leone"
     if len(words) == 1 and words[0].endswith(_COMPANY_ENDINGS) and len(words[0]) > 6:
         return True  # "Citigroup", "Microsoft"
     if len(words) == 1 and _names_the_people_of_a_place(words[0]):
@@ -195,6 +202,11 @@ def _written_as_an_organisation(name: str, text: str) -> bool:
         if word in ORGANISATION_WORDS and word not in _NAMED_AFTER_SOMEONE:
             return True
     return False
+
+
+def _ends_a_place(text: str, start: int, word: str) -> bool:
+    previous = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
+    return previous is not None and f"{previous.group(1).lower()} {word}" in PLACES
 
 
 def _names_the_people_of_a_place(word: str) -> bool:

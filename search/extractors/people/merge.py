@@ -24,11 +24,19 @@ from .detect import (
     _is_capitalised,
     _is_east_asian,
     _is_shouting,
+    _may_be_a_name,
     _Token,
     _tokens,
 )
 from .evidence import ROLE_MODIFIERS as _MODIFIERS
-from .evidence import clean_role, is_honorific, never_a_person, role_before, role_then_name
+from .evidence import (
+    clean_role,
+    is_honorific,
+    never_a_person,
+    opens_a_place,
+    role_before,
+    role_then_name,
+)
 from .lexicon import CALENDAR_AND_NUMBER_WORDS as _CALENDAR_AND_NUMBER_WORDS
 from .lexicon import COMMON_GIVEN_NAMES as _COMMON_GIVEN
 from .lexicon import GIVEN_NAMES as _GIVEN
@@ -39,6 +47,7 @@ from .model_candidates import model_candidates
 from .tagger import tokenize
 
 _COMPOUND_GIVEN = word_set("compound_given_names.txt")
+_PREVIOUS_WORD = re.compile(r"([\w.'’-]+)[ ]$")
 _DOUBLE = word_set("double_surnames.txt")
 _APPOSITIVE_ROLE = re.compile(
     r",\s+(?P<article>(?:the|a|an)\s+)?(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|told|added|and\s+the)\b)"
@@ -131,6 +140,32 @@ def _given_compatible(a: str | None, b: str | None) -> bool:
     return len(min(a, b, key=len)) >= 3 and max(a, b, key=len).startswith(min(a, b, key=len))
 
 
+def _given_name_before(text: str, family: str) -> tuple[str, tuple[int, int]] | None:
+    """The given name of a surname the article names alone elsewhere: a capitalised word written
+    right before it once, that is no title, place, organisation, month or word the article also
+    writes in lower case, and does not continue a longer run of capitals."""
+    if " " in family or not family.isalpha():
+        return None
+    pattern = rf"(?<![\w'’.-])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?) {re.escape(family)}(?![\w-])"
+    for match in re.finditer(pattern, text):
+        given = match.group(1)
+        previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+        if previous and previous.group(1)[:1].isupper():
+            continue  # "the Institute Kenji Shibuya": inside a longer name
+        if (
+            not _may_be_a_name(_Token(given, match.start(1), match.end(1)))
+            or is_honorific(given)
+            or given.lower().rstrip("s") in _TITLES  # "Baroness Morgan", "Princes William"
+            or opens_a_place(given)
+            or given.lower() in _CALENDAR_AND_NUMBER_WORDS
+            or re.search(rf"\b{given.lower()}\b", text)
+            or never_a_person(f"{given} {family}", [match.span()], text)  # "Sierra Leone"
+        ):
+            continue
+        return given, (match.start(), match.end())
+    return None
+
+
 def _split_name(words: list[str]) -> tuple[str | None, str]:
     """(given name, family name), East Asian order included."""
     if _is_east_asian(words):
@@ -209,6 +244,15 @@ def extract_people(text: str) -> list[Person]:
             if fuller is not None:
                 fuller.mentions.extend(group.mentions)
                 fuller.role = fuller.role or group.role
+                continue
+            written = _given_name_before(text, group.family) if group.given is None else None
+            if written is not None:  # "said Kenji Shibuya, director ..." then "Shibuya said"
+                group.given, (opening, closing) = written
+                group.first_form = f"{group.given} {group.family}"
+                group.forms[group.first_form] += 1
+                group.mentions = [m for m in group.mentions if not opening <= m[0] < closing]
+                group.mentions.append((opening, closing))
+                merged.append(group)
                 continue
             group.forms[group.family] += 1
             group.first_form = group.family
