@@ -23,6 +23,8 @@ def people(text: str) -> dict[str, str | None]:
         "The film Vera Drake won three awards at the ceremony.",
         "She has been nominated for an Oscar for her role.",
         "Chelsea beat Charlton 2-0 at Stamford Bridge.",
+        "Analysts at Merrill Lynch and Morgan Stanley expect the dollar to gain on the Deutsche Mark.",
+        "Engines made by Rolls Royce power the jet.",
         "Grain prices rose on the news.\nREUTER",
         "The watchdog BaFin told reporters it had passed the case on.",
         "Regulators are studying Ultra Wideband (UWB) for home networks.",

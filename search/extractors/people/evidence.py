@@ -164,8 +164,8 @@ def never_a_person(name: str, spans: list[tuple[int, int]], text: str) -> bool:
         return True  # "Special Assistant": a title with no name
     if name.lower() in PLACES:
         return True  # "Abu Dhabi"
-    if len(words) == 1 and all(_ends_a_place(text, start, words[0]) for start, _ in spans):
-        return True  # "Leone", only ever in "Sierra Leone"
+    if len(words) == 1 and all(_ends_a_thing(text, start, words[0]) for start, _ in spans):
+        return True  # "Leone", only ever in "Sierra Leone"; "Royce" in "Rolls Royce"
     if len(words) == 1 and words[0].endswith(_COMPANY_ENDINGS) and len(words[0]) > 6:
         return True  # "Citigroup", "Microsoft"
     if len(words) == 1 and _names_the_people_of_a_place(words[0]):
@@ -204,9 +204,13 @@ def _written_as_an_organisation(name: str, text: str) -> bool:
     return False
 
 
-def _ends_a_place(text: str, start: int, word: str) -> bool:
-    previous = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
-    return previous is not None and f"{previous.group(1).lower()} {word}" in PLACES
+def _ends_a_thing(text: str, start: int, word: str) -> bool:
+    """Whether the word before `word` makes it a place or a known thing that is no person."""
+    previous = re.search(r"(\w+)[\s-]+$", text[max(0, start - 30) : start])
+    if previous is None:
+        return False
+    joined = f"{previous.group(1).lower()} {word}"
+    return joined in PLACES or joined in _NOT_PEOPLE
 
 
 def _names_the_people_of_a_place(word: str) -> bool:
