@@ -33,6 +33,20 @@ def dates(text: str, reference: dt.date) -> list[tuple[str, str, str | None]]:
             "Output rose in the first six months of last year.",
             [("the first six months of last year", "2004-H1", None)],
         ),
+        # "Of the year": the year the sentence names, else the reference's, or the one before
+        # for a part not begun yet that a past sentence tells of.
+        (
+            "Output will rise in the first six months of the year.",
+            [("the first six months of the year", "2005-H1", None)],
+        ),
+        (
+            "In 2003 sales rose in the third quarter of the year.",
+            [("2003", "2003", None), ("the third quarter of the year", "2003-Q3", None)],
+        ),
+        (
+            "Sales fell in the last quarter of the year.",
+            [("the last quarter of the year", "2004-Q4", None)],
+        ),
         ("The flight took two hours 15 minutes.", [("two hours 15 minutes", "PT2H15M", None)]),
         (
             "The war lasted three years and six months.",

@@ -69,7 +69,7 @@ def half_year(m: re.Match[str]) -> Candidate | None:
 
 @rule(
     rf"{_LEFT}(?:the\s+)?(?P<which>first|opening|final|last|closing)\s+(?P<n>three|3|six|6)\s+"
-    rf"months\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year){_RIGHT}",
+    rf"months\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the)\s+year){_RIGHT}",
     re.I,
     trigger=r"months\s+of",
     reach=(40, 25),
@@ -84,15 +84,24 @@ def months_of_a_year(m: re.Match[str]) -> Candidate | None:
         part = "H1" if opening else "H2"
     if m["y"]:
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{m['y']}-{part}"))
-    shift = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
-    return Candidate(m.start(), m.end(), "DATE", _of_a_year_from_now(shift, part))
+    return Candidate(m.start(), m.end(), "DATE", _of_a_year(m["rel"].lower(), part))
 
 
-def _of_a_year_from_now(shift: int, part: str) -> Resolver:
-    """A part ("Q3", "H1") of the year `shift` years from the reference's."""
+_FIRST_MONTH = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
+
+
+def _of_a_year(which: str, part: str) -> Resolver:
+    """A part ("Q3", "H1") of this, last or next year, or of "the year": the one the sentence
+    names, else the reference's, or the year before where a past sentence tells of a part not
+    begun yet (as a quarter named alone)."""
+    shift = {"this": 0, "last": -1, "next": 1}.get(which, 0)
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
-        year = ctx.reference.year + shift if ctx.reference else None
+        year = ctx.sentence_year() if which == "the" else None
+        if year is None and ctx.reference:
+            ref = ctx.reference
+            ahead = which == "the" and _FIRST_MONTH[part] > ref.month and ctx.direction() < 0
+            year = ref.year + shift - (1 if ahead else 0)
         return (f"{year}-{part}" if year else f"XXXX-{part}"), None
 
     return resolve
@@ -103,7 +112,7 @@ def _of_a_year_from_now(shift: int, part: str) -> Resolver:
     rf"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[\s-]+|\s+fiscal\s+)quarter"
     # The quarter of a match is no date ("led at the end of the first quarter of the game").
     r"(?!\s+of\s+the\s+(?:match|game|contest|final|tie|fight|bout)\b)"
-    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel2>this|last|next)\s+year"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel2>this|last|next|the)\s+year"
     rf"|,?\s+(?P<y2>{_YEAR}))?{_RIGHT}"
     rf"|{_LEFT}Q(?P<q>[1-4])(?:\s*(?P<y3>{_YEAR}))?{_RIGHT}",
     re.I,
@@ -115,8 +124,8 @@ def quarter_rule(m: re.Match[str]) -> Candidate | None:
     year_text = m["y"] or m["y2"] or m["y3"] or m["yp"]
     relative_year = m["rel"] or m["rel2"]  # "last year's fourth quarter", "... of this year"
     if relative_year or m["ago"]:  # and "the year-ago third quarter"
-        shift = -1 if m["ago"] else {"this": 0, "last": -1, "next": 1}[relative_year.lower()]
-        return Candidate(m.start(), m.end(), "DATE", _of_a_year_from_now(shift, f"Q{quarter}"))
+        which = "last" if m["ago"] else relative_year.lower()
+        return Candidate(m.start(), m.end(), "DATE", _of_a_year(which, f"Q{quarter}"))
     if year_text:
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year_text}-Q{quarter}"))
     if m["ord"] and m["ord"].lower() == "last":
