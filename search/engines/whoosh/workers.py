@@ -19,11 +19,12 @@ from ...pipeline import document_or_skipped
 from ...sources.files import FileStamp, SkippedFile
 from ..engine import BatchDone
 from ..worker_pool import file_done, in_workers
+from .codec import WritingCodec
 from .schema import build_schema, document_fields
 
 # A compound segment (one file) is copied into memory, part by part, whenever a reader opens it;
 # separate files are read in place, which keeps opening a large index fast and its memory small.
-WRITER_OPTIONS = {"compound": False}
+WRITER_OPTIONS = {"compound": False, "codec": WritingCodec()}
 
 
 @dataclass
