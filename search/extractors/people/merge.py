@@ -14,6 +14,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..resources import word_set
 from .detect import (
@@ -48,6 +49,9 @@ from .tagger import tokenize
 
 _COMPOUND_GIVEN = word_set("compound_given_names.txt")
 _PREVIOUS_WORD = re.compile(r"([\w.'’-]+)[ ]$")
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)$")
+_CONTINUES_A_WORD = re.compile(r"[\w-]")
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
 _DOUBLE = word_set("double_surnames.txt")
 _APPOSITIVE_ROLE = re.compile(
     r",\s+(?P<article>(?:the|a|an)\s+)?(?P<role>[^,;.()“”\"]{3,90}?)(?=\s*[,;.()]|\s+(?:who|which|said|says|told|added|and\s+the)\b)"
@@ -146,8 +150,14 @@ def _given_name_before(text: str, family: str) -> tuple[str, tuple[int, int]] | 
     writes in lower case, and does not continue a longer run of capitals."""
     if " " in family or not family.isalpha():
         return None
-    pattern = rf"(?<![\w'’.-])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?) {re.escape(family)}(?![\w-])"
-    for match in re.finditer(pattern, text):
+    # Found with str.find and fixed patterns: a pattern made for each surname cost its compiling.
+    at = text.find(" " + family)
+    while at > 0:
+        end = at + 1 + len(family)
+        match = _GIVEN_NAME_BEFORE.search(text, max(0, at - 40), at)
+        at = text.find(" " + family, end)
+        if match is None or _CONTINUES_A_WORD.match(text, end):
+            continue
         given = match.group(1)
         previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
         if previous and previous.group(1)[:1].isupper():
@@ -158,12 +168,17 @@ def _given_name_before(text: str, family: str) -> tuple[str, tuple[int, int]] | 
             or given.lower().rstrip("s") in _TITLES  # "Baroness Morgan", "Princes William"
             or opens_a_place(given)
             or given.lower() in _CALENDAR_AND_NUMBER_WORDS
-            or re.search(rf"\b{given.lower()}\b", text)
-            or never_a_person(f"{given} {family}", [match.span()], text)  # "Sierra Leone"
+            or given.lower() in _words_in_lower_case(text)
+            or never_a_person(f"{given} {family}", [(match.start(), end)], text)  # "Sierra Leone"
         ):
             continue
-        return given, (match.start(), match.end())
+        return given, (match.start(), end)
     return None
+
+
+@lru_cache(maxsize=1)
+def _words_in_lower_case(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_CASE_WORD.findall(text))
 
 
 def _split_name(words: list[str]) -> tuple[str | None, str]:
