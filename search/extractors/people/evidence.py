@@ -71,8 +71,8 @@ _EMPLOYER_AFTER = re.compile(
 )
 # "fashion retailer Ted Baker", "puffer-jacket maker Moncler", "a Ted Baker store", "the band
 # Franz Ferdinand", "the Firefox browser": a business, a band or a product named by what it is or
-# what it has. Not the jobs that
-# people hold as well: a producer, a publisher, a developer, a film-maker.
+# what it has. Not the jobs that people hold as well: a producer, a publisher, a developer, a
+# film-maker.
 _BUSINESS_BEFORE = re.compile(
     r"\b(?:retailer|(?<!film-)(?<!film )(?<!policy )(?<!decision )maker|company|firm|lender|"
     r"insurer|carrier|airline|brand|chain|manufacturer|start-?up|conglomerate|automaker|carmaker|"
