@@ -361,3 +361,20 @@ def test_a_surname_named_alone_takes_the_given_name_written_before_it_once():
     # A place, a title or a word the article writes in lower case is no given name.
     assert "Sierra Leone" not in people("Troops left Sierra Leone. Leone was calm.")
     assert "Baroness Morgan" not in people("Baroness Morgan spoke. Morgan said she would vote.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("County engineer Paul Grant said the work would start.", "Paul Grant", "County engineer"),
+        ("New York investor Asher Ledman holds a stake.", "Asher Ledman", "New York investor"),
+        ("French actress Audrey Tautou will star.", "Audrey Tautou", "French actress"),
+    ],
+)
+def test_jobs_written_before_a_name_are_its_role(text, name, role):
+    assert people(text) == {name: role}
+
+
+def test_a_job_word_after_a_given_name_is_a_surname():
+    assert people("The novel by Stephen King sold well.") == {"Stephen King": None}
+    assert people("Futures debt analyst Brian Singer said.") == {"Brian Singer": "debt analyst"}

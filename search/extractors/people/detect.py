@@ -252,10 +252,18 @@ def _candidates(
         i = 0
         while i < len(run):
             length = _title_length(run, i)
-            # A title word that ends a run after a name is a surname: "Labour MP Oona King".
-            if length and not (
-                i + length == len(run) and last_title_end >= 0 and i > last_title_end
-            ):
+            # A title word that ends a run after a name is a surname: "Labour MP Oona King", and
+            # "Brian Singer", "Gary Player" after a given name that is no place.
+            ends_a_name = i + length == len(run) and (
+                (last_title_end >= 0 and i > last_title_end)
+                or (
+                    i == 1
+                    and last_title_end < 0
+                    and run[0].key in _GIVEN
+                    and run[0].key not in _PLACES
+                )
+            )
+            if length and not ends_a_name:
                 last_title_end = i + length
                 i += length
             else:
