@@ -48,6 +48,8 @@ def dates(text: str, reference: dt.date) -> list[tuple[str, str, str | None]]:
             [("the last quarter of the year", "2004-Q4", None)],
         ),
         ("The flight took two hours 15 minutes.", [("two hours 15 minutes", "PT2H15M", None)]),
+        # "last" the verb is not the stretch's: "the last three months" keeps it.
+        ("Repairs will last three months.", [("three months", "P3M", None)]),
         (
             "The war lasted three years and six months.",
             [("three years and six months", "P3Y6M", None)],

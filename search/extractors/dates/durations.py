@@ -37,6 +37,7 @@ _QUARTER_CENTURY = re.compile(r"[\s-]century\b", re.I)
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", re.I)
+_LAST_AS_A_VERB = re.compile(r"last\s+", re.I)
 
 
 # An age is no time the article places or measures: "children ages 6 months and older", "aged 65
@@ -102,7 +103,11 @@ def duration_rule(m: re.Match[str]) -> Candidate | None:
             return Candidate(m.start(), m.end(), "SET", _fixed(_duration("1", unit)))
     if m["half"] and amount != "X":  # "a minute and a half"
         amount = str(float(amount) + 0.5)
-    return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration(amount, unit)))
+    start = m.start()
+    verb = _LAST_AS_A_VERB.match(m.string, start)
+    if verb and _MODAL_BEFORE.search(m.string, max(0, start - 20), start):
+        start = verb.end()  # "repairs that will last three months": the stretch, not the verb
+    return Candidate(start, m.end(), "DURATION", _fixed(_duration(amount, unit)))
 
 
 @rule(
