@@ -294,8 +294,13 @@ def group(
         if a is not None and b is not None:
             apart[a].add(b)
             apart[b].add(a)
-    clusters = _average_link(_neighbour_graph(candidates), apart)
-    stories = [[articles[n].article_id for n in cluster] for cluster in clusters]
+    graph = _neighbour_graph(candidates)
+    ids = [item.article_id for item in articles]
+    # The vectors and candidate lists are most of the memory (440 of 760 MB at 100,000 articles),
+    # and joining clusters needs only the graph: let them go first.
+    del corpus, articles, candidates
+    clusters = _average_link(graph, apart)
+    stories = [[ids[n] for n in cluster] for cluster in clusters]
     return _joined(stories, decisions.together)
 
 
