@@ -378,3 +378,8 @@ def test_jobs_written_before_a_name_are_its_role(text, name, role):
 def test_a_job_word_after_a_given_name_is_a_surname():
     assert people("The novel by Stephen King sold well.") == {"Stephen King": None}
     assert people("Futures debt analyst Brian Singer said.") == {"Brian Singer": "debt analyst"}
+
+
+def test_a_name_glued_to_a_number_is_a_craft_a_team_or_a_brand():
+    assert people("After Hayabusa2 dropped off the capsule, Hayabusa2 changed course.") == {}
+    assert people("Heroic, Cloud9 and Gambit Esports took points.") == {}

@@ -96,8 +96,21 @@ def model_candidates(
         ):
             candidates.append(rule)
     return sorted(
-        (_with_regnal_number(text, tokens, starts, c) for c in candidates), key=lambda c: c.start
+        (
+            _with_regnal_number(text, tokens, starts, c)
+            for c in candidates
+            if not _glued_to_a_number(text, c)
+        ),
+        key=lambda c: c.start,
     )
+
+
+def _glued_to_a_number(text: str, candidate: _Candidate) -> bool:
+    """ "Hayabusa2", "Cloud9", "4Kids": a craft, a team or a brand, whose digits the tokens split
+    off; a name is never written so."""
+    end = candidate.tokens[-1].end
+    start = candidate.start
+    return text[end : end + 1].isdigit() or (start > 0 and text[start - 1].isdigit())
 
 
 def _with_regnal_number(
