@@ -93,7 +93,7 @@ _FIRST_MONTH = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
 def _of_a_year(which: str, part: str) -> Resolver:
     """A part ("Q3", "H1") of this, last or next year, or of "the year": the one the sentence
     names, else the reference's, or the year before where a past sentence tells of a part not
-    begun yet (as a quarter named alone)."""
+    begun yet."""
     shift = {"this": 0, "last": -1, "next": 1}.get(which, 0)
 
     def resolve(ctx: _Context) -> tuple[str, str | None]:
@@ -130,15 +130,8 @@ def quarter_rule(m: re.Match[str]) -> Candidate | None:
         return Candidate(m.start(), m.end(), "DATE", _fixed(f"{year_text}-Q{quarter}"))
     if m["ord"] and m["ord"].lower() == "last":
         return None  # "last quarter" is the previous quarter: the relative rule takes it
-
-    def resolve(ctx: _Context) -> tuple[str, str | None]:
-        year = ctx.sentence_year()
-        if year is None and ctx.reference is not None:
-            ref_q = (ctx.reference.month - 1) // 3 + 1
-            year = ctx.reference.year - (1 if quarter > ref_q and ctx.direction() < 0 else 0)
-        return (f"{year}-Q{quarter}" if year else f"XXXX-Q{quarter}"), None
-
-    return Candidate(m.start(), m.end(), "DATE", resolve)
+    # Named alone, a quarter is of "the year": the sentence's, or the one a past sentence means.
+    return Candidate(m.start(), m.end(), "DATE", _of_a_year("the", f"Q{quarter}"))
 
 
 @rule(
