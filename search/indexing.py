@@ -30,26 +30,33 @@ def _changes(
     manifest: Manifest, found: Discovery
 ) -> tuple[list[FileStamp], list[str], list[SkippedFile], int]:
     """What a scan found that the index does not have yet: the files to read, the paths to remove,
-    the files still skipped for the same reason, and how many are unchanged. Articles under a
-    folder that could not be listed are kept: a folder unmounted for a while is not deleted."""
-    current = {stamp.path: stamp for stamp in found.stamps}
-    away = tuple(folder.rstrip(os.sep) + os.sep for folder in found.unavailable)
-    removed = [
-        path
-        for path in [*manifest.files, *manifest.skipped]
-        if path not in current and not (away and (path + os.sep).startswith(away))
-    ]
+    the files still skipped for the same reason, and how many are unchanged. A folder whose
+    listing is the manifest's is unchanged as a whole (most of a large archive's, at a catch-up).
+    Articles under a folder that could not be listed are kept: a folder unmounted for a while is
+    not deleted."""
     todo: list[FileStamp] = []
+    removed: list[str] = []
     still_skipped: list[SkippedFile] = []
     unchanged = 0
-    for stamp in found.stamps:
-        skipped = manifest.skipped.get(stamp.path)
-        if manifest.files.get(stamp.path) == (stamp.mtime_ns, stamp.size):
-            unchanged += 1
-        elif skipped and skipped[:2] == (stamp.mtime_ns, stamp.size):
-            still_skipped.append(SkippedFile(stamp.path, skipped[2]))
-        else:
-            todo.append(stamp)
+    for folder, listing in found.folders.items():
+        known = manifest.listing(folder)
+        if listing == known:
+            unchanged += len(listing)
+            continue
+        for name, stamp in listing.items():
+            entry = known.get(name)
+            if entry == stamp:
+                unchanged += 1
+            elif entry and len(entry) == 3 and entry[:2] == stamp:
+                still_skipped.append(SkippedFile(os.path.join(folder, name), entry[2]))
+            else:
+                todo.append(FileStamp(os.path.join(folder, name), *stamp))
+        removed += [os.path.join(folder, name) for name in known if name not in listing]
+    away = tuple(folder.rstrip(os.sep) + os.sep for folder in found.unavailable)
+    for folder in manifest.folders.keys() - found.folders.keys():
+        if not (away and (folder + os.sep).startswith(away)):
+            removed += manifest.paths_in(folder)
+    todo.sort(key=lambda stamp: stamp.path)
     return todo, removed, still_skipped, unchanged
 
 
@@ -111,7 +118,7 @@ class Indexer:
         """Asking the engine for every identity walks the whole index (seconds at 100,000
         articles); the manifest has them at hand. A commit that landed without its manifest
         leaves articles it does not list, but the update just made read those files again."""
-        self.indexed_ids = {path_text(path) for path in manifest.files}
+        self.indexed_ids = {path_text(path) for path in manifest.paths()}
 
     def _apply(
         self,
@@ -129,20 +136,22 @@ class Indexer:
         each batch replacing its words-only articles. Files still waiting for their analysis are
         kept in the manifest, so that a run stopped halfway goes on where it stopped."""
         manifest = commits.manifest
-        removed_files = [path for path in removed if path in manifest.files]
+        removed_files = [path for path in removed if manifest.stamp(path)]
         commits.report.removed = len(removed_files)
         commits.writer.delete([path_text(path) for path in removed_files])
         for path in removed:
-            manifest.files.pop(path, None)
-            manifest.skipped.pop(path, None)
-            manifest.pending.discard(path)
+            manifest.forget(path)
         if self._in_workers(todo):
             self._run_in_workers(commits, todo, False, commits.indexed_by_words, on_progress)
             # The workers' segments are large: merging them here would cost minutes in one process.
             commits.commit(merge=False)
         else:
             self._run_here(commits, todo, commits.indexed, STAGE_INDEXING, on_progress)
-        pending = [FileStamp(path, *manifest.files[path]) for path in sorted(manifest.pending)]
+        pending = [
+            FileStamp(path, *stamp)
+            for path in sorted(manifest.pending)
+            if (stamp := manifest.stamp(path))
+        ]
         if self._in_workers(pending):
             self._run_in_workers(commits, pending, True, commits.analysed, on_progress)
             commits.commit(last=True, merge=False)
@@ -212,11 +221,11 @@ class _Commits:
         self._stale: list[str] = []  # paths whose old versions go in the next commit
         # A commit that landed without its manifest (the process was killed between the two) left
         # documents the manifest does not know: then every file read now replaces its old copy.
-        self._unknown = writer.document_count() > len(manifest.files)
+        self._unknown = writer.document_count() > manifest.indexed_count()
 
     def _replace(self, stamp: FileStamp) -> None:
         """The file is read again: its old version goes when the new one is committed."""
-        if self._unknown or stamp.path in self.manifest.files:
+        if self._unknown or self.manifest.stamp(stamp.path):
             self._stale.append(stamp.path)
 
     def _record(self, stamp: FileStamp, outcome: SkippedFile | None, analysed: bool) -> None:
@@ -226,20 +235,17 @@ class _Commits:
             if outcome.retry:
                 # Refused by the system for now (permission, I/O): an article indexed before keeps
                 # its old version, and the file is read again at the next scan.
-                if stamp.path in manifest.files and stamp.path in self._stale:
+                if manifest.stamp(stamp.path) and stamp.path in self._stale:
                     self._stale.remove(stamp.path)
                 return
-            manifest.skipped[stamp.path] = (stamp.mtime_ns, stamp.size, outcome.reason)
-            manifest.files.pop(stamp.path, None)
-            manifest.pending.discard(stamp.path)
+            manifest.record_skipped(stamp.path, (stamp.mtime_ns, stamp.size), outcome.reason)
             return
         self.pending += 1
-        if stamp.path in manifest.files:
+        if manifest.stamp(stamp.path):
             report.updated += 1
         else:
             report.added += 1
-        manifest.files[stamp.path] = (stamp.mtime_ns, stamp.size)
-        manifest.skipped.pop(stamp.path, None)
+        manifest.record(stamp.path, (stamp.mtime_ns, stamp.size))
         if analysed:
             manifest.pending.discard(stamp.path)
         else:

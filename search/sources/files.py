@@ -7,6 +7,7 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..text.articles import Article, parse_article
@@ -100,28 +101,48 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     return article
 
 
-def _stamp(
-    path: str, stat_of: Callable[[], os.stat_result] | None = None
-) -> FileStamp | SkippedFile:
-    """A file's stat for the manifest; `stat_of` gives it when a folder listing has it at hand."""
-    try:
-        info = stat_of() if stat_of else os.stat(path)
-    except OSError as error:
-        return SkippedFile(path, f"cannot stat: {error.strerror or error}")
-    if not stat.S_ISREG(info.st_mode):
-        return SkippedFile(path, "not a regular file")
-    return FileStamp(path, info.st_mtime_ns, info.st_size)
+Listing = dict[str, list[int]]  # a folder's article files: name -> [mtime_ns, size]
 
 
 @dataclass
 class Discovery:
     """What a scan of the user's paths found."""
 
-    stamps: list[FileStamp] = field(default_factory=list)
+    # The article files found, folder by folder: a catch-up compares a folder's listing with the
+    # manifest's in one step, and looks at its files one by one only when the two differ.
+    folders: dict[str, Listing] = field(default_factory=dict)
     skipped: list[SkippedFile] = field(default_factory=list)
     # Folders that could not be listed this time (unmounted, removed, no permission): the articles
     # indexed from them are kept, not taken for deleted.
     unavailable: list[str] = field(default_factory=list)
+
+    @property
+    def stamps(self) -> list[FileStamp]:
+        """Every article file found, by path."""
+        found = [
+            FileStamp(os.path.join(folder, name), *stamp)
+            for folder, listing in self.folders.items()
+            for name, stamp in listing.items()
+        ]
+        return sorted(found, key=lambda stamp: stamp.path)
+
+    def add(self, path: str, stamp: list[int] | SkippedFile) -> None:
+        if isinstance(stamp, SkippedFile):
+            self.skipped.append(stamp)
+        else:
+            folder, name = os.path.split(path)
+            self.folders.setdefault(folder, {})[name] = stamp
+
+
+def _stamp(path: str, stat_of: Callable[[], os.stat_result]) -> list[int] | SkippedFile:
+    """A file's [mtime_ns, size] for the manifest, or why it cannot be read."""
+    try:
+        info = stat_of()
+    except OSError as error:
+        return SkippedFile(path, f"cannot stat: {error.strerror or error}")
+    if not stat.S_ISREG(info.st_mode):
+        return SkippedFile(path, "not a regular file")
+    return [info.st_mtime_ns, info.st_size]
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -135,17 +156,9 @@ def discover(paths: list[Path]) -> Discovery:
     /etc/passwd in a news folder is no article. A file or link given by name is always read.
     Folders are walked with a stack, not recursion, so no depth of nesting can stop the scan.
     """
-    found: dict[str, FileStamp] = {}
     result = Discovery()
     roots = [os.path.abspath(os.fspath(root)) for root in paths]
     real_roots = [os.path.realpath(root) for root in roots if os.path.isdir(root)]
-
-    def consider(path: str, stat_of: Callable[[], os.stat_result] | None = None) -> None:
-        stamp = _stamp(path, stat_of)
-        if isinstance(stamp, SkippedFile):
-            result.skipped.append(stamp)
-        else:
-            found[path] = stamp
 
     def leads_inside(path: str) -> bool:
         target = os.path.realpath(path)
@@ -158,13 +171,14 @@ def discover(paths: list[Path]) -> Discovery:
             # os.scandir, not os.walk and pathlib: a catch-up stats every file of a large archive,
             # and this loop is most of its time.
             try:
-                with os.scandir(folder) as listing:
-                    entries = list(listing)
+                with os.scandir(folder) as scan:
+                    entries = list(scan)
             except OSError as error:
                 result.unavailable.append(folder)
                 reason = f"cannot read folder: {error.strerror or error}"
                 result.skipped.append(SkippedFile(folder, reason))
                 continue
+            listing: Listing = {}
             for entry in entries:
                 name = entry.name
                 if name.startswith("."):
@@ -176,16 +190,19 @@ def discover(paths: list[Path]) -> Discovery:
                     continue
                 elif entry.is_symlink() and not leads_inside(entry.path):
                     result.skipped.append(SkippedFile(entry.path, "link leads outside the folder"))
+                elif isinstance(stamp := _stamp(entry.path, entry.stat), SkippedFile):
+                    result.skipped.append(stamp)
                 else:
-                    consider(entry.path, entry.stat)
+                    listing[name] = stamp
+            if listing:
+                result.folders.setdefault(folder, {}).update(listing)
 
     for root, given in zip(roots, paths):
         if os.path.isdir(root):
             walk(root)
         elif os.path.lexists(root):
-            consider(root)
+            result.add(root, _stamp(root, partial(os.stat, root)))
         else:
             result.unavailable.append(root)
             result.skipped.append(SkippedFile(os.fspath(given), "no such file or folder"))
-    result.stamps = [found[path] for path in sorted(found)]
     return result

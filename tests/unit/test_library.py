@@ -1,5 +1,6 @@
 import datetime as dt
 import os
+import shutil
 import sqlite3
 
 import pytest
@@ -126,6 +127,27 @@ def test_incremental_update_reads_only_what_changed(seed_corpus, tmp_path):
     assert library.search("").total == 5
 
 
+def test_a_catch_up_compares_folder_by_folder_and_misses_no_change(tmp_path):
+    corpus = tmp_path / "c"
+    for folder in ("kept", "changed", "gone"):
+        for n in range(3):
+            write_article(corpus / folder, f"{n}.txt", f"Story {folder} {n}\n\nAbout {folder}.")
+    write_article(corpus / "changed", "binary.txt", b"\x00binary")
+    library = Library([corpus], tmp_path / "index")
+    assert library.update().added == 9
+    shutil.rmtree(corpus / "gone")
+    write_article(corpus / "changed", "1.txt", "Story changed again\n\nAbout walruses.")
+    os.utime(corpus / "changed" / "1.txt", (FIXED_MTIME + 100, FIXED_MTIME + 100))
+    write_article(corpus / "new" / "deeper", "0.txt", "Story new\n\nAbout narwhals.")
+    report = library.update()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 3, 5)
+    assert [os.path.basename(s.path) for s in report.skipped] == ["binary.txt"]
+    assert library.search("walruses OR narwhals").total == 2
+    assert library.search("gone").total == 0 and library.search("").total == 7
+    again = library.update()
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 7)
+
+
 def test_unreadable_files_are_skipped_and_remembered(seed_corpus, tmp_path):
     write_article(seed_corpus, "binary.txt", b"\x00\x01\x02binary")
     write_article(seed_corpus, "empty.md", "")
@@ -151,7 +173,7 @@ def test_index_lives_in_the_cache_dir_and_never_in_the_corpus(seed_corpus, isola
 def test_schema_change_rebuilds_with_a_notice(seed_corpus, tmp_path):
     Library([seed_corpus], tmp_path / "index").update()
     with sqlite3.connect(tmp_path / "index" / MANIFEST) as manifest:
-        manifest.execute("UPDATE about SET value = value - 1 WHERE key = 'format'")
+        manifest.execute("UPDATE about SET value = 14 WHERE key = 'format'")  # before SQLite
     library = Library([seed_corpus], tmp_path / "index")
     library.open()
     assert any("another version" in notice for notice in library.notices)
@@ -319,10 +341,12 @@ def test_a_commit_whose_manifest_was_never_written_is_replaced_not_doubled(seed_
     library = Library([seed_corpus], tmp_path / "index")
     library.update()
     # As if the process was killed after committing two articles but before saving the manifest.
-    with sqlite3.connect(tmp_path / "index" / MANIFEST) as manifest:
-        manifest.execute(
-            "DELETE FROM files WHERE path IN (SELECT path FROM files ORDER BY path LIMIT 2)"
-        )
+    from search.manifest import Manifest
+
+    manifest = Manifest.load(tmp_path / "index" / MANIFEST)
+    for path in sorted(manifest.paths())[:2]:
+        manifest.forget(path)
+    manifest.save(tmp_path / "index" / MANIFEST)
     report = Library([seed_corpus], tmp_path / "index").update()
     assert report.added == 2
     assert Library([seed_corpus], tmp_path / "index").count() == 5
