@@ -218,9 +218,7 @@ class StoryStore:
     ) -> None:
         """Set the count and these terms' statistics (a term no article has any more goes), and
         list articles under terms or take them off (term, article id)."""
-        listings = self._listings({term for term, _ in [*listed, *unlisted]})
-        for term, article_id in listed:
-            listings.setdefault(term, []).append(article_id)
+        listings = self._listings({term for term, _ in unlisted})
         for term, article_id in unlisted:
             if article_id in listings.get(term, []):
                 listings[term].remove(article_id)
@@ -239,6 +237,16 @@ class StoryStore:
                 "DELETE FROM listing WHERE term = ?",
                 [(t,) for t, ids in listings.items() if not ids],
             )
+            # Appended as text, in SQLite: a common term lists thousands of articles, and reading
+            # its list to add one newcomer and writing it back was most of placing the newcomer.
+            for term, article_id in listed:
+                item = json.dumps(article_id)
+                db.execute(
+                    "UPDATE listing SET ids = substr(ids, 1, length(ids) - 1) || ',' || ? || ']'"
+                    " WHERE term = ?",
+                    (item, term),
+                )
+                db.execute("INSERT OR IGNORE INTO listing VALUES (?, ?)", (term, f"[{item}]"))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('weighed', ?)", (str(count),))
 
     def days(self) -> dict[str, int]:

@@ -167,6 +167,21 @@ def test_articles_gone_leave_the_statistics():
     }
 
 
+def test_newcomers_are_listed_under_old_and_new_terms_whatever_their_names():
+    store = StoryStore(None)
+    # Identities as path_text makes them: quotes, backslashes, accents, \xNN for bytes not UTF-8.
+    odd = ['/news/a "quoted", \\ name.txt', "/news/caf\u00e9 \\xe9.txt", "/news/plain.txt"]
+    store.change_statistics(1, {}, [("quake", "/news/first.txt")], [])
+    for number, article_id in enumerate(odd):
+        store.change_statistics(2, {}, [("quake", article_id), (f"new{number}", article_id)], [])
+    assert store._listings(["quake", "new0", "new1", "new2"]) == {
+        "quake": ["/news/first.txt", *odd],
+        **{f"new{number}": [article_id] for number, article_id in enumerate(odd)},
+    }
+    store.change_statistics(3, {}, [], [("quake", odd[0])])
+    assert store._listings(["quake"]) == {"quake": ["/news/first.txt", *odd[1:]]}
+
+
 def test_the_seeds_washington_talks_are_one_story_and_the_others_stand_alone(seed_corpus, tmp_path):
     library = Library(
         [seed_corpus],
