@@ -57,6 +57,19 @@ def test_front_matter_gives_metadata():
     assert article.paragraphs == ("Body text here.",)
 
 
+def test_a_front_matter_date_is_the_day_written_in_any_common_form():
+    for written, day in (
+        ("2024-03-05T23:30:00-05:00", dt.date(2024, 3, 5)),  # the day as written, not UTC's
+        ("2024-03-05 08:00", dt.date(2024, 3, 5)),
+        ("Tue, 05 Mar 2024 10:00:00 GMT", dt.date(2024, 3, 5)),
+        ("5 March 2024", dt.date(2024, 3, 5)),
+        ("2024-02-30", None),
+        ("soon", None),
+    ):
+        article = parse_article("/x.md", f"---\ndate: {written}\n---\nBody text here.")
+        assert article.published == day, written
+
+
 def test_headline_first_line_becomes_the_title():
     article = parse_article(
         "/a.txt",
