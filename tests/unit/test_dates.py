@@ -216,10 +216,31 @@ def test_the_same_day_refers_back_to_the_last_day_mentioned():
         ("said it began at 10 p.m. Monday", ("10 p.m. Monday", "TIME", "2025-12-15T22:00")),
         ("the vote, at noon on Friday, will", ("noon on Friday", "TIME", "2025-12-19T12:00")),
         ("at 5 p.m. EST", ("5 p.m. EST", "TIME", "2025-12-17T17:00")),
+        ("the match kicks off at 1930 GMT", ("1930 GMT", "TIME", "2025-12-17T19:30")),
+        ("trading resumes at 0930 local time", ("0930 local time", "TIME", "2025-12-17T09:30")),
     ],
 )
 def test_times(text, expected):
     assert expected in found(text)
+
+
+def test_four_digits_before_a_time_zone_are_a_time_of_day_not_a_year():
+    # A fixture list: the kick-off time after the day was read as the year 1600, and the whole
+    # article was then dated to the seventeenth century.
+    assert found("Stade de France  Saturday, 20 December  1600 GMT  Live on BBC1") == [
+        ("Saturday, 20 December", "DATE", "2025-12-20"),
+        ("1600 GMT", "TIME", "2025-12-20T16:00"),
+    ]
+    assert infer_reference("Paris, Saturday, 26 February 1600 GMT. The teams are named.") is None
+
+
+def test_a_weekday_before_a_day_and_month_is_one_date_the_day_named():
+    assert found("The final is on Saturday, 20 December.") == [
+        ("on Saturday, 20 December", "DATE", "2025-12-20")
+    ]
+    assert found("They met on Monday 15 December 2025.") == [
+        ("on Monday 15 December 2025", "DATE", "2025-12-15")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from .vocabulary import (
     _MONTH_WORD,
     _ONE_TO_TWELVE,
     _RIGHT,
+    _TIME_ZONE,
     _WEEKDAY_WORD,
     _YEAR,
     _number,
@@ -22,6 +23,7 @@ from .vocabulary import (
 @rule(
     rf"(?:{_LEFT}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})(?!\w)))?"
     rf"|{_LEFT}(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d|:\d)(?:\s+(?P<tz24>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST|ET|PT|local\s+time))?"
+    rf"|{_LEFT}(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s+{_TIME_ZONE}"
     rf"|{_LEFT}(?P<word>noon|midday|midnight){_RIGHT}"
     rf"|(?<=\bat\s)(?P<mil>[01]\d|2[0-3])(?P<milmin>[0-5]\d)\s+(?:hours|hrs)\b(?:\s+(?P<tzmil>GMT|local(?:\s+time)?))?"
     rf"|{_LEFT}(?P<hour>1[0-2]|0?[1-9]|{_ONE_TO_TWELVE})(?:\s+o['’]clock)?\s+in\s+the\s+(?P<half>morning|afternoon|evening|night){_RIGHT})"
@@ -31,6 +33,8 @@ from .vocabulary import (
     trigger=(
         r"noon|midday|midnight",
         r"\d\s*[ap]\.?m|\d:\d\d|at\s+\d{4}\s+h|in\s+the\s+(?:morning|afternoon|evening|night)",
+        r"\d{4}\s+(?:gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|jst|hkt|sgt"
+        r"|aest|aedt|et|pt|local\s+time)\b",
     ),
     reach=(20, 50),
 )
@@ -41,6 +45,8 @@ def clock_time(m: re.Match[str]) -> Candidate | None:
         clock = "24:00" if m["word"].lower() == "midnight" else "12:00"
     elif m["h24"] is not None:
         clock = f"{int(m['h24']):02d}:{m['min24']}"
+    elif m["hhmm"]:  # "1600 GMT"
+        clock = f"{m['hhmm'][:2]}:{m['hhmm'][2:]}"
     elif m["mil"]:  # "at 1000 hours local"
         clock = f"{m['mil']}:{m['milmin']}"
     elif m["hour"]:  # "4 in the morning", "eight in the evening"

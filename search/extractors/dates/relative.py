@@ -12,7 +12,6 @@ from .context import (
     _fixed,
     _is_title,
     _month_day,
-    _named_day,
     _relative_to_reference,
     _weekday_date,
     _year_for,
@@ -322,14 +321,17 @@ def offset_from_reference(m: re.Match[str]) -> Candidate | None:
 
 
 @rule(
-    rf"{_LEFT}(?:(?P<rel>(?i:last|next|this\s+coming|this\s+past|this|on|the\s+previous|the\s+following))\s+)?(?P<wd>{_WEEKDAY_WORD})(?:\s+(?P<part>{_PART_OF_DAY}))?(?:,?\s+(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY}|(?i:{_ORDINAL_WORD}))(?:,?\s+(?P<y>{_YEAR}))?)?{_RIGHT}",
+    rf"{_LEFT}(?:(?P<rel>(?i:last|next|this\s+coming|this\s+past|this|on|the\s+previous|the\s+following))\s+)?(?P<wd>{_WEEKDAY_WORD})(?:\s+(?P<part>{_PART_OF_DAY}))?(?:,?\s+(?:(?P<mon>{_MONTH_WORD})\s+(?P<d>{_DAY}|(?i:{_ORDINAL_WORD}))|(?P<day_first>{_DAY})\s+(?:of\s+)?(?P<month_after>{_MONTH_WORD}))(?:,?\s+(?P<y>{_YEAR}))?)?{_RIGHT}",
     trigger=_alternation(_WEEKDAYS),
     reach=(20, 45),
 )
 def weekday_rule(m: re.Match[str]) -> Candidate | None:
-    if m["mon"]:
-        # "Tuesday, Dec. 16": the explicit date wins; the weekday only confirms it.
-        return Candidate(m.start(), m.end(), "DATE", _named_day(m))
+    if m["mon"] or m["month_after"]:
+        # "Tuesday, Dec. 16", "Saturday, 26 February": the explicit date wins; the weekday only
+        # confirms it.
+        month, day = _month(m["mon"] or m["month_after"]), _day(m["d"] or m["day_first"])
+        year = int(m["y"]) if m["y"] else None
+        return Candidate(m.start(), m.end(), "DATE", _month_day(month, day, year))
     weekday = _weekday(m["wd"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     rel = {"this coming": "next", "this past": "last"}.get(rel, rel)

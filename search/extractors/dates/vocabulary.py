@@ -82,7 +82,14 @@ _ORDINAL_WORD = _alternation(_ORDINAL_WORDS).replace("\\-", "[\\s-]")
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 
 
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# Time zones as news writes them after a time of day, in capitals: "1600 GMT", "2030 BST".
+_TIME_ZONE = (
+    r"(?:(?-i:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|HKT|SGT|AEST"
+    r"|AEDT|ET|PT)\b|local\s+time\b)"
+)
+# Four digits followed by a time zone are a time of day ("Saturday, 26 February 1600 GMT"), not a
+# year.
+_YEAR = rf"(?:1[5-9]\d\d|20\d\d)(?!\s+{_TIME_ZONE})"
 
 
 _NUM_WORD = _alternation(_NUMBERS)
