@@ -220,7 +220,13 @@ async def test_a_person_search_marks_snippets_and_n_steps_through_the_mentions(
         await settle(pilot)
         hit = app.article_list.hits[0]
         assert {hit.snippet.text[s:e] for s, e in hit.snippet.spans} & {"Hegseth", "Pete Hegseth"}
-        await pilot.press("enter")
+        # An article that names him more than once, to step from one mention to the next.
+        row = next(
+            i for i, h in enumerate(app.article_list.hits) if h.article.body.count("Hegseth") > 1
+        )
+        await pilot.press("home", *["down"] * row, "enter")
+        await settle(pilot)
+        assert app.open_hit.article.body.count("Hegseth") > 1
         await settle(pilot)
         view = app.reading_view
         await pilot.press("n")
