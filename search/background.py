@@ -17,6 +17,11 @@ from pathlib import Path
 from .records import IndexProgress, UpdateReport
 from .sources.files import SkippedFile
 
+EXIT_SECONDS = 60  # for a process that has written its last line to end, freeing its memory
+# Articles from which an update's stories are grouped by a process of their own: below it, starting
+# one costs more than the memory it saves.
+STORIES_APART_FROM = 5000
+
 
 class IndexingFailed(RuntimeError):
     """The indexing process died or raised; the message says how, for the user."""
@@ -28,9 +33,10 @@ def _report_from_json(data: dict) -> UpdateReport:
 
 
 def update_in_background(
-    roots: list[Path], index_dir: Path, engine: str
+    roots: list[Path], index_dir: Path, engine: str, stories_apart_from: int = STORIES_APART_FROM
 ) -> Iterator[IndexProgress | UpdateReport]:
-    """Yield progress while a child process updates the index; the last item is the report."""
+    """Yield progress while a child process updates the index; the last item is the report, once
+    the stories are in step too (grouped by a second process when the first left them waiting)."""
     # Isolated mode (-I): the child imports only the installed package, never a `search/` that
     # happens to sit in the user's current folder, and ignores PYTHON* variables.
     command = [
@@ -42,8 +48,24 @@ def update_in_background(
         str(index_dir),
         "--engine",
         engine,
-        *map(str, roots),
     ]
+    report = None
+    apart = ["--stories-apart-from", str(stories_apart_from)]
+    for message in _messages([*command, *apart, *map(str, roots)], "report"):
+        if "progress" in message:
+            yield IndexProgress(*message["progress"])
+        else:
+            report = _report_from_json(message["report"])
+    assert report is not None
+    if report.stories_waiting:
+        for _ in _messages([*command, "--stories", *map(str, roots)], "stories"):
+            pass
+    yield report
+
+
+def _messages(command: list[str], last: str) -> Iterator[dict]:
+    """The JSON lines a child process writes, up to the one holding `last`; then the process is
+    left to end (its memory with it) before this returns."""
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(
             command,
@@ -58,10 +80,12 @@ def update_in_background(
             assert process.stdout is not None
             for line in process.stdout:
                 message = json.loads(line)
-                if "progress" in message:
-                    yield IndexProgress(*message["progress"])
-                elif "report" in message:
-                    yield _report_from_json(message["report"])
+                yield message
+                if last in message:
+                    try:
+                        process.wait(timeout=EXIT_SECONDS)
+                    except subprocess.TimeoutExpired:
+                        pass  # ended below
                     return
             process.wait()
             errors.seek(0)

@@ -2,7 +2,10 @@
 `python -m search.indexer --index-dir DIR [--engine NAME] ROOT ...`.
 
 It updates one corpus's index and writes one JSON line per progress step, then a last line with
-its report; search/background.py starts it and reads those lines.
+its report; search/background.py starts it and reads those lines. An update of many articles
+leaves its stories waiting (the report says so), and search/background.py then starts
+`python -m search.indexer --stories ...` once this process has ended, so that grouping never
+holds its memory on top of what indexing left allocated; it writes {"stories": "grouped"}.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import time
 from dataclasses import asdict, astuple
 from pathlib import Path
 
+from .background import STORIES_APART_FROM
 from .library import Library
 from .records import IndexProgress
 
@@ -26,6 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--index-dir", type=Path, required=True)
     parser.add_argument("--engine", help="whoosh or tantivy (default: the engine setting)")
+    parser.add_argument(
+        "--stories-apart-from",
+        type=int,
+        default=STORIES_APART_FROM,
+        help="articles from which an update leaves its stories to --stories",
+    )
+    parser.add_argument("--stories", action="store_true", help="group the stories left waiting")
     parser.add_argument("roots", nargs="+", type=Path)
     args = parser.parse_args(argv)
     last = 0.0
@@ -38,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({"progress": astuple(progress)}), flush=True)
 
     library = Library(args.roots, args.index_dir, catch_up_here=True, engine=args.engine)
-    report = library.update(on_progress)
+    if args.stories:
+        library.group_waiting_stories()
+        print(json.dumps({"stories": "grouped"}), flush=True)
+        return 0
+    report = library.update(on_progress, args.stories_apart_from)
     print(json.dumps({"report": asdict(report)}), flush=True)
     return 0
 

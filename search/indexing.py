@@ -114,6 +114,12 @@ class Indexer:
         self._remember_ids(manifest)
         return report
 
+    def ids_in_manifest(self) -> set[str]:
+        """The articles the index holds, as the manifest lists them (see _remember_ids)."""
+        self._remember_ids(self._manifest())
+        assert self.indexed_ids is not None
+        return self.indexed_ids
+
     def _remember_ids(self, manifest: Manifest) -> None:
         """Asking the engine for every identity walks the whole index (seconds at 100,000
         articles); the manifest has them at hand. A commit that landed without its manifest

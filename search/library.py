@@ -114,13 +114,28 @@ class Library:
     def open(self) -> None:
         self._engine.open()
 
-    def update(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
-        """Bring the index up to date in this process."""
+    def update(
+        self,
+        on_progress: Callable[[IndexProgress], None] | None = None,
+        stories_apart_from: int | None = None,
+    ) -> UpdateReport:
+        """Bring the index up to date in this process. An update of `stories_apart_from` articles
+        or more leaves its stories waiting (report.stories_waiting) for group_waiting_stories in a
+        process of its own: grouping a large archive takes hundreds of MB, which should not come
+        on top of what indexing it left allocated."""
         report = self._indexer.update(on_progress)
         self.refresh()
         if report.changed or self._story_store().is_empty():
-            self.group_stories(indexed=self._indexer.indexed_ids)
+            articles = report.added + report.updated + report.analysed
+            if stories_apart_from is not None and articles >= stories_apart_from:
+                report.stories_waiting = not self.in_memory
+            if not report.stories_waiting:
+                self.group_stories(indexed=self._indexer.indexed_ids)
         return report
+
+    def group_waiting_stories(self) -> None:
+        """Group the stories an update left waiting, after it (see update)."""
+        self.group_stories(indexed=self._indexer.ids_in_manifest())
 
     def catch_up(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
         """Bring the index up to date in a separate, isolated process (search/indexer.py), so that

@@ -156,6 +156,8 @@ class UpdateReport:
     busy: bool = False
     # Folders that could not be listed: their articles were kept, as they were.
     unavailable: list[str] = field(default_factory=list)
+    # A large update leaves its stories to a process of its own (Library.update).
+    stories_waiting: bool = False
 
     @property
     def changed(self) -> bool:

@@ -238,3 +238,31 @@ def test_a_catch_up_takes_the_articles_indexed_from_the_manifest_not_a_walk_of_t
     monkeypatch.setattr(type(library._engine), "article_ids", walk_of_the_index)
     library.update()
     assert library.story_of(str(copy)) == library.story_of(washington[0])
+
+
+def test_a_large_update_leaves_its_stories_to_a_process_of_their_own(seed_corpus, tmp_path):
+    """Grouping an archive peaks at hundreds of MB: after a large update it runs in a fresh
+    process, once the indexing one has ended, instead of on top of what indexing left allocated."""
+    from search.background import update_in_background
+
+    index = tmp_path / "index"
+    items = list(update_in_background([seed_corpus], index, "whoosh", stories_apart_from=5))
+    report = items[-1]
+    assert report.added == 5 and report.stories_waiting
+    library = Library([seed_corpus], index, state=StateStore(tmp_path / "s.sqlite"))
+    assert sorted(len(story) for story in library.stories()) == [1, 1, 1, 2]
+    # Below the bound, the indexing process groups them itself.
+    (seed_corpus / "005_new.txt").write_text("Zebras Escape From The Zoo\n\nThe zebras ran.\n")
+    again = list(update_in_background([seed_corpus], index, "whoosh", stories_apart_from=5))[-1]
+    assert again.added == 1 and not again.stories_waiting
+    assert sorted(len(story) for story in library.stories()) == [1, 1, 1, 1, 2]
+
+
+def test_stories_left_waiting_are_grouped_when_asked(seed_corpus, tmp_path):
+    library = Library(
+        [seed_corpus], tmp_path / "index", catch_up_here=True, state=StateStore(tmp_path / "s")
+    )
+    report = library.update(stories_apart_from=5)
+    assert report.stories_waiting and library.stories() == []
+    library.group_waiting_stories()
+    assert sorted(len(story) for story in library.stories()) == [1, 1, 1, 2]
