@@ -868,6 +868,9 @@ def test_a_full_date_in_the_text_is_not_the_day_of_writing():
         "Net profit for the year ended December 31, 1986 rose 12 pct.",
         "The summit in Brussels begins on 16 December, the minister said on 9 December 2004.",
         "The company posted a loss on March 3, 1987.",
+        # A hard-wrapped sentence that happens to begin a line with a date is no dateline.
+        "Net profit rose for the year ended\nMarch 31, 1986 end of the year.",
+        "Rates were set.\nOn September 8, the group offered more.",
     ):
         assert infer_reference(text) is None, text
 

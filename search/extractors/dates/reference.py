@@ -22,6 +22,11 @@ _PUBLISHED_LEAD = re.compile(
     r"(?i:published|updated|posted|created|edited|filed)(?i:\s+time)?(?i:\s+on)?\s*:?\s*"
     rf"{_TIME_OF_DAY}"
 )
+# After a dateline's date: the end of the line, a dash, a separator or a time of day. A date a
+# hard-wrapped sentence happens to begin a line with ("March 31, 1986 end", "November 15, 2012.")
+# is no dateline.
+_AFTER_DATELINE = re.compile(r"\)?[ \t]*(?:$|[-–—:|(,]|\d{1,2}[:.]\d\d)", re.M)
+_WRITTEN_YEAR = re.compile(r"\d{4}|\d{1,2}/\d{1,2}/\d\d")  # not a year taken from elsewhere
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 DATELINE_WITHIN = 200  # characters from the top: a dateline heads the article
 
@@ -44,8 +49,12 @@ def infer_reference(
         if not _FULL_DAY.match(expression.value):
             continue
         lead = text[text.rfind("\n", 0, expression.start) + 1 : expression.start]
+        if not _WRITTEN_YEAR.search(expression.text):
+            continue
         if not _PUBLISHED_LEAD.fullmatch(lead) and not (
-            expression.start < DATELINE_WITHIN and _DATELINE_LEAD.fullmatch(lead)
+            expression.start < DATELINE_WITHIN
+            and _DATELINE_LEAD.fullmatch(lead)
+            and _AFTER_DATELINE.match(text, expression.end)
         ):
             continue
         day = dt.date.fromisoformat(expression.value[:10])
