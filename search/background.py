@@ -2,7 +2,8 @@
 
 Whoosh is pure Python and holds the GIL: indexing in a thread of the reader would freeze its screen.
 A child process (search/indexer.py) keeps the reader responsive; it writes one JSON line per
-progress step and a last line with its report, and the reader sees each commit as it lands.
+progress step and a last line with its report, and the reader sees each commit as it lands. After
+a large update a second process groups the stories, once the first has ended and freed its memory.
 """
 
 from __future__ import annotations
