@@ -60,6 +60,10 @@ def _changes(
     return todo, removed, still_skipped, unchanged
 
 
+def _ids(manifest: Manifest) -> set[str]:
+    return {path_text(path) for path in manifest.paths()}
+
+
 class Indexer:
     """One corpus's files, kept in step with the index an engine holds."""
 
@@ -116,15 +120,13 @@ class Indexer:
 
     def ids_in_manifest(self) -> set[str]:
         """The articles the index holds, as the manifest lists them (see _remember_ids)."""
-        self._remember_ids(self._manifest())
-        assert self.indexed_ids is not None
-        return self.indexed_ids
+        return _ids(self._manifest())
 
     def _remember_ids(self, manifest: Manifest) -> None:
         """Asking the engine for every identity walks the whole index (seconds at 100,000
         articles); the manifest has them at hand. A commit that landed without its manifest
         leaves articles it does not list, but the update just made read those files again."""
-        self.indexed_ids = {path_text(path) for path in manifest.paths()}
+        self.indexed_ids = _ids(manifest)
 
     def _apply(
         self,

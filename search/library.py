@@ -127,8 +127,11 @@ class Library:
         self.refresh()
         if report.changed or self._story_store().is_empty():
             articles = report.added + report.updated + report.analysed
-            if stories_apart_from is not None and articles >= stories_apart_from:
-                report.stories_waiting = not self.in_memory
+            report.stories_waiting = (
+                stories_apart_from is not None
+                and articles >= stories_apart_from
+                and not self.in_memory
+            )
             if not report.stories_waiting:
                 self.group_stories(indexed=self._indexer.indexed_ids)
         return report

@@ -137,14 +137,18 @@ class Manifest:
         """The files of one folder (empty when none): do not change it, record() does."""
         return self.folders.get(folder, {})
 
+    def _entry(self, path: str) -> Entry | None:
+        folder, name = os.path.split(path)
+        return self.listing(folder).get(name)
+
     def stamp(self, path: str) -> Stamp | None:
         """The stat of an indexed file; None when it is not indexed."""
-        entry = self.listing(os.path.dirname(path)).get(os.path.basename(path))
+        entry = self._entry(path)
         return (entry[0], entry[1]) if entry and len(entry) == 2 else None
 
     def skipped_stamp(self, path: str) -> SkippedStamp | None:
         """The stat of a file skipped, and why; None when it is not skipped."""
-        entry = self.listing(os.path.dirname(path)).get(os.path.basename(path))
+        entry = self._entry(path)
         return (entry[0], entry[1], entry[2]) if entry and len(entry) == 3 else None
 
     def paths(self) -> Iterator[str]:

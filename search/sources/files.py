@@ -126,11 +126,11 @@ class Discovery:
         ]
         return sorted(found, key=lambda stamp: stamp.path)
 
-    def add(self, path: str, stamp: list[int] | SkippedFile) -> None:
+    def add(self, folder: str, name: str, stamp: list[int] | SkippedFile) -> None:
+        """A file found in `folder`, with its stamp or why it cannot be read."""
         if isinstance(stamp, SkippedFile):
             self.skipped.append(stamp)
         else:
-            folder, name = os.path.split(path)
             self.folders.setdefault(folder, {})[name] = stamp
 
 
@@ -178,7 +178,6 @@ def discover(paths: list[Path]) -> Discovery:
                 reason = f"cannot read folder: {error.strerror or error}"
                 result.skipped.append(SkippedFile(folder, reason))
                 continue
-            listing: Listing = {}
             for entry in entries:
                 name = entry.name
                 if name.startswith("."):
@@ -190,18 +189,14 @@ def discover(paths: list[Path]) -> Discovery:
                     continue
                 elif entry.is_symlink() and not leads_inside(entry.path):
                     result.skipped.append(SkippedFile(entry.path, "link leads outside the folder"))
-                elif isinstance(stamp := _stamp(entry.path, entry.stat), SkippedFile):
-                    result.skipped.append(stamp)
                 else:
-                    listing[name] = stamp
-            if listing:
-                result.folders.setdefault(folder, {}).update(listing)
+                    result.add(folder, name, _stamp(entry.path, entry.stat))
 
     for root, given in zip(roots, paths):
         if os.path.isdir(root):
             walk(root)
         elif os.path.lexists(root):
-            result.add(root, _stamp(root, partial(os.stat, root)))
+            result.add(*os.path.split(root), _stamp(root, partial(os.stat, root)))
         else:
             result.unavailable.append(root)
             result.skipped.append(SkippedFile(os.fspath(given), "no such file or folder"))

@@ -13,6 +13,7 @@ from .vocabulary import (
     _ONE_TO_TWELVE,
     _RIGHT,
     _TIME_ZONE,
+    _TIME_ZONE_NAMES,
     _WEEKDAY_WORD,
     _YEAR,
     _number,
@@ -33,8 +34,7 @@ from .vocabulary import (
     trigger=(
         r"noon|midday|midnight",
         r"\d\s*[ap]\.?m|\d:\d\d|at\s+\d{4}\s+h|in\s+the\s+(?:morning|afternoon|evening|night)",
-        r"\d{4}\s+(?:gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|jst|hkt|sgt"
-        r"|aest|aedt|et|pt|local\s+time)\b",
+        rf"\d{{4}}\s+(?:{'|'.join(map(str.lower, _TIME_ZONE_NAMES))}|local\s+time)\b",
     ),
     reach=(20, 50),
 )

@@ -46,11 +46,9 @@ def infer_reference(
 
     `unresolved` is the text tagged without a reference, where the caller has it already."""
     for expression in tag(text, None) if unresolved is None else unresolved:
-        if not _FULL_DAY.match(expression.value):
+        if not _FULL_DAY.match(expression.value) or not _WRITTEN_YEAR.search(expression.text):
             continue
         lead = text[text.rfind("\n", 0, expression.start) + 1 : expression.start]
-        if not _WRITTEN_YEAR.search(expression.text):
-            continue
         if not _PUBLISHED_LEAD.fullmatch(lead) and not (
             expression.start < DATELINE_WITHIN
             and _DATELINE_LEAD.fullmatch(lead)

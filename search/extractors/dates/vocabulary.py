@@ -83,10 +83,31 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 
 
 # Time zones as news writes them after a time of day, in capitals: "1600 GMT", "2030 BST".
-_TIME_ZONE = (
-    r"(?:(?-i:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|HKT|SGT|AEST"
-    r"|AEDT|ET|PT)\b|local\s+time\b)"
+_TIME_ZONE_NAMES = (
+    "GMT",
+    "UTC",
+    "BST",
+    "CET",
+    "CEST",
+    "EET",
+    "EEST",
+    "EST",
+    "EDT",
+    "CST",
+    "CDT",
+    "MST",
+    "MDT",
+    "PST",
+    "PDT",
+    "JST",
+    "HKT",
+    "SGT",
+    "AEST",
+    "AEDT",
+    "ET",
+    "PT",
 )
+_TIME_ZONE = rf"(?:(?-i:{'|'.join(_TIME_ZONE_NAMES)})\b|local\s+time\b)"
 # Four digits followed by a time zone are a time of day ("Saturday, 26 February 1600 GMT"), not a
 # year.
 _YEAR = rf"(?:1[5-9]\d\d|20\d\d)(?!\s+{_TIME_ZONE})"
