@@ -289,6 +289,7 @@ class Library:
                 self._engine.story_features,
                 Decisions(apart, together),
                 regroup,
+                self._engine.release,
             )
 
     def stories(self) -> list[list[str]]:

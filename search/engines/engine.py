@@ -84,6 +84,10 @@ class IndexEngine(Protocol):
 
     def close(self) -> None: ...
 
+    def release(self) -> None:
+        """Let go of the index and what it keeps in memory until it is used again (an index in
+        memory is kept: it would be lost)."""
+
     def count(self) -> int: ...
 
     def search(self, query: Query | None, newest_first: bool, limit: int | None) -> Found:

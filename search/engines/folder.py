@@ -42,6 +42,13 @@ class FolderEngine(Generic[IndexT]):
     def close(self) -> None:
         raise NotImplementedError
 
+    def release(self) -> None:
+        # Closing a searcher is not enough for tantivy: its index maps the files it has read,
+        # which counted 150 MB of a large archive's grouping.
+        if not self.in_memory:
+            self.close()
+            self._index = None
+
     @property
     def _manifest_path(self) -> Path:
         return self.index_dir / index_folder.MANIFEST

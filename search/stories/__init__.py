@@ -22,10 +22,12 @@ def keep_in_step(
     features_of: Callable[[list[str]], Iterable[StoryFeatures]],
     decisions: Decisions,
     regroup: bool = False,
+    release_index: Callable[[], None] = lambda: None,
 ) -> None:
     """Bring the stories in step with the index: articles gone leave their stories, and new ones
     join one or start their own; everything is grouped again when asked, when most articles are
-    new, or when no grouping has weighed the archive yet."""
+    new, or when no grouping has weighed the archive yet. `release_index` lets the index go
+    before grouping them all, which needs the memory."""
     known = store.known_ids()
     gone = sorted(known - indexed)
     weighed = store.statistics_count()
@@ -45,6 +47,7 @@ def keep_in_step(
     if not waiting and not regroup:
         return
     if regroup or weighed is None or len(waiting) > REGROUP_SHARE * len(indexed):
+        release_index()
         stories = group(store.features(), decisions, weighed=store.save_statistics)
         store.set_stories(_named(stories, store.days(), store.story_of(), store))
         return

@@ -266,3 +266,27 @@ def test_stories_left_waiting_are_grouped_when_asked(seed_corpus, tmp_path):
     assert report.stories_waiting and library.stories() == []
     library.group_waiting_stories()
     assert sorted(len(story) for story in library.stories()) == [1, 1, 1, 2]
+
+
+def test_grouping_them_all_lets_the_index_go_and_searching_opens_it_again(
+    seed_corpus, tmp_path, engine, monkeypatch
+):
+    """tantivy keeps the files it has read mapped while its index is open: a large archive's
+    features read from it stayed in memory all through grouping."""
+    library = Library(
+        [seed_corpus], tmp_path / "index", catch_up_here=True, state=StateStore(tmp_path / "s")
+    )
+    library.update(stories_apart_from=5)
+    engine_type = type(library._engine)
+    let_go = engine_type.release
+    released = []
+
+    def release(self):
+        released.append(sorted(len(story) for story in library.stories()))
+        let_go(self)
+
+    monkeypatch.setattr(engine_type, "release", release)
+    library.group_waiting_stories()
+    assert released == [[1, 1, 1, 1, 1]]  # before grouping
+    assert sorted(len(story) for story in library.stories()) == [1, 1, 1, 2]
+    assert library.search("Pelosi").total == 3
