@@ -892,3 +892,39 @@ def test_an_inferred_day_is_never_after_the_day_the_file_was_saved():
     assert infer_reference(ahead, not_after=dt.date(2026, 11, 30)) is None
     dated = "LONDON, March 4, 1987 - Shares rose. The bond matures on June 1, 2030."
     assert infer_reference(dated, not_after=dt.date(2026, 1, 1)).date == dt.date(1987, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare plural after a verb of spending time, or before "before" or "after"
+        ("A ruling can take weeks, if it comes at all.", [("weeks", "DURATION", "PXW")]),
+        ("They spent months in the hills.", [("months", "DURATION", "PXM")]),
+        ("He left minutes before the blast.", [("minutes", "DURATION", "PTXM")]),
+        ("It was a matter of days before the vote.", []),
+        ("In the first days after the vote, they waited.", []),
+        # the first number of a range is a length in the second's unit
+        (
+            "Repairs could take between 12 and 18 months.",
+            [("12", "DURATION", "P12M"), ("18 months", "DURATION", "P18M")],
+        ),
+        (
+            "a stay of two to six days",
+            [("two", "DURATION", "P2D"), ("six days", "DURATION", "P6D")],
+        ),
+        ("children aged 6 to 12 years", []),
+        # a time with seconds is a race's length, unless something places it in the day
+        ("She won the race, finishing in 2:31:07.", [("2:31:07", "DURATION", "PT2H31M7S")]),
+        ("The quake struck at 04:12:50 GMT.", [("04:12:50 GMT", "TIME", "2025-12-17T04:12:50")]),
+        # over the next decade is ten years from now, not the calendar decade after this one
+        ("Sales will double over the next decade.", [("the next decade", "DURATION", "P10Y")]),
+        ("Sales will double over the next year.", [("the next year", "DATE", "2026")]),
+        ("Prices fell in the last decade.", [("the last decade", "DATE", "201")]),
+        # "at the time": then, in the story told
+        ("The ship was in open water at the time.", [("the time", "DATE", "PAST_REF")]),
+        ("He was 20 at the time of the crash.", []),
+        ("She checks the sky every morning.", [("every morning", "SET", "XXXX-XX-XXTMO")]),
+    ],
+)
+def test_stretches_ranges_race_times_and_then(text, expected):
+    assert found(text) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, _Context, _named_day, _weekday_date
+from .context import Candidate, _Context, _fixed, _named_day, _weekday_date
 from .registry import rule
 from .vocabulary import (
     _DAY,
@@ -23,7 +23,7 @@ from .vocabulary import (
 
 @rule(
     rf"(?:{_LEFT}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})(?!\w)))?"
-    rf"|{_LEFT}(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d|:\d)(?:\s+(?P<tz24>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST|ET|PT|local\s+time))?"
+    rf"|{_LEFT}(?<!\d:)(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)(?!\d|:\d)(?:\s+(?P<tz24>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST|ET|PT|local\s+time))?"
     rf"|{_LEFT}(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s+{_TIME_ZONE}"
     rf"|{_LEFT}(?P<word>noon|midday|midnight){_RIGHT}"
     rf"|(?<=\bat\s)(?P<mil>[01]\d|2[0-3])(?P<milmin>[0-5]\d)\s+(?:hours|hrs)\b(?:\s+(?P<tzmil>GMT|local(?:\s+time)?))?"
@@ -99,3 +99,28 @@ def clock_time(m: re.Match[str]) -> Candidate | None:
     ):
         end = m.start("tz") - 1
     return Candidate(m.start(), end, "TIME", resolve)
+
+
+_AT_A_TIME = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about)\s+$", re.I)
+
+
+@rule(
+    rf"{_LEFT}(?<!\d:)(?P<h>\d{{1,2}}):(?P<min>[0-5]\d):(?P<s>[0-5]\d)(?:\.\d+)?(?![\d:])(?P<tz>\s+{_TIME_ZONE})?",
+    trigger=r"\d:\d\d:\d\d",
+    reach=(20, 12),
+)
+def clock_with_seconds(m: re.Match[str]) -> Candidate | None:
+    """ "Finishing in 3:07:35" is a length of time (a race's); "at 10:30:15 GMT" a time of day."""
+    hours, minutes, seconds = int(m["h"]), int(m["min"]), int(m["s"])
+    if m["tz"] or _AT_A_TIME.search(m.string, max(0, m.start() - 8), m.start()):
+        if hours > 24:
+            return None
+        clock = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+
+        def resolve(ctx: _Context) -> tuple[str, str | None]:
+            day = ctx.day_in_view()
+            return (f"{day.isoformat()}T{clock}" if day else f"XXXX-XX-XXT{clock}"), None
+
+        return Candidate(m.start(), m.end(), "TIME", resolve)
+    parts = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    return Candidate(m.start(), m.end(), "DURATION", _fixed(f"PT{parts or '0S'}"))

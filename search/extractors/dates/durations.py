@@ -43,7 +43,9 @@ _LAST_AS_A_VERB = re.compile(r"last\s+", re.I)
 # An age is no time the article places or measures: "children ages 6 months and older", "aged 65
 # years and over", "under 5 years of age" ("37 years old" the rule's pattern leaves out itself).
 _AGE_AFTER = re.compile(r"[\s-]+(?:of\s+age|and\s+(?:older|over|above|up|younger|under))\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?$", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:(?:between\s+)?\w+\s+(?:to|and)\s+)?$", re.I
+)
 
 
 _AFTER_A_SECOND = re.compile(
@@ -65,7 +67,7 @@ def duration_rule(m: re.Match[str]) -> Candidate | None:
     after = m.string[m.end() : m.end() + 12]
     if unit in ("year", "month", "week", "day") and (
         _AGE_AFTER.match(m.string, m.end())
-        or _AGE_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+        or _AGE_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
     ):
         return None
     if unit == "quarter" and amount in ("1", "2", "3") and _SHARE_OF.match(m.string, m.end()):
@@ -110,6 +112,17 @@ def duration_rule(m: re.Match[str]) -> Candidate | None:
     return Candidate(start, m.end(), "DURATION", _fixed(_duration(amount, unit)))
 
 
+# What makes a bare plural a stretch of time: "for years", "it can take weeks"; and, with no "the"
+# before it, "before" or "after" behind it: "minutes before the plane left".
+_BARE_PLURAL_AFTER = re.compile(
+    r"\b(?:for|in|over|within|past|last|recent|coming|after|through|across|down"
+    r"|takes?|took|taken|taking|spen[dt]s?|spending|lasts?|lasted|waited|waiting)\s+$"
+)
+_BEFORE_OR_AFTER = re.compile(r"\s+(?:before|after)\b", re.I)
+# "in the first days after the vote", "a matter of days before": days of a time named around them
+_DETERMINED = re.compile(r"\b(?:the|first|final|last|early|of|few|several|many|those|these)\s+$")
+
+
 @rule(
     rf"{_LEFT}(?P<long>{_UNIT})-long(?![\w-])"
     rf"|{_LEFT}(?P<the>the\s+(?:early\s+|intervening\s+)?)?(?P<word>(?:a|one)\s+(?:decade|century)|decades|centuries|years|months|weeks|days|hours|minutes){_RIGHT}(?!\s+(?:ago|earlier|later))",
@@ -127,9 +140,8 @@ def bare_duration(m: re.Match[str]) -> Candidate | None:
     word = m["word"].lower()
     before = m.string[max(0, m.start() - 16) : m.start()].lower()
     if word.endswith("s") and not word.startswith(("a ", "one ")):
-        if not re.search(
-            r"\b(?:for|in|over|within|past|last|recent|coming|after|through|across|down)\s+$",
-            before,
+        if not _BARE_PLURAL_AFTER.search(before) and (
+            m["the"] or _DETERMINED.search(before) or not _BEFORE_OR_AFTER.match(m.string, m.end())
         ):
             return None
         if m["the"] and re.match(
@@ -186,3 +198,23 @@ def joined_durations(expressions: list[TemporalExpression], text: str) -> list[T
                 continue
         joined.append(expression)
     return joined
+
+
+@rule(
+    rf"{_LEFT}(?P<between>between\s+)?(?P<first>{_NUMBER})\s*(?P<to>to|and)\s*{_NUMBER}[\s-]+(?P<unit>{_UNIT}){_RIGHT}",
+    re.I,
+    trigger=r"(?:second|minute|hour|day|week|month|year|decade)s",
+    reach=(45, 12),
+)
+def range_start(m: re.Match[str]) -> Candidate | None:
+    """ "Between 12 and 18 months", "two to six days": the first number is a length of time in the
+    unit of the second, a duration of its own (the second is found as one by duration_rule)."""
+    if (m["to"].lower() == "and" and not m["between"]) or _AGE_BEFORE.search(
+        m.string, max(0, m.start() - 12), m.start()
+    ):
+        return None
+    amount = _number(m["first"])
+    if not amount[0].isdigit():
+        return None
+    unit = _unit(m["unit"])
+    return Candidate(m.start("first"), m.end("first"), "DURATION", _fixed(_duration(amount, unit)))

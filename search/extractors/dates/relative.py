@@ -154,12 +154,13 @@ def deictic_day(m: re.Match[str]) -> Candidate | None:
 
 
 @rule(
-    rf"{_LEFT}(?P<word>now|currently|at\s+present|nowadays|these\s+days|recently|lately|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|"
+    rf"{_LEFT}(?P<word>now|currently|at\s+present|nowadays|these\s+days|recently|lately|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|(?<=\bat\s)the\s+time(?!\s+(?:of|when|that|which|where|being)\b)|"
     rf"(?:recent|coming|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead|a\s+later\s+date|as\s+soon\s+as\s+possible|current){_RIGHT}",
     re.I,
     trigger=(
         r"\b(?:now|current|present|these|recent|lately|past|future|term|coming|last|next|ahead|possible)",
         r"later\s+date",
+        r"at\s+the\s+time",
     ),
     reach=(20, 30),
 )
@@ -178,7 +179,8 @@ def vague(m: re.Match[str]) -> Candidate | None:
         # "recent years", "the next few days": a stretch of unknown length, as TimeML writes it
         # (PXY).
         return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("X", unit.group(1))))
-    if word.startswith(("recent", "the past", "the last", "lately")):
+    if word.startswith(("recent", "the past", "the last", "lately", "the time")):
+        # "which was in international waters at the time": then, in the story told
         value = PAST_REF
     elif word.startswith(
         (
@@ -196,6 +198,9 @@ def vague(m: re.Match[str]) -> Candidate | None:
     else:
         value = PRESENT_REF
     return Candidate(m.start(), m.end(), "DATE", _fixed(value))
+
+
+_STRETCH_BEFORE = re.compile(r"\b(?:over|throughout|within|for|during)\s+$", re.I)
 
 
 @rule(
@@ -241,8 +246,15 @@ def relative_unit(m: re.Match[str]) -> Candidate | None:
             return (day.isoformat() if day else "XXXX-XX-XX"), None
 
         return Candidate(m.start(), m.end(), "DATE", resolve_same)
-    if rel in ("past", "coming") and unit not in ("weekend",):
-        # "the past year", "the coming week": a stretch of time, not a calendar period.
+    if unit != "weekend" and (
+        rel in ("past", "coming")
+        or (
+            unit in ("decade", "century")
+            and _STRETCH_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+        )
+    ):
+        # "the past year", "the coming week", "over the next decade": a stretch of time, not a
+        # calendar period (over the next year, a news writer still means next year).
         return Candidate(m.start(), m.end(), "DURATION", _fixed(_duration("1", unit)))
     if rel == "following" or (rel == "next" and unit == "day"):
         # "the following year": the one after the period last named.

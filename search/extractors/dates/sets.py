@@ -37,7 +37,7 @@ def every(m: re.Match[str]) -> Candidate | None:
     if word in _WEEKDAYS:
         return Candidate(m.start(), m.end(), "SET", _fixed(f"XXXX-WXX-{_WEEKDAYS[word]}"))
     if word in _PARTS_OF_DAY:
-        return Candidate(m.start(), m.end(), "SET", _fixed(f"TXX{_PARTS_OF_DAY[word]}"))
+        return Candidate(m.start(), m.end(), "SET", _fixed(f"XXXX-XX-XXT{_PARTS_OF_DAY[word]}"))
     count = "2" if (m["n"] or "").lower() == "other" else (_number(m["n"]) if m["n"] else "1")
     return Candidate(m.start(), m.end(), "SET", _fixed(_duration(count, _unit(word))))
 
