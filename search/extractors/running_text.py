@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 
 WRAPPED_LINE_CHARS = 40  # a line this long that stops mid-sentence was wrapped, not ended
+# Text is wrapped at a fixed width, 80 characters at most: a longer line is a paragraph of its own
+# ("... in action on the 7th REUTERS/Brian Snyder", then the story goes on).
+WRAPPED_LINE_MOST_CHARS = 100
 _LINE_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 _FIGURE = re.compile(r"\d+[.:,]\d+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’')\]]\s*$")
@@ -28,7 +31,7 @@ def running_text(text: str) -> str:
         line = text[line_start : match.start()]
         line_start = match.end()
         if (
-            len(line) < WRAPPED_LINE_CHARS
+            not WRAPPED_LINE_CHARS <= len(line) <= WRAPPED_LINE_MOST_CHARS
             or _ENDS_SENTENCE.search(line)
             or _is_heading(line)
             or _FIGURE.search(line)

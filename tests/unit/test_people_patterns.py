@@ -383,3 +383,36 @@ def test_a_job_word_after_a_given_name_is_a_surname():
 def test_a_name_glued_to_a_number_is_a_craft_a_team_or_a_brand():
     assert people("After Hayabusa2 dropped off the capsule, Hayabusa2 changed course.") == {}
     assert people("Heroic, Cloud9 and Gambit Esports took points.") == {}
+
+
+def test_a_long_line_is_a_paragraph_not_a_wrapped_line():
+    # A photo caption ends with its credit; the story goes on on the next line.
+    text = (
+        "Sweden's Ola Lindqvist in action on the 7th hole during the first round of the Masters "
+        "at Augusta National Golf Club REUTERS/Anna Berg\n"
+        "Lindqvist carded only three bogeys over the four days."
+    )
+    assert set(people(text)) == {"Ola Lindqvist", "Anna Berg"}
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("He won by five shots over Welshman Gareth Pryce (69), who led.", "Gareth Pryce"),
+        ("Englishman Pryce, who won the Open in 1990, died on Saturday.", "Pryce"),
+    ],
+)
+def test_a_nationality_before_a_name_is_neither_name_nor_role(text, mention):
+    (person,) = extract(text, None).people
+    assert [m.text for m in person.mentions] == [mention] and person.role is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway's Maja ASA, one of the largest fertiliser makers, said on Monday that sales rose.",
+        "Finland's Elisa Oyj, a telecoms group, said on Monday that sales rose.",
+    ],
+)
+def test_a_nordic_company_suffix_marks_an_organisation(text):
+    assert people(text) == {}

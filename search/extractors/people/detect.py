@@ -12,6 +12,7 @@ from .lexicon import EAST_ASIAN_SURNAMES as _EAST_ASIAN
 from .lexicon import FUNCTION_WORDS as _FUNCTION
 from .lexicon import GIVEN_NAMES as _GIVEN
 from .lexicon import NAME_PARTICLES as _PARTICLES
+from .lexicon import NATIONALITY_NOUNS as _NATIONALITY_NOUNS
 from .lexicon import ORGANISATION_WORDS as _ORG_WORDS
 from .lexicon import PLACES as _PLACES
 from .lexicon import TITLES as _TITLES
@@ -178,7 +179,7 @@ def _title_length(tokens: list[_Token], i: int) -> int:
         phrase = " ".join(t.key for t in tokens[i : i + length])
         if phrase in _TITLES:
             return length
-    return 0
+    return 1 if tokens[i].key in _NATIONALITY_NOUNS else 0
 
 
 def _is_east_asian(words: list[str]) -> bool:
@@ -269,7 +270,9 @@ def _candidates(
             else:
                 i += 1
         role_tokens = [
-            t for t in run[: max(last_title_end, 0)] if t.key not in _FUNCTION or t.key == "of"
+            t
+            for t in run[: max(last_title_end, 0)]
+            if (t.key not in _FUNCTION or t.key == "of") and t.key not in _NATIONALITY_NOUNS
         ]
         rest = run[last_title_end:] if last_title_end > 0 else run
         titled = last_title_end > 0 and bool(rest)

@@ -9,6 +9,7 @@ from ..resources import table, word_set
 COMMON_GIVEN_NAMES = word_set("given_names.txt")
 GIVEN_NAMES = COMMON_GIVEN_NAMES | word_set("given_names_us.txt")
 TITLES = word_set("titles.txt")
+NATIONALITY_NOUNS = word_set("nationality_nouns.txt")
 ORGANISATION_WORDS = word_set("organisation_words.txt")
 PLACES = word_set("places.txt")
 EAST_ASIAN_SURNAMES = word_set("east_asian_surnames.txt")

@@ -42,6 +42,7 @@ from .lexicon import CALENDAR_AND_NUMBER_WORDS as _CALENDAR_AND_NUMBER_WORDS
 from .lexicon import COMMON_GIVEN_NAMES as _COMMON_GIVEN
 from .lexicon import GIVEN_NAMES as _GIVEN
 from .lexicon import NAME_PARTICLES as _PARTICLES
+from .lexicon import NATIONALITY_NOUNS
 from .lexicon import NICKNAMES as _NICKNAMES
 from .lexicon import TITLES as _TITLES
 from .model_candidates import model_candidates
@@ -166,6 +167,7 @@ def _given_name_before(text: str, family: str) -> tuple[str, tuple[int, int]] | 
             not _may_be_a_name(_Token(given, match.start(1), match.end(1)))
             or is_honorific(given)
             or given.lower().rstrip("s") in _TITLES  # "Baroness Morgan", "Princes William"
+            or given.lower() in NATIONALITY_NOUNS  # "Englishman Alliss"
             or opens_a_place(given)
             or given.lower() in _CALENDAR_AND_NUMBER_WORDS
             or given.lower() in _words_in_lower_case(text)
