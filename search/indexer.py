@@ -11,6 +11,7 @@ holds its memory on top of what indexing left allocated; it writes {"stories": "
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import sys
 import time
@@ -22,6 +23,19 @@ from .library import Library
 from .records import IndexProgress
 
 PROGRESS_INTERVAL = 0.1
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+MALLOC_ARENAS = 2
+
+
+def _fewer_malloc_arenas() -> None:
+    """glibc gives each thread that allocates an arena of its own, which keeps what it frees:
+    tantivy indexes and merges in threads, and at 100,000 articles its indexing process reached
+    700 MB with glibc's default, 540 MB with two arenas. Elsewhere (no glibc), nothing to do."""
+    try:
+        ctypes.CDLL(None).mallopt(M_ARENA_MAX, MALLOC_ARENAS)
+    except (OSError, AttributeError):
+        pass
+
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             last = now
             print(json.dumps({"progress": astuple(progress)}), flush=True)
 
+    _fewer_malloc_arenas()
     library = Library(args.roots, args.index_dir, catch_up_here=True, engine=args.engine)
     if args.stories:
         library.group_waiting_stories()
