@@ -37,7 +37,6 @@ def _fewer_malloc_arenas() -> None:
         pass
 
 
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m search.indexer", description="Update one corpus index."

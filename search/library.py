@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import struct
 import threading
@@ -137,8 +138,9 @@ class Library:
         return report
 
     def group_waiting_stories(self) -> None:
-        """Group the stories an update left waiting, after it (see update)."""
-        self.group_stories(indexed=self._indexer.ids_in_manifest())
+        """Group the stories an update left waiting, after it (see update), on every core: this
+        runs in a process of its own."""
+        self.group_stories(indexed=self._indexer.ids_in_manifest(), processes=os.cpu_count() or 1)
 
     def catch_up(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
         """Bring the index up to date in a separate, isolated process (search/indexer.py), so that
@@ -275,7 +277,9 @@ class Library:
             self._stories = StoryStore(None if self.in_memory else self.index_dir)
         return self._stories
 
-    def group_stories(self, regroup: bool = False, indexed: set[str] | None = None) -> None:
+    def group_stories(
+        self, regroup: bool = False, indexed: set[str] | None = None, processes: int = 1
+    ) -> None:
         """Bring the stories in step with the index (all of them again with `regroup`); `indexed`:
         the articles it holds, when known (the engine is asked when not, or when its count says
         otherwise)."""
@@ -290,6 +294,7 @@ class Library:
                 Decisions(apart, together),
                 regroup,
                 self._engine.release,
+                processes,
             )
 
     def stories(self) -> list[list[str]]:

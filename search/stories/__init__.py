@@ -23,11 +23,12 @@ def keep_in_step(
     decisions: Decisions,
     regroup: bool = False,
     release_index: Callable[[], None] = lambda: None,
+    processes: int = 1,
 ) -> None:
     """Bring the stories in step with the index: articles gone leave their stories, and new ones
     join one or start their own; everything is grouped again when asked, when most articles are
     new, or when no grouping has weighed the archive yet. `release_index` lets the index go
-    before grouping them all, which needs the memory."""
+    before grouping them all, which needs the memory; `processes`: see grouping.group."""
     known = store.known_ids()
     gone = sorted(known - indexed)
     weighed = store.statistics_count()
@@ -48,7 +49,7 @@ def keep_in_step(
         return
     if regroup or weighed is None or len(waiting) > REGROUP_SHARE * len(indexed):
         release_index()
-        stories = group(store.features(), decisions, weighed=store.save_statistics)
+        stories = group(store.features(), decisions, store.save_statistics, processes)
         store.set_stories(_named(stories, store.days(), store.story_of(), store))
         return
     placed = place_newcomers(

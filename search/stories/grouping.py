@@ -35,6 +35,7 @@ from operator import mul
 from typing import TypeVar
 
 from .features import StoryFeatures
+from .forked import computed
 
 T = TypeVar("T")
 NEIGHBOURS = 10
@@ -236,10 +237,11 @@ def _statistics(candidates: _Candidates) -> CorpusStatistics:
     )
 
 
-def _neighbour_graph(candidates: _Candidates) -> dict[int, dict[int, float]]:
-    graph: dict[int, dict[int, float]] = {n: {} for n in range(len(candidates.corpus.features))}
-    for n in graph:
-        for similarity, m in candidates.near(n):
+def _neighbour_graph(candidates: _Candidates, processes: int) -> dict[int, dict[int, float]]:
+    count = len(candidates.corpus.features)
+    graph: dict[int, dict[int, float]] = {n: {} for n in range(count)}
+    for n, nearest in enumerate(computed(candidates.near, count, processes)):
+        for similarity, m in nearest:
             graph[n][m] = graph[m][n] = similarity
     return graph
 
@@ -284,9 +286,12 @@ def group(
     features: Iterable[StoryFeatures],
     decisions: Decisions | None = None,
     weighed: Callable[[CorpusStatistics], None] | None = None,
+    processes: int = 1,
 ) -> list[list[str]]:
     """The stories of a corpus, each a list of article ids; `weighed` is given the corpus's
-    statistics, by which newcomers are placed later (statistics.py)."""
+    statistics, by which newcomers are placed later (statistics.py). With `processes`, a large
+    corpus's neighbours are found by forked copies of this one too (forked.py): only a process
+    of its own should ask, as the indexer's --stories does."""
     decisions = decisions or Decisions()
     corpus = _vectors(features)
     articles = corpus.features
@@ -302,7 +307,7 @@ def group(
         if a is not None and b is not None:
             apart[a].add(b)
             apart[b].add(a)
-    graph = _neighbour_graph(candidates)
+    graph = _neighbour_graph(candidates, processes)
     ids = [item.article_id for item in articles]
     # The vectors and candidate lists are most of the memory (440 of 760 MB at 100,000 articles),
     # and joining clusters needs only the graph: let them go first.

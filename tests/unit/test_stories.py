@@ -290,3 +290,14 @@ def test_grouping_them_all_lets_the_index_go_and_searching_opens_it_again(
     assert released == [[1, 1, 1, 1, 1]]  # before grouping
     assert sorted(len(story) for story in library.stories()) == [1, 1, 1, 2]
     assert library.search("Pelosi").total == 3
+
+
+def test_grouping_on_two_processes_gives_the_stories_of_one(monkeypatch):
+    from search.stories import forked
+
+    monkeypatch.setattr(forked, "FORK_FROM", 2)
+    a = features("a", "Earthquake kills four in Valparaiso", QUAKE_A)
+    b = features("b", "Valparaiso quake toll rises", QUAKE_A + " Rescuers searched the port.")
+    c = features("c", "Quake shakes Sendai", QUAKE_B)
+    articles = corpus(a, b, c)
+    assert group(articles, processes=2) == group(articles) != []
