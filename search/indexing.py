@@ -75,6 +75,9 @@ class Indexer:
         # The articles the index holds after the last update that went to its end, or None: one
         # per file of the manifest, whose identity is its path.
         self.indexed_ids: set[str] | None = None
+        # The articles the last update read again, whose old versions it replaced: what grouping
+        # knew of them (their story terms) is out of date.
+        self.replaced_ids: set[str] = set()
 
     def _manifest(self) -> Manifest:
         if self.engine.in_memory:
@@ -87,6 +90,7 @@ class Indexer:
 
     def update(self, on_progress: Callable[[IndexProgress], None] | None = None) -> UpdateReport:
         self.indexed_ids = None
+        self.replaced_ids = set()
         self.engine.open()
         found = discover(self.roots)
         report = UpdateReport(unavailable=list(found.unavailable))
@@ -235,6 +239,7 @@ class _Commits:
         """The file is read again: its old version goes when the new one is committed."""
         if self._unknown or self.manifest.stamp(stamp.path):
             self._stale.append(stamp.path)
+            self.indexer.replaced_ids.add(path_text(stamp.path))
 
     def _record(self, stamp: FileStamp, outcome: SkippedFile | None, analysed: bool) -> None:
         manifest, report = self.manifest, self.report

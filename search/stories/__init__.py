@@ -9,7 +9,7 @@ from .grouping import Decisions, group
 from .statistics import forget, place_newcomers
 from .store import StoryStore
 
-__all__ = ["Decisions", "StoryFeatures", "StoryStore", "keep_in_step"]
+__all__ = ["Decisions", "StoryFeatures", "StoryStore", "keep_in_step", "take_out"]
 
 # Newcomers beyond this share of the archive are grouped with the rest from scratch: placing
 # them one by one is for the few articles a fetch brings.
@@ -30,23 +30,15 @@ def keep_in_step(
     new, or when no grouping has weighed the archive yet. `release_index` lets the index go
     before grouping them all, which needs the memory; `processes`: see grouping.group."""
     known = store.known_ids()
-    gone = sorted(known - indexed)
-    weighed = store.statistics_count()
-    if gone and weighed is not None:
-        leaving = store.features_of(gone)
-        store.change_statistics(
-            weighed - len(gone),
-            forget(store, leaving, weighed),
-            [],
-            [(term, item.article_id) for item in leaving for term in item.terms],
-        )
-    store.remove(gone)
-    store.add(features_of(sorted(indexed - known)))
+    gone = known - indexed
+    take_out(store, gone)
+    store.add(features_of(sorted(indexed - (known - gone))))
     # Asked of the store rather than of a map of every article's story: a catch-up of a few files
     # in a large archive should not read them all.
     waiting = store.without_story()
     if not waiting and not regroup:
         return
+    weighed = store.statistics_count()
     if regroup or weighed is None or len(waiting) > REGROUP_SHARE * len(indexed):
         release_index()
         stories = group(store.features(), decisions, store.save_statistics, processes)
@@ -56,6 +48,21 @@ def keep_in_step(
         store, store.features_of(waiting), decisions, lambda: store.new_names(1)[0]
     )
     store.set_stories(placed)
+
+
+def take_out(store: StoryStore, ids: Iterable[str]) -> None:
+    """Articles gone, or read again (they come back with what they say now), leave their stories
+    and the statistics newcomers are weighed by."""
+    leaving = store.features_of(sorted(ids))
+    weighed = store.statistics_count()
+    if leaving and weighed is not None:
+        store.change_statistics(
+            weighed - len(leaving),
+            forget(store, leaving, weighed),
+            [],
+            [(term, item.article_id) for item in leaving for term in item.terms],
+        )
+    store.remove([item.article_id for item in leaving])
 
 
 def _named(

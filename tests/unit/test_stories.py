@@ -301,3 +301,32 @@ def test_grouping_on_two_processes_gives_the_stories_of_one(monkeypatch):
     c = features("c", "Quake shakes Sendai", QUAKE_B)
     articles = corpus(a, b, c)
     assert group(articles, processes=2) == group(articles) != []
+
+
+def test_an_article_read_again_joins_the_story_of_what_it_says_now(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    museum = (
+        "A new museum of modern art opened in Oslo on Monday, with works by painter Ingrid Dahl "
+        "and sculptor Lars Berg."
+    )
+    texts = {
+        "a.txt": "Earthquake hits Valparaiso\n\n" + QUAKE_A,
+        "b.txt": "Valparaiso quake kills four\n\n" + QUAKE_A.replace("6.1", "strong"),
+        "c.txt": "Museum opens in Oslo\n\n" + museum,
+        "d.txt": "Oslo gallery shows Dahl\n\n" + museum.replace("A new", "The"),
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text + "\n")
+    library = Library(
+        [folder], tmp_path / "index", catch_up_here=True, state=StateStore(tmp_path / "s")
+    )
+    library.update()
+
+    def stories() -> list[list[str]]:
+        return sorted(sorted(Path(a).name for a in story) for story in library.stories())
+
+    assert stories() == [["a.txt", "b.txt"], ["c.txt", "d.txt"]]
+    (folder / "a.txt").write_text(texts["c.txt"].replace("opens", "opened") + "\n")
+    assert library.update().updated == 1
+    assert stories() == [["a.txt", "c.txt", "d.txt"], ["b.txt"]]
