@@ -32,7 +32,7 @@ from .records import (
 )
 from .settings import load_settings
 from .state import StateStore
-from .stories import Decisions, StoryStore, keep_in_step, take_out
+from .stories import Decisions, StoryStore, keep_in_step, take_out_changed
 from .stories.compare import StoryView, compare
 
 SNIPPETS_PER_SEARCH = 100
@@ -127,7 +127,9 @@ class Library:
         report = self._indexer.update(on_progress)
         self.refresh()
         if self._indexer.replaced_ids:  # grouped again with what they say now, now or later
-            take_out(self._story_store(), self._indexer.replaced_ids)
+            take_out_changed(
+                self._story_store(), self._indexer.replaced_ids, self._engine.story_features
+            )
         if report.changed or self._story_store().is_empty():
             articles = report.added + report.updated + report.analysed
             report.stories_waiting = (

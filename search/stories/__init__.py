@@ -9,7 +9,7 @@ from .grouping import Decisions, group
 from .statistics import forget, place_newcomers
 from .store import StoryStore
 
-__all__ = ["Decisions", "StoryFeatures", "StoryStore", "keep_in_step", "take_out"]
+__all__ = ["Decisions", "StoryFeatures", "StoryStore", "keep_in_step", "take_out_changed"]
 
 # Newcomers beyond this share of the archive are grouped with the rest from scratch: placing
 # them one by one is for the few articles a fetch brings.
@@ -63,6 +63,19 @@ def take_out(store: StoryStore, ids: Iterable[str]) -> None:
             [(term, item.article_id) for item in leaving for term in item.terms],
         )
     store.remove([item.article_id for item in leaving])
+
+
+def take_out_changed(
+    store: StoryStore,
+    ids: Iterable[str],
+    features_of: Callable[[list[str]], Iterable[StoryFeatures]],
+) -> None:
+    """Of these articles read again, take out those whose features are not what the store has:
+    a file touched but not changed keeps its story, and costs no placing."""
+    stored = {item.article_id: item for item in store.features_of(sorted(ids))}
+    if stored:
+        now = {item.article_id: item for item in features_of(sorted(stored))}
+        take_out(store, [i for i, item in stored.items() if now.get(i) != item])
 
 
 def _named(

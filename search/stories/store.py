@@ -218,10 +218,6 @@ class StoryStore:
     ) -> None:
         """Set the count and these terms' statistics (a term no article has any more goes), and
         list articles under terms or take them off (term, article id)."""
-        listings = self._listings({term for term, _ in unlisted})
-        for term, article_id in unlisted:
-            if article_id in listings.get(term, []):
-                listings[term].remove(article_id)
         with self._db() as db:
             db.executemany(
                 "INSERT OR REPLACE INTO term VALUES (?, ?, ?)",
@@ -229,16 +225,22 @@ class StoryStore:
             )
             gone = [(t,) for t, (df, _) in terms.items() if df <= 0]
             db.executemany("DELETE FROM term WHERE term = ?", gone)
+            # Taken off and appended as text, in SQLite: a common term lists thousands of articles,
+            # and reading its list to change one article and writing it back was most of the time
+            # of placing a newcomer or taking one out. An id is written as JSON, quotes included,
+            # so ',"id"' is that id and no other's.
+            taken_off = [(json.dumps(article_id), term) for term, article_id in unlisted]
             db.executemany(
-                "INSERT OR REPLACE INTO listing VALUES (?, ?)",
-                [(t, _ids_text(ids)) for t, ids in listings.items() if ids],
+                "DELETE FROM listing WHERE ids = '[' || ? || ']' AND term = ?", taken_off
             )
             db.executemany(
-                "DELETE FROM listing WHERE term = ?",
-                [(t,) for t, ids in listings.items() if not ids],
+                "UPDATE listing SET ids = CASE"
+                " WHEN substr(ids, 1, length(?1) + 2) = '[' || ?1 || ','"
+                " THEN '[' || substr(ids, length(?1) + 3)"
+                " ELSE replace(ids, ',' || ?1, '') END"
+                " WHERE term = ?2",
+                taken_off,
             )
-            # Appended as text, in SQLite: a common term lists thousands of articles, and reading
-            # its list to add one newcomer and writing it back was most of placing the newcomer.
             for term, article_id in listed:
                 item = json.dumps(article_id)
                 db.execute(

@@ -330,3 +330,34 @@ def test_an_article_read_again_joins_the_story_of_what_it_says_now(tmp_path):
     (folder / "a.txt").write_text(texts["c.txt"].replace("opens", "opened") + "\n")
     assert library.update().updated == 1
     assert stories() == [["a.txt", "c.txt", "d.txt"], ["b.txt"]]
+
+
+def test_an_article_taken_off_a_listing_leaves_every_other_whatever_its_place(tmp_path):
+    from search.stories.grouping import CorpusStatistics
+
+    store = StoryStore(tmp_path)
+    ids = ['first "one"', "b", "bb", "last"]
+    store.save_statistics(
+        CorpusStatistics(4, [("t", 4, 1.0), ("u", 1, 1.0)], [*(("t", i) for i in ids), ("u", "b")])
+    )
+    for gone in ("b", ids[0], "last"):
+        store.change_statistics(4, {}, [], [("t", gone), ("u", gone)])
+    assert store._listings(["t", "u"]) == {"t": ["bb"]}
+
+
+def test_an_article_touched_but_unchanged_keeps_its_place(seed_corpus, tmp_path, monkeypatch):
+    import os
+
+    import search.stories
+
+    library = Library(
+        [seed_corpus], tmp_path / "index", catch_up_here=True, state=StateStore(tmp_path / "s")
+    )
+    library.update()
+    before = library.stories()
+    taken_out: list[list[str]] = []
+    monkeypatch.setattr(search.stories, "take_out", lambda store, ids: taken_out.append(ids))
+    touched = sorted(seed_corpus.glob("*.txt"))[0]
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    assert library.update().updated == 1
+    assert taken_out and not any(taken_out) and library.stories() == before
