@@ -416,3 +416,18 @@ def test_a_nationality_before_a_name_is_neither_name_nor_role(text, mention):
 )
 def test_a_nordic_company_suffix_marks_an_organisation(text):
     assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The studio's profits fell, hurt by box office flops Maximilian and Starfall.",
+        "The films Maximilian and Starfall did poorly, the studio said.",
+    ],
+)
+def test_works_named_after_what_they_are_are_not_people(text):
+    assert people(text) == {}
+
+
+def test_a_person_after_a_work_and_a_comma_is_still_a_person():
+    assert people("In the film Heat, Al Pacino plays a detective.") == {"Al Pacino": None}

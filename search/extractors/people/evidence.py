@@ -59,7 +59,11 @@ _WORK_AFTER = re.compile(
 _WORK_BEFORE = re.compile(
     r"\b(?:(?:role|roles|part|starring|starred|appears?|appearing|performance)\s+in|film|movie|"
     r"novel|book|game|play|album|series|musical|opera|show|sitcom|drama|documentary|song|single|"
-    r"title)\s+[“\"']?$",
+    r"title|flop|blockbuster|sequel)\s+[“\"']?$"
+    # and the second of two works named together: "box office flops Alexander and Catwoman"
+    r"|\b(?:flops|blockbusters|films|movies|novels|books|games|albums|songs|shows|musicals|"
+    r"sequels)\s+[“\"']?(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}[”\"']?\s+"
+    r"(?:and|or)\s+[“\"']?)?$",
     re.I,
 )
 # "Morgan Stanley equity strategist Naoki Kamiyama": an employer of the market's analysts, named
