@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .context import Candidate, _Context, _fixed, _named_day, _weekday_date
 from .registry import rule
@@ -73,8 +74,7 @@ def clock_time(m: re.Match[str]) -> Candidate | None:
         if weekday is not None:  # "10 p.m. Wednesday", "10:35 a.m. (0735 GMT) Friday"
             day = _weekday_date(ctx, weekday)
             return (f"{day.isoformat()}T{clock}" if day else f"XXXX-WXX-{weekday}T{clock}"), None
-        day = ctx.day_in_view()
-        return (f"{day.isoformat()}T{clock}" if day else f"XXXX-XX-XXT{clock}"), None
+        return _on_the_day_in_view(clock)(ctx)
 
     end = m.end()
     if (
@@ -101,6 +101,16 @@ def clock_time(m: re.Match[str]) -> Candidate | None:
     return Candidate(m.start(), end, "TIME", resolve)
 
 
+def _on_the_day_in_view(clock: str) -> Callable[[_Context], tuple[str, str | None]]:
+    """A time of day on the day the sentence is about (the article's, else the last named)."""
+
+    def resolve(ctx: _Context) -> tuple[str, str | None]:
+        day = ctx.day_in_view()
+        return (f"{day.isoformat()}T{clock}" if day else f"XXXX-XX-XXT{clock}"), None
+
+    return resolve
+
+
 _AT_A_TIME = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about)\s+$", re.I)
 
 
@@ -116,11 +126,6 @@ def clock_with_seconds(m: re.Match[str]) -> Candidate | None:
         if hours > 24:
             return None
         clock = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
-
-        def resolve(ctx: _Context) -> tuple[str, str | None]:
-            day = ctx.day_in_view()
-            return (f"{day.isoformat()}T{clock}" if day else f"XXXX-XX-XXT{clock}"), None
-
-        return Candidate(m.start(), m.end(), "TIME", resolve)
+        return Candidate(m.start(), m.end(), "TIME", _on_the_day_in_view(clock))
     parts = "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
     return Candidate(m.start(), m.end(), "DURATION", _fixed(f"PT{parts or '0S'}"))
