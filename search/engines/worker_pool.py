@@ -20,7 +20,7 @@ from typing import TypeVar
 from ..sources.files import FileStamp
 
 FIRST_BATCH_FILES = 500  # files a worker process takes at once: at first,
-BATCH_FILES = 16000  # and at most
+BATCH_FILES = 8000  # and at most
 PROGRESS_EVERY_FILES = 25
 PROGRESS_SECONDS = 0.1
 PARENT_CHECK_SECONDS = 0.5
