@@ -431,3 +431,15 @@ def test_works_named_after_what_they_are_are_not_people(text):
 
 def test_a_person_after_a_work_and_a_comma_is_still_a_person():
     assert people("In the film Heat, Al Pacino plays a detective.") == {"Al Pacino": None}
+
+
+@pytest.mark.parametrize(
+    "credit", ["Odd Lindahl/Pool via REUTERS", "Odd Lindahl/AFP", "Odd Lindahl/Getty Images"]
+)
+def test_a_photographer_credited_before_the_agency_is_a_person(credit):
+    text = f"The minister speaks in Oslo, Norway, March 3, 2021.\n{credit}\nThe talks went on."
+    assert people(text) == {"Odd Lindahl": None}
+
+
+def test_two_names_joined_by_a_slash_are_no_credit():
+    assert people("The Hartley/Brennan report was published on Monday.") == {}

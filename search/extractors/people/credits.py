@@ -1,6 +1,6 @@
 """Bylines and photo credits: "(Reporting by Hallie Gu in Beijing and Dominique Patton; Editing
-by Kim Coghill)", "REUTERS/Issei Kato", "By Nakul Iyer". Whoever follows one is a person, and the
-words that open one end the name before them."""
+by Kim Coghill)", "REUTERS/Issei Kato", "Odd Andersen/Pool via REUTERS", "By Nakul Iyer". Whoever
+a credit names is a person, and the words that open one end the name before them."""
 
 from __future__ import annotations
 
@@ -31,10 +31,20 @@ def opens_a_credit(text: str, key: str, end: int) -> bool:
     return key in _CREDIT_WORDS and bool(_BY_AFTER.match(text, end))
 
 
-def follows_a_credit(text: str, start: int, keys: list[str]) -> bool:
-    """Whether the words `keys` (lower case), starting at `start`, are a name a credit gives."""
+# A photographer credited before the agency: "Odd Andersen/Pool via REUTERS", "Jane Doe/AFP".
+_AGENCY_AFTER = re.compile(
+    r"/(?:Pool(?:\s+via\s+|/)?)?(?:REUTERS|Reuters|AFP|AP|EPA|Getty\s+Images)?(?<=[/\w])(?=\W|$)"
+)
+
+
+def follows_a_credit(text: str, start: int, keys: list[str], end: int | None = None) -> bool:
+    """Whether the words `keys` (lower case), from `start` to `end`, are a name a credit gives."""
     if not 1 <= len(keys) <= 3:
         return False
+    if end is not None and len(keys) >= 2 and text.startswith("/", end):
+        match = _AGENCY_AFTER.match(text, end)
+        if match and match.end() > end + 1:
+            return True
     window = text[max(0, start - 80) : start]
     if "/" not in window and "by " not in window and "By " not in window and "BY " not in window:
         return False  # no "by", no "REUTERS/": most names, without the pattern's scan

@@ -295,7 +295,9 @@ def _candidates(
                 :of_at
             ]  # "King Abdullah of Jordan": the name ends where the territory begins
         found = None
-        if follows_a_credit(text, rest[0].start, [t.key for t in rest]) and _plausible_name(rest):
+        if follows_a_credit(
+            text, rest[0].start, [t.key for t in rest], rest[-1].end
+        ) and _plausible_name(rest):
             found = _Candidate(rest, None, False, "credit")
         elif titled and _plausible_name(rest):
             found = _Candidate(rest, _role_text(text, role_tokens), True, "title")
