@@ -443,3 +443,15 @@ def test_a_photographer_credited_before_the_agency_is_a_person(credit):
 
 def test_two_names_joined_by_a_slash_are_no_credit():
     assert people("The Hartley/Brennan report was published on Monday.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Glasgow group Johnny Thistle played two sold-out nights on Friday.",
+        "The militant group Abu Sayyaf claimed the attack.",
+        "The jazz trio Ella Marsh toured Japan.",
+    ],
+)
+def test_a_group_duo_or_trio_before_a_name_is_no_person(text):
+    assert people(text) == {}

@@ -80,7 +80,7 @@ _EMPLOYER_AFTER = re.compile(
 _BUSINESS_BEFORE = re.compile(
     r"\b(?:retailer|(?<!film-)(?<!film )(?<!policy )(?<!decision )maker|company|firm|lender|"
     r"insurer|carrier|airline|brand|chain|manufacturer|start-?up|conglomerate|automaker|carmaker|"
-    r"label|band|outfit|team|club|studio|newspaper|magazine)\s+$",
+    r"label|band|group|duo|trio|quartet|quintet|outfit|team|club|studio|newspaper|magazine)\s+$",
     re.I,
 )
 _BUSINESS_AFTER = re.compile(
