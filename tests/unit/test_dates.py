@@ -924,6 +924,11 @@ def test_an_inferred_day_is_never_after_the_day_the_file_was_saved():
         ("The ship was in open water at the time.", [("the time", "DATE", "PAST_REF")]),
         ("He was 20 at the time of the crash.", []),
         ("She checks the sky every morning.", [("every morning", "SET", "XXXX-XX-XXTMO")]),
+        # an anchored stretch: TimeML writes the stretch, and "now" apart
+        (
+            "It will be done two years from now.",
+            [("two years", "DURATION", "P2Y"), ("now", "DATE", "PRESENT_REF")],
+        ),
     ],
 )
 def test_stretches_ranges_race_times_and_then(text, expected):

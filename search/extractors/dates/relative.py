@@ -298,6 +298,10 @@ def offset_from_reference(m: re.Match[str]) -> Candidate | None:
     if direction == "before" and re.match(r"\s+[\w$]", m.string[m.end() : m.end() + 3]):
         # "30 days before closing the purchase": a stretch before an event, not a date.
         return Candidate(m.start(), m.end("unit"), "DURATION", _fixed(_duration(amount, unit)))
+    if direction.startswith("from"):
+        # "Eight years from now": TimeML writes the stretch, and "now" as an expression of its own
+        # (PRESENT_REF, found by the rule for vague words), anchoring it.
+        return Candidate(m.start(), m.end("unit"), "DURATION", _fixed(_duration(amount, unit)))
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if direction in ("earlier", "later", "before") and not (
         unit == "year" and amount == "1" and direction == "earlier"
