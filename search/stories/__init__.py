@@ -70,12 +70,15 @@ def take_out_changed(
     ids: Iterable[str],
     features_of: Callable[[list[str]], Iterable[StoryFeatures]],
 ) -> None:
-    """Of these articles read again, take out those whose features are not what the store has:
-    a file touched but not changed keeps its story, and costs no placing."""
+    """Of these articles read again, take out those whose features are not what the store has,
+    and keep their new features, without a story, to be placed: a file touched but not changed
+    keeps its story, and costs no placing."""
     stored = {item.article_id: item for item in store.features_of(sorted(ids))}
     if stored:
         now = {item.article_id: item for item in features_of(sorted(stored))}
-        take_out(store, [i for i, item in stored.items() if now.get(i) != item])
+        changed = [i for i, item in stored.items() if now.get(i) != item]
+        take_out(store, changed)
+        store.add(now[i] for i in changed if i in now)
 
 
 def _named(

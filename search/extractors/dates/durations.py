@@ -48,6 +48,11 @@ _AGE_BEFORE = re.compile(
 )
 
 
+def _after_an_age(text: str, start: int) -> bool:
+    """Whether what starts at `start` is an age: "aged 65 years", "aged 6 to 12 years"."""
+    return bool(_AGE_BEFORE.search(text, max(0, start - 30), start))
+
+
 _AFTER_A_SECOND = re.compile(
     r"\s+(?!(?:and|or|of|to|in|on|at|for|before|after|later|ago|earlier|longer|more|or|then|too|when|while)\b)[A-Za-z]"
 )
@@ -66,8 +71,7 @@ def duration_rule(m: re.Match[str]) -> Candidate | None:
     amount = _number(m["n"])
     after = m.string[m.end() : m.end() + 12]
     if unit in ("year", "month", "week", "day") and (
-        _AGE_AFTER.match(m.string, m.end())
-        or _AGE_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+        _AGE_AFTER.match(m.string, m.end()) or _after_an_age(m.string, m.start())
     ):
         return None
     if unit == "quarter" and amount in ("1", "2", "3") and _SHARE_OF.match(m.string, m.end()):
@@ -209,9 +213,7 @@ def joined_durations(expressions: list[TemporalExpression], text: str) -> list[T
 def range_start(m: re.Match[str]) -> Candidate | None:
     """ "Between 12 and 18 months", "two to six days": the first number is a length of time in the
     unit of the second, a duration of its own (the second is found as one by duration_rule)."""
-    if (m["to"].lower() == "and" and not m["between"]) or _AGE_BEFORE.search(
-        m.string, max(0, m.start() - 12), m.start()
-    ):
+    if (m["to"].lower() == "and" and not m["between"]) or _after_an_age(m.string, m.start()):
         return None
     amount = _number(m["first"])
     if not amount[0].isdigit():
